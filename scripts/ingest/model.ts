@@ -1,0 +1,321 @@
+/**
+ * The typed document model that every ingest stage produces or consumes.
+ *
+ * Stages: read → normalise → split → parse → extract → metadata → merge → write.
+ * Every stage is a pure function from one of these types to the next; line
+ * numbers always refer to the physical lines (1-based) of the seed file, so the
+ * site can link any task back to its source text.
+ */
+
+/** A warning or error found while ingesting, always tied to a file and line. */
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  /** Short machine-readable code, e.g. `encoding/binary`, `parse/unplaced`. */
+  code: string;
+  message: string;
+  file: string;
+  /** 1-based physical line in the seed file; 0 when the whole file is meant. */
+  line: number;
+  /** How to fix it, when there is something to do. */
+  hint?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Stage 1: read
+
+/** A seed file decoded to text, split into physical lines (line ends removed). */
+export interface SourceFile {
+  /** File name relative to seeds/, e.g. `000_78c7405c68261ac8.txt`. */
+  file: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  bom: boolean;
+  lineEnding: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+  /** Physical lines; `lines[0]` is line 1. */
+  lines: string[];
+  byteLength: number;
+}
+
+/** Result of reading: a decoded file, or nothing plus diagnostics (empty, binary…). */
+export interface ReadResult {
+  source: SourceFile | null;
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Stage 2: normalise
+
+export type NormalisationKind =
+  | 'page-number' // "- 19 -" removed
+  | 'letterhead-spacing' // " 济 南 市 …" → "济南市…"
+  | 'wrap-join' // a line hard-wrapped mid-sentence joined to the next
+  | 'cjk-digit-space' // "2026 年" → "2026年"
+  | 'private-use' // a private-use glyph kept but flagged
+  | 'control-char' // a control character removed
+  | 'blank-line' // empty or whitespace-only line dropped
+  | 'edge-space' // leading/trailing whitespace trimmed
+  | 'repeated-header'; // a notice header repeated verbatim, kept once
+
+/** One change made by normalisation, so the original-text page can show it. */
+export interface Normalisation {
+  kind: NormalisationKind;
+  /** Physical line where the change was made. */
+  line: number;
+  /** The text as it was in the seed (for a join: the end of the first line). */
+  before: string;
+  /** The text after the change ('' when removed). */
+  after: string;
+}
+
+/**
+ * A logical line: one or more physical lines joined after normalisation.
+ * `text` never contains a line break.
+ */
+export interface LogicalLine {
+  text: string;
+  /** First and last physical line (1-based, inclusive) this text came from. */
+  lineStart: number;
+  lineEnd: number;
+  /** Set when the text contains private-use glyphs left by PDF extraction. */
+  flags?: Array<'private-use'>;
+}
+
+export interface NormalisedFile {
+  file: string;
+  lines: LogicalLine[];
+  normalisations: Normalisation[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Stage 3: split
+
+/** The lines of one document inside a seed file. */
+export interface DocumentChunk {
+  file: string;
+  /** 0-based order of the chunk inside its file. */
+  index: number;
+  lines: LogicalLine[];
+  /** Why the splitter started a new document here (for the build report). */
+  reason: 'file-start' | 'notice-title' | 'bare-title';
+  /** Set when the chunk looks cut off (e.g. the file ends mid-document). */
+  truncated?: boolean;
+  /**
+   * Lines inside the chunk that repeat its own header (notice, title and first
+   * lines printed twice); kept in `lines` so nothing is lost, marked by the parser.
+   */
+  repeatedHeader?: SourceSpan;
+}
+
+// ---------------------------------------------------------------------------
+// Stage 4: parse
+
+/** Position of a node in its seed file. */
+export interface SourceSpan {
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** The marker styles of policy-document numbering, outermost first. */
+export type ProvisionKind =
+  | 'sec' // 一、
+  | 'subsec' // （一） or (一)
+  | 'item' // 1. 1、 1．
+  | 'point'; // （1） or (1)
+
+export interface Paragraph extends SourceSpan {
+  type: 'paragraph';
+  text: string;
+  /** Set when the parser could not place this text in the hierarchy. */
+  unplaced?: boolean;
+}
+
+export interface TableCell {
+  text: string;
+  colspan?: number;
+  rowspan?: number;
+  header?: boolean;
+}
+
+export interface Table extends SourceSpan {
+  type: 'table';
+  caption?: string;
+  rows: TableCell[][];
+}
+
+/** A 专栏 box: a titled aside inside a section. */
+export interface Box extends SourceSpan {
+  type: 'box';
+  /** e.g. "专栏1"; eid `box_1`. */
+  marker: string;
+  title: string;
+  eid: string;
+  children: Block[];
+}
+
+/** A numbered part of a document: section, sub-section, item or point. */
+export interface Provision extends SourceSpan {
+  type: 'provision';
+  kind: ProvisionKind;
+  /** The number as an integer (三 → 3, 10 → 10). */
+  num: number;
+  /** The marker exactly as written: "三、", "（二）", "10.", "(1)". */
+  marker: string;
+  /** The lead title: "优化产业规划布局" (may be '' when the line has none). */
+  title: string;
+  /** The text between marker+title and the body on the first line, e.g. "。". */
+  titleSep: string;
+  /** Akoma Ntoso style anchor, e.g. `item_10` or `sec_2__subsec_1__item_3`. */
+  eid: string;
+  /** Citation label as a reader writes it: "三、（二）10.". */
+  label: string;
+  /** True for the numbered provisions that are the document's tasks. */
+  isTask: boolean;
+  /** Responsible units found in the provision's own text (stage 5). */
+  units: Unit[];
+  /** Quantitative targets found in the provision's own text (stage 5). */
+  targets: Target[];
+  children: Block[];
+}
+
+export type Block = Paragraph | Table | Box | Provision;
+
+/** The notice wrapper (…关于印发《…》的通知) around a document. */
+export interface Notice extends SourceSpan {
+  title?: string;
+  /** 发文机关 as printed (a letterhead or signature); several for joint notices. */
+  issuers: string[];
+  /** 发文字号, e.g. 市中政字〔2024〕29号. */
+  number?: string;
+  /** 主送. */
+  recipients?: string;
+  /** 成文日期 as ISO date (YYYY-MM-DD). */
+  date?: string;
+  /** The notice's own text, in order, as paragraphs. */
+  paragraphs: Paragraph[];
+}
+
+/** The 抄送/印发 footer. */
+export interface Footer extends SourceSpan {
+  paragraphs: Paragraph[];
+}
+
+/** A document as parsed from one chunk, before metadata and merging. */
+export interface ParsedDocument {
+  file: string;
+  chunkIndex: number;
+  span: SourceSpan;
+  notice?: Notice;
+  /** The body title as printed (may span lines); undefined when there is none. */
+  title?: string;
+  /** Status/period lines under the title, e.g. "（征求意见稿）", "（2023-2025年）". */
+  subtitle: string[];
+  titleSpan?: SourceSpan;
+  /** Paragraphs before the first numbered provision. */
+  preamble: Block[];
+  body: Block[];
+  footer?: Footer;
+  truncated?: boolean;
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Stage 5: extract
+
+export interface Unit {
+  name: string;
+  role: 'lead' | 'support' | 'responsible';
+}
+
+export interface Target {
+  /** The sentence fragment the target was read from, verbatim. */
+  text: string;
+  /** What is measured, e.g. "规模以上工业营业收入", "5G基站". */
+  indicator: string;
+  /** The number as written ("350", "1.2", "20"). */
+  value: string;
+  /** Unit as written: "亿元", "家", "%", "个". */
+  unit: string;
+  comparator: 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'approx';
+  /** Target year, when stated (到2026年). */
+  year?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Stage 6: metadata
+
+export type DocumentKind =
+  | '行动计划'
+  | '实施方案'
+  | '行动方案'
+  | '若干措施'
+  | '政策措施'
+  | '实施意见'
+  | '工作机制'
+  | '新闻报道'
+  | '其他';
+
+export type DocumentStatus = '征求意见稿' | '送审稿' | '修订版' | '正式';
+
+export type AdminLevel = '省' | '市' | '区';
+
+/** A metadata value and whether it came from curated data rather than the text. */
+export interface Field<T> {
+  value: T;
+  curated: boolean;
+}
+
+export interface DocumentMeta {
+  title: Field<string>;
+  kind: Field<DocumentKind>;
+  issuer: Field<string | null>;
+  number: Field<string | null>;
+  date: Field<string | null>;
+  status: Field<DocumentStatus>;
+  level: Field<AdminLevel | null>;
+  /** Region path, outermost first: ["山东省", "济南市", "市中区"]. */
+  region: Field<string[]>;
+  /** e.g. "2024—2026年". */
+  period: Field<string | null>;
+}
+
+export interface SourceRef {
+  file: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+// ---------------------------------------------------------------------------
+// Stage 7/8: the final document
+
+/** A second copy of a document, kept for version comparison. */
+export interface DocumentCopy {
+  source: SourceRef;
+  /** The copy as parsed, so the version view can diff it with the primary. */
+  parsed: ParsedDocument;
+}
+
+export interface PolicyDocument {
+  /** ASCII slug, stable across rebuilds and seed reordering. */
+  id: string;
+  meta: DocumentMeta;
+  notice?: Notice;
+  subtitle: string[];
+  preamble: Block[];
+  body: Block[];
+  footer?: Footer;
+  /** Primary source first, then further copies. */
+  sources: SourceRef[];
+  copies: DocumentCopy[];
+  truncated?: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything the ingest produces; written to JSON for the site. */
+export interface Corpus {
+  documents: PolicyDocument[];
+  /** Normalisations per seed file, for the original-text pages. */
+  normalisations: Record<string, Normalisation[]>;
+  /** The raw physical lines per seed file, for the original-text pages. */
+  sources: Record<string, string[]>;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,51 @@
+/**
+ * Regular expressions shared by several ingest stages, each under a purpose name
+ * (the habit of marked's rules file). Stage-specific rules live in their stage.
+ */
+
+/** Chinese numerals used in section markers: 一 … 九十九. */
+export const CN_NUM = '[一二三四五六七八九十百零〇两]+';
+
+/** Opening markers of numbered provisions, tried at the start of a logical line. */
+export const MARKERS = {
+  /** 一、 (also 一. 一．) */
+  sec: new RegExp(`^(${CN_NUM})[、.．]`),
+  /** （一） or (一), full- or half-width, optionally mixed (一） */
+  subsec: new RegExp(`^[（(](${CN_NUM})[）)]`),
+  /** 1. 1、 1． — but not 1.5 (a decimal) */
+  item: /^(\d{1,3})(?:[、．]|\.(?!\d))/,
+  /** （1） or (1) */
+  point: /^[（(](\d{1,3})[）)]/,
+  /** 专栏1 / 专栏一 / 专栏 1 */
+  box: new RegExp(`^专栏\\s*(\\d+|${CN_NUM})`),
+} as const;
+
+/** Chinese characters (CJK unified ideographs, extension A, compatibility). */
+export const CJK = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+
+/** Sentence-ending punctuation: a line ending in one of these is not hard-wrapped. */
+export const SENTENCE_END = /[。！？；：:;!?”」』）)]$/;
+
+/** Private-use code points that PDF extraction leaves for unknown glyphs. */
+export const PRIVATE_USE = /[\ue000-\uf8ff]/u;
+
+/** Converts a Chinese numeral (一 … 九十九, 一百…) to an integer; NaN when it is not one. */
+export function chineseToInt(text: string): number {
+  const digits: Record<string, number> = {
+    零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  };
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let current = 0;
+  for (const ch of text) {
+    if (ch in digits) current = digits[ch];
+    else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else return Number.NaN;
+  }
+  return total + current;
+}
