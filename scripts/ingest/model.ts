@@ -215,6 +215,8 @@ export interface ParsedDocument {
   body: Block[];
   footer?: Footer;
   truncated?: boolean;
+  /** Changes made while parsing (a repeated header set aside), merged into the file's list. */
+  normalisations?: Normalisation[];
   diagnostics: Diagnostic[];
 }
 
@@ -307,6 +309,8 @@ export interface PolicyDocument {
   sources: SourceRef[];
   copies: DocumentCopy[];
   truncated?: boolean;
+  /** Why curated values were needed (shown on the page beside the metadata). */
+  curatedNote?: string;
   diagnostics: Diagnostic[];
 }
 

@@ -1,0 +1,111 @@
+/**
+ * Stage 7: gives every provision and 专栏 box of one document a stable anchor
+ * (eId), a citation label and its task flag.
+ *
+ * eIds come only from marker styles, numbers and nesting, never from wording,
+ * so they survive edits to the text. A style whose numbers run on through the
+ * whole document (item 1–17 across five groups) gets short eIds (`item_10`);
+ * a style that restarts in some parent is scoped by its parent's eId
+ * (`sec_2__subsec_1__item_3`). Sections are always `sec_N`; anything inside a
+ * box is scoped by the box (`box_1__item_2`).
+ *
+ * Labels chain the markers exactly as printed ("三、（二）10．", "二、（一）3、"):
+ * a reader can find each part on the page as written; the box marker is
+ * followed by a space ("专栏1 2.") so its number does not run into the next.
+ */
+import type { Block, Box, Diagnostic, Provision, ProvisionKind } from './model.ts';
+import { chineseToInt } from './rules.ts';
+
+/** The anchored body of one document. */
+export interface AnchoredBody {
+  body: Block[];
+  diagnostics: Diagnostic[];
+}
+
+/** eId prefix per marker style (Akoma Ntoso names). */
+const PREFIX: Record<ProvisionKind, string> = { sec: 'sec', subsec: 'subsec', item: 'item', point: 'point' };
+
+/** Assigns eId, label and isTask to a copy of one document's body blocks. */
+export function assignAnchors(body: Block[], file = ''): AnchoredBody {
+  const out = structuredClone(body);
+  const diagnostics: Diagnostic[] = [];
+  const runOn = runningKinds(out);
+  const deeper = hasDeeperLevels(out);
+  const used = new Set<string>();
+
+  const unique = (eid: string, line: number, what: string): string => {
+    let id = eid;
+    for (let n = 2; used.has(id); n++) id = `${eid}_${n}`;
+    used.add(id);
+    if (id !== eid) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'anchor/duplicate',
+        message: `${what} would repeat anchor "${eid}"; anchored as "${id}"`,
+        file,
+        line,
+        hint: 'Two provisions carry the same number under one parent; check the numbering in the source.',
+      });
+    }
+    return id;
+  };
+
+  const visit = (blocks: Block[], parent: { eid: string; label: string; inBox: boolean } | null) => {
+    for (const block of blocks) {
+      if (block.type === 'box') {
+        const eid = unique(`box_${boxNumber(block)}`, block.lineStart, block.marker);
+        block.eid = eid;
+        visit(block.children, { eid, label: `${parent?.label ?? ''}${block.marker} `, inBox: true });
+      } else if (block.type === 'provision') {
+        const own = `${PREFIX[block.kind]}_${block.num}`;
+        const scoped = parent && (parent.inBox || (block.kind !== 'sec' && !runOn.has(block.kind)));
+        block.eid = unique(scoped ? `${parent.eid}__${own}` : own, block.lineStart, block.marker);
+        block.label = (parent?.label ?? '') + block.marker;
+        block.isTask = isTask(block, parent === null, deeper, parent?.inBox ?? false);
+        visit(block.children, { eid: block.eid, label: block.label, inBox: parent?.inBox ?? false });
+      }
+    }
+  };
+  visit(out, null);
+  return { body: out, diagnostics };
+}
+
+/** A task is a numbered provision without numbered children (see module comment). */
+function isTask(p: Provision, topLevel: boolean, deeper: boolean, inBox: boolean): boolean {
+  if (inBox) return false; // a box lists examples or directions, not tasks
+  if (p.children.some((c) => c.type === 'provision')) return false;
+  return !(topLevel && p.kind === 'sec' && deeper);
+}
+
+/**
+ * Styles whose numbers never restart at a new parent, outside boxes. Numbering
+ * slips inside one parent (3, 3 or 3, 7) do not count as a restart.
+ */
+function runningKinds(body: Block[]): Set<ProvisionKind> {
+  const last = new Map<ProvisionKind, number>();
+  const restarts = new Set<ProvisionKind>();
+  const walk = (blocks: Block[]) => {
+    const firstHere = new Set<ProvisionKind>();
+    for (const b of blocks) {
+      if (b.type !== 'provision') continue;
+      const prev = last.get(b.kind);
+      if (!firstHere.has(b.kind) && prev !== undefined && b.num <= prev) restarts.add(b.kind);
+      firstHere.add(b.kind);
+      last.set(b.kind, b.num);
+      walk(b.children);
+    }
+  };
+  walk(body);
+  return new Set((['sec', 'subsec', 'item', 'point'] as const).filter((k) => !restarts.has(k)));
+}
+
+/** Whether any top-level section holds numbered provisions. */
+function hasDeeperLevels(body: Block[]): boolean {
+  return body.some((b) => b.type === 'provision' && b.children.some((c) => c.type === 'provision' || c.type === 'box'));
+}
+
+function boxNumber(box: Box): number {
+  const m = /(\d+|[一二三四五六七八九十百零〇两]+)\s*$/.exec(box.marker);
+  const n = m ? chineseToInt(m[1]) : Number.NaN;
+  return Number.isNaN(n) ? 0 : n;
+}

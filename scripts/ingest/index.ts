@@ -1,0 +1,162 @@
+/**
+ * The ingest pipeline, as a table of contents:
+ * read → normalise → split → front matter → body → anchors → extract →
+ * metadata → merge copies. Each stage is a pure function in its own module;
+ * only `loadCurated` and `ingestDirectory` touch the file system.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Block, Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, Provision } from './model.ts';
+import { readSeed, listSeedFiles } from './read.ts';
+import { normalise } from './normalise.ts';
+import { splitDocuments } from './split.ts';
+import { parseFrontMatter } from './frontmatter.ts';
+import { parseBody } from './hierarchy.ts';
+import { assignAnchors } from './anchors.ts';
+import { extractUnits } from './units.ts';
+import { extractTargets } from './targets.ts';
+import { readMetadata, type CuratedDocument, type Place } from './metadata.ts';
+import { mergeCopies } from './merge.ts';
+
+/** Curated data that supplies what the text does not say. */
+export interface CuratedData {
+  documents: CuratedDocument[];
+  places: Place[];
+}
+
+/** A seed file's name and bytes. */
+export interface SeedInput {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** Parses one chunk into a document: front matter, body, anchors, extraction. */
+export function parseChunk(chunk: DocumentChunk): ParsedDocument {
+  const front = parseFrontMatter(chunk);
+  const { kept, repeated } = setAsideRepeatedHeader(chunk, front.bodyLines);
+  const parsed = parseBody(chunk.file, kept);
+  const anchored = assignAnchors(parsed.body, chunk.file);
+  const year = targetYear(front.title, front.subtitle);
+  const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics];
+  const extract = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.type === 'provision') {
+        extractInto(block, chunk.file, year, diagnostics);
+        extract(block.children);
+      } else if (block.type === 'box') extract(block.children);
+    }
+  };
+  extract(anchored.body);
+  const first = chunk.lines[0];
+  const last = chunk.lines.at(-1);
+  return {
+    file: chunk.file,
+    chunkIndex: chunk.index,
+    span: { lineStart: first?.lineStart ?? 1, lineEnd: last?.lineEnd ?? 1 },
+    notice: front.notice,
+    title: front.title,
+    subtitle: front.subtitle,
+    titleSpan: front.titleSpan,
+    preamble: parsed.preamble,
+    body: anchored.body,
+    footer: front.footer,
+    truncated: chunk.truncated,
+    normalisations: repeated,
+    diagnostics,
+  };
+}
+
+/**
+ * A notice header printed twice (the 精细化工 document in 004) is parsed once:
+ * the repeated lines are set aside and recorded as normalisations, so the
+ * original-text page still shows them and the faithfulness check accounts for them.
+ */
+function setAsideRepeatedHeader(chunk: DocumentChunk, lines: LogicalLine[]): { kept: LogicalLine[]; repeated: Normalisation[] } {
+  const span = chunk.repeatedHeader;
+  if (!span) return { kept: lines, repeated: [] };
+  const inSpan = (l: LogicalLine) => l.lineStart >= span.lineStart && l.lineEnd <= span.lineEnd;
+  return {
+    kept: lines.filter((l) => !inSpan(l)),
+    repeated: lines.filter(inSpan).map((l) => ({ kind: 'repeated-header', line: l.lineStart, before: l.text, after: '' })),
+  };
+}
+
+/** The last year of the document's period ("2024—2026年" → 2026), the default for targets. */
+function targetYear(title: string | undefined, subtitle: string[]): number | undefined {
+  const m = /(\d{4})\s*[-—–－~至]+\s*(\d{4})/.exec(`${title ?? ''}${subtitle.join('')}`);
+  return m ? Number(m[2]) : undefined;
+}
+
+/** Units and targets from a provision's own text (its title and direct paragraphs). */
+function extractInto(p: Provision, file: string, year: number | undefined, diagnostics: Diagnostic[]): void {
+  const paragraphs = p.children.filter((c) => c.type === 'paragraph');
+  const seen = new Set<string>();
+  for (const para of [{ text: p.title + p.titleSep, lineStart: p.lineStart }, ...paragraphs]) {
+    const found = extractUnits(para.text, { file, line: para.lineStart });
+    diagnostics.push(...found.diagnostics);
+    for (const unit of found.units) {
+      if (seen.has(unit.name)) continue;
+      seen.add(unit.name);
+      p.units.push(unit);
+    }
+    p.targets.push(...extractTargets(para.text, { year }));
+  }
+}
+
+/** Ingests seed files into the corpus: every document, its sources and the build report. */
+export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
+  const diagnostics: Diagnostic[] = [];
+  const sources: Corpus['sources'] = {};
+  const normalisations: Corpus['normalisations'] = {};
+  const parsed: ParsedDocument[] = [];
+  for (const seed of seeds) {
+    const read = readSeed(seed.file, seed.bytes);
+    diagnostics.push(...read.diagnostics);
+    if (!read.source) continue;
+    sources[seed.file] = read.source.lines;
+    const normalised = normalise(read.source);
+    normalisations[seed.file] = normalised.normalisations;
+    diagnostics.push(...normalised.diagnostics);
+    const split = splitDocuments(seed.file, normalised.lines);
+    diagnostics.push(...split.diagnostics);
+    for (const chunk of split.chunks) {
+      const doc = parseChunk(chunk);
+      diagnostics.push(...doc.diagnostics);
+      normalised.normalisations.push(...(doc.normalisations ?? []));
+      parsed.push(doc);
+    }
+  }
+  const withMeta = parsed.map((doc) => {
+    const head = (sources[doc.file] ?? []).slice(doc.span.lineStart - 1, doc.span.lineStart + 40).join('');
+    const meta = readMetadata(doc, curated.documents, curated.places, head.replace(/\s+/g, ''));
+    diagnostics.push(...meta.diagnostics);
+    return { doc, meta };
+  });
+  const merged = mergeCopies(withMeta);
+  diagnostics.push(...merged.diagnostics);
+  return { documents: merged.documents, sources, normalisations, diagnostics };
+}
+
+/** Reads content/curated/*.json. */
+export function loadCurated(dir: string): CuratedData {
+  const read = <T>(name: string): T => {
+    const file = path.join(dir, name);
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+    } catch (cause) {
+      throw new Error(`cannot read curated data ${file}: fix the JSON or restore the file`, { cause });
+    }
+  };
+  return { documents: read<CuratedDocument[]>('documents.json'), places: read<Place[]>('places.json') };
+}
+
+/** Ingests every *.txt in `seedsDir`. */
+export function ingestDirectory(seedsDir: string, curatedDir: string): Corpus {
+  const seeds = listSeedFiles(seedsDir).map((file) => ({
+    file: path.basename(file),
+    bytes: fs.readFileSync(file),
+  }));
+  return ingest(seeds, loadCurated(curatedDir));
+}
+
+export type { PolicyDocument };

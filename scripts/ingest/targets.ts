@@ -1,0 +1,412 @@
+/**
+ * Stage 5b: quantitative targets (量化目标) in the text of one provision.
+ *
+ * "到2026年，…规模以上工业营业收入突破350亿元" yields indicator 规模以上工业营业收入,
+ * value 350, unit 亿元, comparator gte, year 2026. Everything returned is a
+ * substring of the input: numbers, units and indicators are never rewritten.
+ *
+ * Which sentences count: a number is read as a target only when its sentence
+ * states a goal (到…年, 力争, 目标, 突破, 达到, 新增, 培育, 建成, 每年, 累计…) or the
+ * number itself carries a comparator (以上, 左右, ≥, 不少于…), and the sentence is
+ * neither a past fact (同比, 已, 了, 截至, 去年, 位居 — the news article's "经济总量
+ * 达到1350.4亿元") nor a subsidy rule (给予, 补贴, 奖励… — "不超过500万元" is a cap
+ * on a grant, not a goal). Ranges "20—30家" give one target whose value is the
+ * range as written ("20—30") with comparator eq (gte when 以上 follows).
+ * The year is the last 到2026年 / 2026年 (not 比2020年, not a 2024—2026年 period)
+ * earlier in the same sentence, else `context.year`.
+ */
+import type { Target } from './model.ts';
+
+/** What the caller knows about the text: the document's target year, if any. */
+export interface TargetContext {
+  year?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+const DIGIT = '[0-9０-９]';
+const NUM = `${DIGIT}+(?:[.．]${DIGIT}+)?`;
+/** Magnitudes that may stand alone as a unit in tables ("1.5万", "8.4亿"). */
+const MAGNITUDE = '万亿|千亿|百亿|千万|百万|亿|万|千';
+/** Measure words and units, longest first so 平方米 wins over 米. */
+const BASE_UNITS = [
+  '个百分点', '百分点', '平方公里', '平方千米', '平方米', '立方米', '千瓦时', '千瓦', '兆瓦', '公里',
+  '千米', '公顷', '公斤', '千克', '标箱', '架次', '人次', '台套', '美元', '港元', '元', '家', '个', '项', '条', '所', '座', '台', '套',
+  '辆', '架', '艘', '部', '件', '吨', '米', '亩', '户', '人', '名', '场', '列', '倍', '处', '片', '株',
+  '张', '篇', '份', '组', '批', '种', '款', '支', '栋', '间', '床', '宗', '笔', '箱', '期', '类', '块',
+  '例', '颗', '棵', '只', '头', '次', '届', '轮',
+  'EFLOPS', 'PFLOPS', 'TFLOPS', 'kWh', 'TEU', 'Gbps', 'EB', 'PB', 'TB', 'GW', 'MW', 'kW', 'KW', 'P',
+  '%', '％', '‰',
+].join('|');
+/** "元/架次", "元／公斤": a price per something. */
+const PER = '(?:[/／](?:架次|公斤|千克|吨|千瓦时|kWh|年|月|人|次|平方米|亩|个|家|辆|小时|天))?';
+const UNIT = `(?:(?:${MAGNITUDE})(?:${BASE_UNITS})?|(?:${BASE_UNITS}))${PER}(?![A-Za-z])`;
+
+/**
+ * A number (or range) with what follows it. Not part of a longer token: M9, 5G,
+ * IPv6, PM2.5, "1+1+3" and 第3 are skipped by the look-behind and later checks.
+ */
+const QUANTITY = new RegExp(
+  `(?<![0-9０-９A-Za-z.．+＋第])(${NUM})(?:\\s*([-—－~～至到])\\s*(${NUM}))?\\s*(多|余)?\\s*(${UNIT})?(\\s*(?:以上|以下|以内|左右|之内|上下))?`,
+  'g',
+);
+
+/** A whole text that is one table cell: "≥56条", "1400列", "＞80%". */
+const BARE_CELL = new RegExp(`^\\s*([≥≧＞>≤≦＜<]|约)?\\s*(${NUM})\\s*(${UNIT})?\\s*(以上|以下|左右)?\\s*$`);
+
+/** Words that make a whole sentence a goal. */
+const GOAL_CUE =
+  /[到至]\s*[0-9０-９]{4}\s*年|[0-9０-９]{4}\s*年(?:年底|底|末|前)|力争|争取|目标|突破|达到|新增|培育|建成|每年|累计|超过|不低于|不少于|确保|提高到|提升至|控制在|稳定在|今年|全年|年均|[≥≧≤≦]/;
+/** A sentence reporting the past: its numbers are facts, not targets. */
+const PAST_FACT = /同比|已经?|(?<![为除])了(?!解)|截至|截止|去年|上年|位居|被评为/;
+/** A sentence setting a grant or subsidy: "给予不超过500万元资金支持". */
+const SUBSIDY = /给予|补贴|补助|奖励|贴息|资助|奖补/;
+/** A year as a target date; the look-arounds skip 比2020年, 在2023年基础上 and 2024—2026年. */
+const YEAR =
+  /(?<![0-9０-９][-—－~～至到]\s*)(?<![比较在]\s*)([0-9０-９]{4})\s*年(?!\s*[-—－~～至到]\s*[0-9０-９])(?!度?(?:基础上|相比))/g;
+
+/** Comparator verbs written just before the number, longest first. */
+const VERB_TAIL =
+  /(不低于|不少于|不超过|不高于|不多于|至少|最多|超过|突破|高于|低于|多于|少于|达到|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|降至|降到|降低到|降低至|下降到|下降至|压减到|压减至|减少到|减少至|达|超|为|大约|约|近|[≥≧＞>≤≦＜<])\s*$/;
+/** Verbs of change kept in the indicator: "单位工业增加值能耗比2020年降低", "年均增长". */
+const CHANGE_TAIL = /(?:增长|增幅|降低|下降|减少|提高|提升|增加|压减|压降|扩大|覆盖)\s*$/;
+
+/** Verbs that set a target by doing: "培育…100家", "打造100个…", "新建、改造13座…". */
+const ACTION =
+  '培育形成|培育认定|培育壮大|培育打造|新引进|新认定|新培育|新建|新增|新开|新设|培育|培养|建成|建好|建设|打造|实施|创建|争创|认定|引进|引育|招引|推出|推动|推广|支持|形成|完成|开展|组织|举办|发布|遴选|优选|选树|建立|设立|布局|谋划|储备|滚动|开通|开行|开发|带动|吸引|引入|集聚|获批|评选|申报|备案|孵化|涌现出|涌现|探索|实现|提升|改造|安排|主攻|引导|扶持';
+const ACTION_END = new RegExp(`(?:${ACTION})\\s*$`);
+/** Time phrases and adverbs before the indicator: "到2026年", "力争", "每年", "三年累计". */
+const TIME_OR_ADVERB =
+  '[到至]\\s*[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|今年|明年|全年|每年|年内|[一二三两四五六七八九十]年(?:内|来)?|力争|争取|努力|确保|累计|总计|合计|进一步|持续|逐步|其中|同时|以及|并且|并|将|要|再|共|和|及|、|达到|突破|为';
+/** One leading time phrase, adverb or action verb, dropped from the front of an indicator. */
+const LEADING = new RegExp(`^(?:${TIME_OR_ADVERB}|${ACTION})\\s*`);
+const STARTS_WITH_ACTION = new RegExp(`^(?:(?:${TIME_OR_ADVERB})\\s*)*(?:${ACTION})`);
+/** Adverbs left between an indicator and its verb: "百亿级企业力争达到". */
+const TRAILING = /\s*(?:力争|争取|分别|均|将|要|总计|累计|稳定|也|都|可|能够)$/;
+/**
+ * Numbers that only frame the sentence, not a goal: "聚焦10个标志性产业链群",
+ * "围绕我区6条主导产业链"; and the count closing a list, "…交通运输等14个".
+ */
+const FRAMING = /^(?:聚焦|围绕|依托|针对|面向|按照|根据|通过|立足|结合|对|在|以|从)[^0-9０-９]{0,4}$|等\s*$/;
+/** An object that is still an attribute clause: "建设30个产业规模效益突出，…的“产业大脑”". */
+const PREDICATE_END = /(?:突出|完善|较高|高|强|大|好|优|显著|明显|鲜明|活跃)$/;
+
+/** Reads the quantitative targets in one provision or paragraph. */
+export function extractTargets(text: string, context: TargetContext = {}): Target[] {
+  const cell = readBareCell(text, context);
+  if (cell) return [cell];
+  const targets: Target[] = [];
+  for (const sentence of sentences(text)) targets.push(...readSentence(text, sentence, context));
+  return targets;
+}
+
+// ---------------------------------------------------------------------------
+// Sentences and clauses
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Quantity extends Span {
+  value: string;
+  unit: string;
+  suffix: string;
+  /** 多/余 between number and unit: more than. */
+  more: boolean;
+}
+
+/** What every clause of a sentence needs to know about the sentence. */
+interface SentenceInfo extends Span {
+  shield: Uint8Array;
+  goal: boolean;
+}
+
+function readSentence(text: string, sentence: Span, context: TargetContext): Target[] {
+  const body = text.slice(sentence.start, sentence.end);
+  if (PAST_FACT.test(body) || SUBSIDY.test(body)) return [];
+  const info: SentenceInfo = { ...sentence, shield: shielded(text, sentence), goal: GOAL_CUE.test(body) };
+  const years = yearMarkers(text, sentence, info.shield);
+  const yearAt = (at: number) => years.filter((y) => y.at < at).at(-1)?.year ?? context.year;
+  const targets: Target[] = [];
+
+  for (const clause of split(text, sentence.start, sentence.end, '，,；;：:\t', info.shield)) {
+    const quantities = findQuantities(text, clause, info.shield);
+    if (quantities.length === 0) continue;
+    const found = readRespectively(text, clause, quantities, info) ?? readSegments(text, clause, quantities, info);
+    for (const { at, target } of found) {
+      const year = yearAt(at);
+      targets.push(year === undefined ? target : { ...target, year });
+    }
+  }
+  return targets;
+}
+
+/**
+ * Sentences end at 。！？ and line breaks, and at a "." that follows a word (one
+ * seed document ends its sentences with ASCII "."), not at "1." or "2.5".
+ */
+function sentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    const dot = (ch === '.' || ch === '．') && i > 0 && !/[0-9０-９A-Za-z]/.test(text[i - 1]);
+    if (i < text.length && !dot && !'。！？!?\n'.includes(ch)) continue;
+    spans.push(...split(text, from, i, ''));
+    from = i + 1;
+  }
+  return spans;
+}
+
+/** Splits [start, end) at separator characters outside quotes/brackets into trimmed, non-empty spans. */
+function split(text: string, start: number, end: number, separators: string, shield?: Uint8Array): Span[] {
+  const spans: Span[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && (!separators.includes(text[i]) || shield?.[i])) continue;
+    let s = from;
+    let e = i;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e });
+    from = i + 1;
+  }
+  return spans;
+}
+
+/**
+ * Marks characters inside quotes, titles and brackets: numbers there are names
+ * ("双30条", "4个1", 《…2023-2025年》, 〔2024〕29号, "（投资额5000万元以上）").
+ */
+function shielded(text: string, span: Span): Uint8Array {
+  const pairs: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '«': '»', '〔': '〕', '（': '）', '(': ')', '「': '」', '『': '』', '【': '】' };
+  const closers = new Set(Object.values(pairs));
+  const mask = new Uint8Array(text.length);
+  let depth = 0;
+  let asciiQuote = false;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i];
+    if (ch === '"') asciiQuote = !asciiQuote;
+    else if (pairs[ch]) depth++;
+    else if (closers.has(ch) && depth > 0) {
+      // The seeds mix "(" with "）", so any closer closes the innermost opener.
+      depth--;
+      mask[i] = 1;
+      continue;
+    }
+    if (depth > 0 || asciiQuote || ch === '"') mask[i] = 1;
+  }
+  return mask;
+}
+
+interface YearMarker {
+  at: number;
+  year: number;
+}
+
+/** Target years stated in the sentence: 到2026年, 2026年底, "2024年，" — not 比2020年 or 2024—2026年. */
+function yearMarkers(text: string, sentence: Span, shield: Uint8Array): YearMarker[] {
+  const markers: YearMarker[] = [];
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(YEAR)) {
+    const at = sentence.start + m.index;
+    const year = Number(toAscii(m[1]));
+    if (!shield[at] && year >= 1990 && year <= 2100) markers.push({ at, year });
+  }
+  return markers;
+}
+
+// ---------------------------------------------------------------------------
+// Quantities
+
+/** Numbers with a unit (or after a comparator verb at the end of the clause). */
+function findQuantities(text: string, clause: Span, shield: Uint8Array): Quantity[] {
+  const found: Quantity[] = [];
+  for (const m of text.slice(clause.start, clause.end).matchAll(QUANTITY)) {
+    const start = clause.start + m.index;
+    const end = start + m[0].trimEnd().length;
+    if (shield[start]) continue;
+    const after = text.slice(end, clause.end);
+    if (/^\s*[+＋]/.test(after)) continue;
+    const value = m[3] ? m[0].slice(0, m[0].indexOf(m[3], m[1].length) + m[3].length) : m[1];
+    const unit = m[5] ?? '';
+    // A bare number is a target only in "指数达到110": right after a comparator
+    // verb and closing the clause. This keeps out 2024年, 10月, 29号, 1.优化….
+    if (unit === '' && (after.trim() !== '' || !VERB_TAIL.test(text.slice(clause.start, start)))) continue;
+    found.push({ start, end, value, unit, suffix: (m[6] ?? '').trim(), more: Boolean(m[4]) });
+  }
+  return found;
+}
+
+/** Comparator from the suffix first, then 多/余, then the verb or sign before the number. */
+function comparatorOf(q: Pick<Quantity, 'suffix' | 'more'>, verb: string): Target['comparator'] {
+  if (q.suffix === '以上') return 'gte';
+  if (q.suffix === '以下' || q.suffix === '以内' || q.suffix === '之内') return 'lte';
+  if (q.suffix === '左右' || q.suffix === '上下') return 'approx';
+  if (q.more) return 'gt';
+  if (/^(不低于|不少于|至少|突破|超过|超|≥|≧)$/.test(verb)) return 'gte';
+  if (/^(高于|多于|＞|>)$/.test(verb)) return 'gt';
+  if (/^(不超过|不高于|不多于|最多|控制在|≤|≦)$/.test(verb)) return 'lte';
+  if (/^(低于|少于|＜|<)$/.test(verb)) return 'lt';
+  if (/^(约|大约|近)$/.test(verb)) return 'approx';
+  return 'eq';
+}
+
+/** A number stated as a goal by itself: 以上/左右/多, or a comparator verb other than 为/达. */
+function isStatedGoal(q: Quantity, verb: string): boolean {
+  return q.suffix !== '' || q.more || (verb !== '' && verb !== '为' && verb !== '达');
+}
+
+// ---------------------------------------------------------------------------
+// Indicators
+
+interface Found {
+  /** Index of the number, for the year lookup. */
+  at: number;
+  target: Target;
+}
+
+/**
+ * "A、B、C分别达到300家、50家、30家以上": pairs the listed indicators with the
+ * listed values when the counts match; a 以上 on the last value applies to all.
+ */
+function readRespectively(text: string, clause: Span, qs: Quantity[], info: SentenceInfo): Found[] | null {
+  const at = text.indexOf('分别', clause.start);
+  if (qs.length < 2 || at < 0 || at >= qs[0].start) return null;
+  for (let i = 1; i < qs.length; i++) {
+    if (!/^\s*[、和及与]\s*$/.test(text.slice(qs[i - 1].end, qs[i].start))) return null;
+  }
+  const verb = VERB_TAIL.exec(text.slice(at + 2, qs[0].start))?.[1] ?? '';
+  const last = qs[qs.length - 1];
+  if (!info.goal && !isStatedGoal(last, verb)) return [];
+  const names = split(text, clause.start, at, '、', info.shield).map((s) => cleanIndicator(text.slice(s.start, s.end)));
+  const paired = names.length === qs.length;
+  // "高新技术企业、科技型中小企业数量": 数量 belongs to both names.
+  if (paired) names[names.length - 1] = names[names.length - 1].replace(/数量$/, '');
+  const whole = cleanIndicator(text.slice(clause.start, at), info.shield, clause.start);
+  const fragment = text.slice(clause.start, last.end);
+  return qs.map((q, i) => ({
+    at: q.start,
+    target: {
+      text: fragment,
+      indicator: paired ? names[i] : whole,
+      value: q.value,
+      unit: q.unit,
+      comparator: comparatorOf(q.suffix ? q : { suffix: last.suffix, more: q.more }, verb),
+    },
+  }));
+}
+
+/**
+ * One target per quantity. Several quantities in a clause are split at the 、
+ * between them ("企业40家以上、产品50个以上"); with no 、 between them the one
+ * followed by 的 or the earlier one only qualifies the other ("年产10万辆以上新能源
+ * 整车生产企业3家", "10部以上分账超2000万元的网络剧") and is not a target.
+ */
+function readSegments(text: string, clause: Span, qs: Quantity[], info: SentenceInfo): Found[] {
+  const kept = qs.length > 1 ? qs.filter((q) => !/^\s*的/.test(text.slice(q.end, clause.end))) : qs;
+  const found: Found[] = [];
+  let start = clause.start;
+  for (let i = 0; i < kept.length; i++) {
+    const q = kept[i];
+    const next = kept[i + 1];
+    let end = clause.end;
+    if (next) {
+      const cut = lastTopLevel(text, q.end, next.start, '、', info.shield);
+      if (cut < 0) continue; // a qualifier of the next quantity
+      end = cut;
+    }
+    const target = readOne(text, { start, end }, q, info);
+    if (target) found.push({ at: q.start, target });
+    start = end + 1;
+  }
+  return found;
+}
+
+/** The indicator, comparator and fragment of one quantity in its segment. */
+function readOne(text: string, span: Span, q: Quantity, info: SentenceInfo): Target | null {
+  const lead = text.slice(span.start, q.start);
+  if (FRAMING.test(lead.trim())) return null;
+  const verbMatch = VERB_TAIL.exec(lead);
+  const verb = verbMatch?.[1] ?? '';
+  const pre = verbMatch && !CHANGE_TAIL.test(lead) ? lead.slice(0, verbMatch.index) : lead;
+  const byAction = ACTION_END.test(pre) || STARTS_WITH_ACTION.test(pre.trim());
+  if (!info.goal && !isStatedGoal(q, verb) && !byAction) return null;
+  // "每个区（县）至少遴选1条": 至少 before the verb still means at least.
+  const comparator = comparatorOf(q, !verb && /至少\S{0,4}$/.test(pre) ? '至少' : verb);
+
+  let end = span.end;
+  let indicator = cleanIndicator(pre, info.shield, span.start);
+  const object = objectAfter(text, q.end, end, info.shield);
+  if (indicator === '' || ACTION_END.test(indicator) || (indicator.length <= 2 && object !== '')) {
+    indicator = object;
+    const attribute = PREDICATE_END.test(object) ? nounAfterAttribute(text, span.end, info) : null;
+    if (attribute) ({ indicator, end } = attribute);
+  }
+  if (indicator === '') return null;
+  return { text: text.slice(span.start, end).trim(), indicator, value: q.value, unit: q.unit, comparator };
+}
+
+/**
+ * Trims an indicator to its noun phrase: drops leading time phrases and verbs
+ * ("到2026年累计培育"), trailing adverbs ("力争"), and for an enumeration
+ * "A、B、C等优质企业" keeps the collective noun after the last 等.
+ */
+function cleanIndicator(raw: string, shield?: Uint8Array, offset = 0): string {
+  let s = raw;
+  let start = offset;
+  for (let guard = 0; guard < 20; guard++) {
+    const lead = /^\s+/.exec(s) ?? LEADING.exec(s);
+    if (!lead || lead[0].length === 0) break;
+    s = s.slice(lead[0].length);
+    start += lead[0].length;
+  }
+  s = s.replace(TRAILING, '').replace(TRAILING, '').trimEnd();
+  const etc = s.lastIndexOf('等');
+  const enumerates = etc > 0 && s.slice(0, etc).includes('、') && !shield?.[start + etc];
+  return enumerates && s.length - etc - 1 >= 2 ? s.slice(etc + 1) : s;
+}
+
+/** "打造100个行业数字化转型标杆": the object after the number, from its last 的. */
+function objectAfter(text: string, from: number, to: number, shield: Uint8Array): string {
+  const de = lastTopLevel(text, from, to, '的', shield);
+  return text.slice(de >= 0 ? de + 1 : from, to).trim();
+}
+
+/**
+ * "建设30个产业规模效益突出，数据资源体系完善，…高的“产业大脑”": the attribute
+ * runs over several clauses; the noun is after the next 的 in the sentence.
+ */
+function nounAfterAttribute(text: string, from: number, info: SentenceInfo): { indicator: string; end: number } | null {
+  for (let i = from; i < info.end; i++) {
+    if (info.shield[i]) continue;
+    if ('、。；;'.includes(text[i])) return null;
+    if (text[i] !== '的') continue;
+    const noun = split(text, i + 1, info.end, '，,；;、', info.shield)[0];
+    return noun ? { indicator: text.slice(noun.start, noun.end), end: noun.end } : null;
+  }
+  return null;
+}
+
+/** Index of the last separator in [from, to) outside quotes and brackets, or -1. */
+function lastTopLevel(text: string, from: number, to: number, separator: string, shield: Uint8Array): number {
+  for (let i = to - 1; i >= from; i--) if (text[i] === separator && !shield[i]) return i;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Table cells
+
+/** A text that is only a quantity ("≥56条") is a table cell; its indicator is the row's, not ours. */
+function readBareCell(text: string, context: TargetContext): Target | null {
+  const m = BARE_CELL.exec(text);
+  if (!m || (!m[3] && !m[1])) return null;
+  const comparator = comparatorOf({ suffix: m[4] ?? '', more: false }, m[1] ?? '');
+  const target: Target = { text: text.trim(), indicator: '', value: m[2], unit: m[3] ?? '', comparator };
+  return context.year === undefined ? target : { ...target, year: context.year };
+}
+
+function toAscii(digits: string): string {
+  return digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}

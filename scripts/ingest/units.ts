@@ -1,0 +1,295 @@
+/**
+ * Stage 5a: responsible units (责任单位) named in the text of one provision.
+ *
+ * Policy documents name the departments responsible for a task in several ways:
+ * a labelled list in brackets "（责任单位：区财政局、区发展改革局）", a
+ * "牵头单位：…；配合单位：…" pair, a lead/support phrase "（省工信厅牵头，省财政厅
+ * 配合）", a list closed by "按职责分工负责", or a bare bracketed list at the end of
+ * a sentence "（市科委、中关村管委会）". Names are returned exactly as written.
+ */
+import type { Diagnostic, Unit } from './model.ts';
+
+/** Where the text comes from, so a warning can name the seed file and line. */
+export interface UnitContext {
+  file: string;
+  /** 1-based physical line where the text starts. */
+  line: number;
+}
+
+/** The units found in one text, in order of first mention, plus warnings. */
+export interface UnitExtraction {
+  units: Unit[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+const OPENERS = '（(〔[【';
+const CLOSERS = '）)〕]】';
+
+/** A list label such as "责任单位：" and the role it gives the names after it. */
+const LABEL = /^\s*(牵头单位|牵头部门|主责单位|主要责任单位|责任单位|责任部门|配合单位|配合部门|协同单位|协办单位|参与单位|相关单位)\s*[:：]/;
+const LABEL_ANYWHERE = new RegExp(LABEL.source.replace('^\\s*', ''), 'g');
+
+/** Separators between groups (role may change) and between names of a group. */
+const GROUP_SEPARATORS = '，,；;。';
+const NAME_SEPARATORS = '、';
+
+/**
+ * A group that is a note rather than names: "列第一位的为牵头单位，下同",
+ * "以下均需各市政府…落实，不再列出". Everything from such a group on is skipped.
+ */
+const ANNOTATION = /^(?:以下|下同|不再|列第一位|排名第一)|列第一位|不再(?:一一|重复)?列出/;
+/** "列第一位的为牵头单位": the document itself says the first name leads. */
+const FIRST_IS_LEAD = /列第一位的?为牵头单位/;
+
+/** The phrase closing a group, and the role it gives the group's names. */
+const GROUP_ROLE_SUFFIX =
+  /(?:等(?:市直|省直|区直|县直)?(?:有关|相关)?(?:单位|部门))?(?:按(?:职责|责任)分工)?(牵头负责|牵头|配合|协助|参与|负责)$/;
+/** A list explicitly closed by 按职责分工负责 counts even without a label. */
+const DUTY_SUFFIX = /按(?:职责|责任)分工负责$/;
+/** Trailing "等", "等有关单位" left on the last name of a list. */
+const ETC_TAIL = /等(?:市直|省直|区直|县直)?(?:有关|相关)?(?:单位|部门)?$/;
+
+/** Endings of department, government and company names. */
+const UNIT_SUFFIX =
+  /(?:管委会|管委|委员会|指挥部|办事处|办公室|办公厅|领导小组|工作组|中心|政府|集团|街道|公司|银行|分行|中支|营管部|海关|机关|支队|电视台|文联|残联|妇联|侨联|工商联|科协|作协|商会|协会|学会|联合会|促进会|贸促会|工会|局|委|办|厅|部|院)$/;
+/** Words with a unit ending that are not units (布局, 全部, 举办, 大厅, 数据中心…). */
+const NOT_UNIT =
+  /(?:格|布|大|结|开|全|变|时|赛|棋|当)局$|(?:全|内|外|东|西|南|北|中|局|总|底|顶|干|头|俱乐)部$|(?:举|创|承|主|协|督|开|兴|申|合|代|包|查|筹)办$|(?:大|餐|展|客|舞|歌|门|营业)厅$|(?:创新|数据|研究|技术|研发|交易|运营|结算|物流|算|展示|体验|分拨|集配|调度|城市|市|检测|计算|会展|孵化|设计|营销|配送|集散)中心$|(?:学|医|剧|庭|影|书)院$/;
+/** Collective names: 各区县政府, 各街道, 有关部门, 省直相关部门, 各县（市、区）人民政府. */
+const COLLECTIVE_UNIT =
+  /^(?:各(?:级|有关|相关)?|市直|省直|区直|县直)?(?:有关|相关)?(?:部门|单位)$|^各.{0,12}(?:政府|街道|园区|部门|单位|管委会?|乡镇|镇)$/;
+
+/** Looks like the name of a department, government body, company or collective. */
+export function isUnitName(s: string): boolean {
+  const name = s.trim();
+  if (name.length < 2 || name.length > 60) return false;
+  if (/[\d０-９]/.test(name)) return false;
+  if (COLLECTIVE_UNIT.test(name)) return true;
+  return UNIT_SUFFIX.test(name) && !NOT_UNIT.test(name);
+}
+
+/** Finds responsible units in the text of one provision or paragraph. */
+export function extractUnits(text: string, context: UnitContext): UnitExtraction {
+  const found: Unit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const brackets = topLevelBrackets(text);
+
+  for (const bracket of brackets) {
+    const units = readBracket(text, bracket);
+    if (!units) continue;
+    found.push(...units);
+    if (bracket.close < 0) diagnostics.push(unbalanced(text, bracket, context));
+  }
+  found.push(...readLabelledRuns(text, brackets));
+  return { units: dedupe(found), diagnostics };
+}
+
+// ---------------------------------------------------------------------------
+// Brackets
+
+interface Bracket {
+  /** Index of the opening bracket. */
+  open: number;
+  /** Index of the closing bracket, or -1 when the text ends first. */
+  close: number;
+  content: string;
+}
+
+/** Outermost bracket pairs; （ and ( close each other, as the seeds mix them. */
+function topLevelBrackets(text: string): Bracket[] {
+  const result: Bracket[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (OPENERS.includes(ch)) {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (CLOSERS.includes(ch) && depth > 0) {
+      depth--;
+      if (depth === 0) result.push({ open, close: i, content: text.slice(open + 1, i) });
+    }
+  }
+  if (depth > 0) result.push({ open, close: -1, content: text.slice(open + 1) });
+  return result;
+}
+
+/** Units from one bracket, or null when the bracket is not a unit list. */
+function readBracket(text: string, bracket: Bracket): Unit[] | null {
+  const content = bracket.content.trim();
+  if (LABEL.test(content) || DUTY_SUFFIX.test(content)) return parseList(content, false);
+  // 牵头/配合/负责 phrases and bare lists must consist of unit-like names only,
+  // so that "（鼓励企业牵头）" or "（含定州、辛集市）" are not taken for units.
+  if (GROUP_ROLE_SUFFIX.test(content) || /牵头[，,；;]/.test(content)) return parseList(content, true);
+  // A bare list counts only where a task's units are written: at the end of a
+  // sentence or paragraph, e.g. "…给予资金支持（市科委、中关村管委会）。"
+  // An unclosed bracket runs to the end of the text, which also ends a sentence.
+  if (bracket.close >= 0 && !endsSentence(text, bracket.close + 1)) return null;
+  return parseList(content, true);
+}
+
+/** True when only spaces and then sentence-final punctuation or the end follow. */
+function endsSentence(text: string, from: number): boolean {
+  const rest = text.slice(from).trimStart();
+  return rest === '' || /^[。．.；;！？!?\n]/.test(rest);
+}
+
+/** A warning for a unit list whose bracket is never closed. */
+function unbalanced(text: string, bracket: Bracket, context: UnitContext): Diagnostic {
+  const quoted = text.slice(bracket.open, bracket.open + 24);
+  return {
+    severity: 'warning',
+    code: 'extract/unbalanced',
+    message: `${context.file}:${context.line}: unit list "${quoted}…" has no closing bracket; read it up to the end of the text`,
+    file: context.file,
+    line: context.line,
+    hint: 'Check whether the paragraph was cut off or split in the middle of the list; the seed itself is never edited.',
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Labelled runs outside brackets: "相关单位：投资促进局、各街道园区"
+
+/** Units after a label that is not inside brackets, up to the end of its sentence. */
+function readLabelledRuns(text: string, brackets: Bracket[]): Unit[] {
+  const units: Unit[] = [];
+  const inBracket = (i: number) =>
+    brackets.some((b) => i > b.open && (b.close < 0 || i < b.close));
+  LABEL_ANYWHERE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = LABEL_ANYWHERE.exec(text))) {
+    if (inBracket(match.index)) continue;
+    const end = sentenceEnd(text, match.index);
+    const parsed = parseList(dropStrayClosers(text.slice(match.index, end)), false);
+    if (parsed) units.push(...parsed);
+    LABEL_ANYWHERE.lastIndex = end;
+  }
+  return units;
+}
+
+/** Index of the first 。 (or line break) at bracket depth 0 from `from`, else the text length. */
+function sentenceEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch) && depth > 0) depth--;
+    else if (depth === 0 && (ch === '。' || ch === '\n')) return i;
+  }
+  return text.length;
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+
+/**
+ * Parses "责任单位：A、B，C按职责分工负责" or "A牵头，B、C配合" into units.
+ * With `strict`, every name must look like a unit, else the whole list is rejected.
+ */
+function parseList(content: string, strict: boolean): Unit[] | null {
+  const units: Unit[] = [];
+  let labelRole: Unit['role'] = 'responsible';
+  let firstIsLead = false;
+
+  for (let group of splitTopLevel(content, GROUP_SEPARATORS)) {
+    group = group.trim();
+    if (group === '') continue;
+    if (ANNOTATION.test(group)) {
+      firstIsLead = FIRST_IS_LEAD.test(group);
+      break;
+    }
+    const label = LABEL.exec(group);
+    if (label) {
+      labelRole = roleOfLabel(label[1]);
+      group = group.slice(label[0].length).trim();
+    }
+    let role = labelRole;
+    const suffix = GROUP_ROLE_SUFFIX.exec(group);
+    if (suffix) {
+      if (suffix[1].startsWith('牵头')) role = 'lead';
+      else if (suffix[1] !== '负责') role = 'support';
+      group = group.slice(0, suffix.index);
+    }
+    for (const name of mergeFragments(splitTopLevel(group, NAME_SEPARATORS))) {
+      const clean = cleanName(name);
+      if (clean === '') continue;
+      if (strict && !isUnitName(clean)) return null;
+      units.push({ name: clean, role });
+    }
+  }
+  if (units.length === 0) return null;
+  if (firstIsLead) units.forEach((u, i) => (u.role = i === 0 ? 'lead' : 'support'));
+  return units;
+}
+
+function roleOfLabel(label: string): Unit['role'] {
+  if (label.startsWith('牵头')) return 'lead';
+  if (/^(配合|协同|协办|参与)/.test(label)) return 'support';
+  return 'responsible';
+}
+
+/**
+ * Rejoins a name the 、 split in two: "各区、市政府" (Qingdao's districts and
+ * county-level cities) and "…及代管镇、街道的功能区管理机构" are one name each.
+ */
+function mergeFragments(parts: string[]): string[] {
+  const merged: string[] = [];
+  for (const part of parts) {
+    const prev = merged.at(-1);
+    const prevIsStub = prev !== undefined && /^各.{1,2}$/.test(prev.trim());
+    const continues = prev !== undefined && /^[^、]{1,6}的/.test(part.trim());
+    if (prevIsStub || continues) merged[merged.length - 1] = `${prev}、${part}`;
+    else merged.push(part);
+  }
+  return merged;
+}
+
+/** Trims a name and drops "等", "等有关单位" and an explanatory "（由…组成）". */
+function cleanName(name: string): string {
+  let clean = dropStrayClosers(name).trim().replace(ETC_TAIL, '').trim();
+  // "评审工作组（由…等部门组成…）": the bracket explains who sits in the group.
+  clean = clean.replace(/[（(]由.*$/, '').trim();
+  return clean;
+}
+
+/** Removes closing brackets that close nothing, left when a list was cut from its bracket. */
+function dropStrayClosers(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) {
+      if (depth === 0) continue;
+      depth--;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Splits at separator characters that are not inside brackets. */
+function splitTopLevel(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch) && depth > 0) depth--;
+    else if (depth === 0 && separators.includes(ch)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** Keeps the first mention of each name (and its role). */
+function dedupe(units: Unit[]): Unit[] {
+  const seen = new Set<string>();
+  return units.filter((u) => !seen.has(u.name) && seen.add(u.name));
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { assignAnchors } from '../../../scripts/ingest/anchors.ts';
+import { parseBody } from '../../../scripts/ingest/hierarchy.ts';
+import type { Block, LogicalLine, Provision } from '../../../scripts/ingest/model.ts';
+import { DOCS_004, lineByLine, normalisedLines, SEEDS } from '../../fixtures/hierarchy/seed-lines.ts';
+
+/** Logical lines numbered 1, 2, 3… from plain strings. */
+function lines(...texts: string[]): LogicalLine[] {
+  return texts.map((text, i) => ({ text, lineStart: i + 1, lineEnd: i + 1 }));
+}
+
+/** Parses and anchors a document's lines. */
+function anchored(docLines: LogicalLine[], file = 't.txt') {
+  return assignAnchors(parseBody(file, docLines).body, file);
+}
+
+/** Every provision in document order, boxes included. */
+function provisions(blocks: Block[]): Provision[] {
+  return blocks.flatMap((b) => {
+    if (b.type === 'provision') return [b, ...provisions(b.children)];
+    if (b.type === 'box') return provisions(b.children);
+    return [];
+  });
+}
+
+/** Every anchor (provisions and boxes) in document order. */
+function eids(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => {
+    if (b.type === 'provision') return [b.eid, ...eids(b.children)];
+    if (b.type === 'box') return [b.eid, ...eids(b.children)];
+    return [];
+  });
+}
+
+const tasks = (blocks: Block[]) => provisions(blocks).filter((p) => p.isTask);
+const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i + 1}`);
+
+describe('assignAnchors', () => {
+  it('gives short eIds to a style numbered through the document, scoped ones to a style that restarts', () => {
+    const { body } = anchored(lines('一、目标', '二、任务', '（一）甲', '1.a。', '2.b。', '（二）乙', '3.c。', '三、保障', '（一）丙', '4.d。'));
+    expect(eids(body)).toEqual([
+      'sec_1',
+      'sec_2',
+      'sec_2__subsec_1',
+      'item_1',
+      'item_2',
+      'sec_2__subsec_2',
+      'item_3',
+      'sec_3',
+      'sec_3__subsec_1',
+      'item_4',
+    ]);
+  });
+
+  it('scopes every item by its parent when items restart in any parent', () => {
+    const { body } = anchored(lines('（一）甲', '1.a。', '2.b。', '（二）乙', '1.c。'));
+    expect(eids(body)).toEqual(['subsec_1', 'subsec_1__item_1', 'subsec_1__item_2', 'subsec_2', 'subsec_2__item_1']);
+  });
+
+  it('does not take a numbering slip inside one list for a restart', () => {
+    const { body } = anchored(lines('一、任务', '1.a。', '2.b。', '2.c。', '二、保障', '3.d。'));
+    expect(eids(body)).toEqual(['sec_1', 'item_1', 'item_2', 'item_2_2', 'sec_2', 'item_3']);
+  });
+
+  it('makes a repeated anchor unique deterministically and warns with file and line', () => {
+    const { diagnostics } = anchored(lines('一、任务', '1.a。', '1.b。'));
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'anchor/duplicate',
+        message: '1. would repeat anchor "item_1"; anchored as "item_1_2"',
+        file: 't.txt',
+        line: 3,
+        hint: 'Two provisions carry the same number under one parent; check the numbering in the source.',
+      },
+    ]);
+  });
+
+  it('writes citation labels as the chain of markers as printed', () => {
+    const { body } = anchored(lines('三、任务', '（二）甲', '10.乙。', '(1)丙。', '四、保障', '11、丁。'));
+    expect(provisions(body).map((p) => p.label)).toEqual(['三、', '三、（二）', '三、（二）10.', '三、（二）10.(1)', '四、', '四、11、']);
+  });
+
+  it('marks numbered provisions without numbered children as tasks, but not sections of a deeper document', () => {
+    const { body } = anchored(lines('一、总体要求', '坚持。', '二、任务', '（一）甲', '1.a。', '（二）乙。内容。', '三、保障'));
+    expect(provisions(body).map((p) => [p.marker, p.isTask])).toEqual([
+      ['一、', false],
+      ['二、', false],
+      ['（一）', false],
+      ['1.', true],
+      ['（二）', true],
+      ['三、', false],
+    ]);
+  });
+
+  it('marks sections as tasks when they are the only level', () => {
+    const { body } = anchored(lines('一、加强领导。内容。', '二、强化保障。内容。'));
+    expect(tasks(body).map((p) => p.eid)).toEqual(['sec_1', 'sec_2']);
+  });
+
+  it('anchors a 专栏 box and scopes its items by it; neither is a task', () => {
+    const { body } = anchored(lines('一、重点', '（一）延伸链条。发挥优势。', '专栏1', '1.石油化工。发展。', '2.煤化工。发展。', '（二）突破技术。'));
+    expect(eids(body)).toEqual(['sec_1', 'subsec_1', 'box_1', 'box_1__item_1', 'box_1__item_2', 'subsec_2']);
+    expect(provisions(body).filter((p) => p.kind === 'item').map((p) => [p.label, p.isTask])).toEqual([
+      ['一、（一）专栏1 1.', false],
+      ['一、（一）专栏1 2.', false],
+    ]);
+    expect(tasks(body).map((p) => p.eid)).toEqual(['subsec_1', 'subsec_2']);
+  });
+
+  it('keeps eIds when wording changes', () => {
+    const before = anchored(lines('一、任务', '（一）甲', '1.提升创新能力。强化。', '2.推动转型。'));
+    const after = anchored(lines('一、工作任务', '（一）乙丙', '1.全面提升企业创新能力。加强。', '2.推动产业转型升级。'));
+    expect(eids(after.body)).toEqual(eids(before.body));
+  });
+
+  it('does not change the blocks it is given', () => {
+    const { body } = parseBody('t.txt', lines('一、任务', '1.a。'));
+    const copy = structuredClone(body);
+    assignAnchors(body, 't.txt');
+    expect(body).toEqual(copy);
+  });
+});
+
+describe('on the real seeds', () => {
+  it('000 (after normalise): 17 item tasks, item_1 … item_17, 15 under 三、 in five groups and 2 under 四、', () => {
+    const { body, diagnostics } = anchored(normalisedLines(SEEDS['000'], 17, 451), SEEDS['000']);
+    const found = tasks(body);
+    expect(found.map((p) => p.eid)).toEqual(range('item', 17));
+    const groups = (body[2] as Provision).children.filter((c): c is Provision => c.type === 'provision');
+    expect(groups.map((g) => g.children.filter((c) => c.type === 'provision').length)).toEqual([3, 3, 3, 3, 3]);
+    expect((body[3] as Provision).children.map((c) => (c as Provision).label)).toEqual(['四、16.', '四、17.']);
+    expect(found[9].label).toBe('三、（四）10.');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('001: 22 tasks, item_1 … item_22', () => {
+    const { body } = anchored(lineByLine(SEEDS['001'], 5), SEEDS['001']);
+    expect(tasks(body).map((p) => p.eid)).toEqual(range('item', 22));
+  });
+
+  it('002 (after normalise): 47 tasks （一）–（四十七） under 11 parts, subsec_1 … subsec_47', () => {
+    const { body } = anchored(normalisedLines(SEEDS['002'], 5, 1141), SEEDS['002']);
+    const found = tasks(body);
+    expect(found.map((p) => p.eid)).toEqual(range('subsec', 47));
+    expect(found.at(-1)?.label).toBe('十一、（四十七）');
+    expect(body.filter((b) => b.type === 'provision')).toHaveLength(11);
+  });
+
+  it('Hebei (004): 22 tasks 1、–22、 in ten groups, item_1 … item_22', () => {
+    const [from, to] = DOCS_004.hebei;
+    const { body } = anchored(lineByLine(SEEDS['004'], from, to), SEEDS['004']);
+    expect(tasks(body).map((p) => p.eid)).toEqual(range('item', 22));
+    expect(tasks(body)[2].label).toBe('二、（二）3、');
+  });
+
+  it('Dongli 2024 (004): numbering restarts in each group, so eIds are scoped and unique', () => {
+    const [from, to] = DOCS_004.dongli2024;
+    const { body } = anchored(lineByLine(SEEDS['004'], from, to), SEEDS['004']);
+    expect(tasks(body).map((p) => p.eid)).toEqual([
+      'sec_2__subsec_1__item_1',
+      'sec_2__subsec_1__item_2',
+      'sec_2__subsec_1__item_3',
+      'sec_2__subsec_2__item_1',
+      'sec_2__subsec_2__item_2',
+      'sec_2__subsec_2__item_3',
+      'sec_2__subsec_2__item_4',
+      'sec_2__subsec_2__item_5',
+      'sec_2__subsec_2__item_6',
+      'sec_2__subsec_3__item_1',
+      'sec_2__subsec_3__item_2',
+      'sec_2__subsec_3__item_3',
+      'sec_2__subsec_3__item_4',
+      'sec_3__subsec_1',
+      'sec_3__subsec_2',
+      'sec_3__subsec_3',
+    ]);
+  });
+
+  it('gives every document in 004 unique ASCII eIds without warnings', () => {
+    for (const [from, to] of Object.values(DOCS_004)) {
+      const { body, diagnostics } = anchored(lineByLine(SEEDS['004'], from, to), SEEDS['004']);
+      const all = eids(body);
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.filter((e) => !/^[a-z]+_\d+(?:__[a-z]+_\d+)*$/.test(e))).toEqual([]);
+      expect(diagnostics).toEqual([]);
+    }
+  });
+
+  it('counts the tasks of every document in 004', () => {
+    const counts = Object.fromEntries(
+      Object.entries(DOCS_004).map(([name, [from, to]]) => [name, tasks(anchored(lineByLine(SEEDS['004'], from, to)).body).length]),
+    );
+    expect(counts).toEqual({
+      beijing: 19,
+      hebei: 22,
+      cangzhou: 18,
+      dongliMechanism: 25,
+      tianjin: 20,
+      dongli2024: 16,
+      jinanLogistics: 29,
+      jinanQuality: 18,
+      shizhong: 17,
+      jinanFuture: 24,
+      qingdaoOcean: 8,
+      qingdaoSports: 19,
+      qingdaoVehicles: 19,
+      shandongAudiovisual: 27,
+      fineChemicals: 19,
+      traditionalIndustry: 10,
+    });
+  });
+});
