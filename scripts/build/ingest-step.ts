@@ -1,0 +1,21 @@
+/** Build step 1: ingest seeds/ and write the corpus and the build report. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Corpus } from '../ingest/model.ts';
+import { ingestDirectory } from '../ingest/index.ts';
+import { buildReport, formatDiagnostic } from './report.ts';
+
+export const GENERATED = 'content/generated';
+
+/** Ingests seedsDir, writes content/generated/corpus.json and build-report.md, prints warnings. */
+export function runIngest(seedsDir = process.env.SEEDS_DIR || 'seeds', curatedDir = 'content/curated'): Corpus {
+  const corpus = ingestDirectory(seedsDir, curatedDir);
+  fs.mkdirSync(GENERATED, { recursive: true });
+  fs.writeFileSync(path.join(GENERATED, 'corpus.json'), JSON.stringify(corpus));
+  fs.writeFileSync(path.join(GENERATED, 'build-report.md'), buildReport(corpus.diagnostics));
+  const shown = corpus.diagnostics.filter((d) => d.severity !== 'info');
+  for (const d of shown.slice(0, 50)) console.warn(formatDiagnostic(d));
+  if (shown.length > 50) console.warn(`… and ${shown.length - 50} more in ${GENERATED}/build-report.md`);
+  console.log(`ingest: ${corpus.documents.length} documents from ${Object.keys(corpus.sources).length} files; report in ${GENERATED}/build-report.md`);
+  return corpus;
+}

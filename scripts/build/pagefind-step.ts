@@ -1,0 +1,14 @@
+/** Build step 4: Pagefind indexes the built pages (only elements marked data-pagefind-body). */
+import * as pagefind from 'pagefind';
+
+/** Indexes `siteDir` and writes the index to `siteDir/pagefind`. */
+export async function runPagefind(siteDir: string): Promise<{ pages: number }> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
+  if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  return { pages: added.page_count };
+}

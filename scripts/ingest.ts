@@ -1,0 +1,7 @@
+/**
+ * `npm run ingest`: reads seeds/, writes the document model to
+ * content/generated/corpus.json and prints the build report.
+ */
+import { runIngest } from './build/ingest-step.ts';
+
+runIngest();

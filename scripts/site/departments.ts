@@ -1,0 +1,30 @@
+/**
+ * The department index: every responsible unit named in any task, with the
+ * tasks it is responsible for. Names are kept exactly as written, so
+ * 区工业和信息化局 and 市工业和信息化局 are different units.
+ */
+import type { Block, PolicyDocument } from '../ingest/model.ts';
+import type { Department, TaskRef } from './site-model.ts';
+import { comparePinyin, pinyinSlug, uniqueSlugs } from './slug.ts';
+
+/** Builds departments sorted by pinyin; each task listed once per unit. */
+export function buildDepartments(documents: PolicyDocument[]): Department[] {
+  const tasksByName = new Map<string, TaskRef[]>();
+  const walk = (doc: PolicyDocument, blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'provision') {
+        for (const unit of b.units) {
+          const list = tasksByName.get(unit.name) ?? [];
+          list.push({ document: doc.id, eid: b.eid, label: b.label, heading: b.title });
+          tasksByName.set(unit.name, list);
+        }
+        walk(doc, b.children);
+      } else if (b.type === 'box') walk(doc, b.children);
+    }
+  };
+  for (const doc of documents) walk(doc, doc.body);
+  const slugs = uniqueSlugs([...tasksByName.keys()], pinyinSlug);
+  return [...tasksByName]
+    .map(([name, tasks]) => ({ name, slug: slugs.get(name)!, tasks }))
+    .sort((a, b) => comparePinyin(a.name, b.name));
+}

@@ -1,0 +1,162 @@
+/**
+ * Builds the MDX tree (mdast with MDX JSX nodes) of one document's body: the
+ * notice, preamble, sections and tasks with their eId anchors, units, targets,
+ * tables and boxes. Text stays in plain `text` nodes here so that remark
+ * plugins (concept links) can work on it; remarkSafeText turns it into
+ * literal-only MDX before serialisation.
+ */
+import type { Root, RootContent, PhrasingContent } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import type { Block, PolicyDocument, Provision, Table, Box, Paragraph, Target } from '../ingest/model.ts';
+import { paths } from './paths.ts';
+
+/** What the tree builder needs besides the document. */
+export interface MdxTreeContext {
+  /** Department slug per unit name (for unit chips). */
+  departmentSlug: (name: string) => string;
+}
+
+type Attrs = Record<string, string | number | undefined>;
+
+function attributes(attrs: Attrs): MdxJsxAttribute[] {
+  return Object.entries(attrs)
+    .filter(([, v]) => v !== undefined)
+    .map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value: String(value) }));
+}
+
+/** A block-level JSX element. */
+export function flow(name: string, attrs: Attrs, children: Array<RootContent | PhrasingContent>): MdxJsxFlowElement {
+  return { type: 'mdxJsxFlowElement', name, attributes: attributes(attrs), children: children as MdxJsxFlowElement['children'] };
+}
+
+/** An inline JSX element. */
+export function inline(name: string, attrs: Attrs, children: PhrasingContent[]): MdxJsxTextElement {
+  return { type: 'mdxJsxTextElement', name, attributes: attributes(attrs), children };
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+
+/** Splits `value` so that each target's verbatim text is wrapped in <mark class="target">. */
+export function markTargets(value: string, targets: Target[]): PhrasingContent[] {
+  const spans: Array<{ start: number; end: number; target: Target }> = [];
+  for (const target of targets) {
+    const start = value.indexOf(target.text);
+    if (start < 0 || !target.text) continue;
+    const end = start + target.text.length;
+    if (spans.some((s) => start < s.end && end > s.start)) continue;
+    spans.push({ start, end, target });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const out: PhrasingContent[] = [];
+  let at = 0;
+  for (const { start, end, target } of spans) {
+    if (start > at) out.push(text(value.slice(at, start)));
+    const title = `目标：${target.indicator} ${comparatorText(target.comparator)}${target.value}${target.unit}${target.year ? `（${target.year}年）` : ''}`;
+    out.push(inline('mark', { class: 'target', title }, [text(value.slice(start, end))]));
+    at = end;
+  }
+  if (at < value.length) out.push(text(value.slice(at)));
+  return out;
+}
+
+/** Reads a comparator the way a Chinese reader writes it. */
+export function comparatorText(c: Target['comparator']): string {
+  return { eq: '', gte: '≥', gt: '>', lte: '≤', lt: '<', approx: '约' }[c];
+}
+
+function paragraph(p: Paragraph, targets: Target[]): MdxJsxFlowElement {
+  const attrs: Attrs = p.unplaced ? { class: 'unplaced', title: '解析器未能将此段归入文件结构，按原文位置保留' } : {};
+  return flow('p', { ...attrs, 'data-lines': `${p.lineStart}-${p.lineEnd}` }, markTargets(p.text, targets));
+}
+
+function table(t: Table): MdxJsxFlowElement {
+  const headerRows = t.rows.filter((row) => row.length > 0 && row.every((c) => c.header));
+  const bodyRows = t.rows.filter((row) => !(row.length > 0 && row.every((c) => c.header)));
+  const row = (cells: Table['rows'][number]) =>
+    flow(
+      'tr',
+      {},
+      cells.map((c) =>
+        flow(c.header ? 'th' : 'td', { colspan: c.colspan && c.colspan > 1 ? c.colspan : undefined, rowspan: c.rowspan && c.rowspan > 1 ? c.rowspan : undefined, scope: c.header ? 'col' : undefined }, c.text ? [text(c.text)] : []),
+      ),
+    );
+  const children: MdxJsxFlowElement[] = [];
+  if (t.caption) children.push(flow('caption', {}, [text(t.caption)]));
+  if (headerRows.length) children.push(flow('thead', {}, headerRows.map(row)));
+  children.push(flow('tbody', {}, bodyRows.map(row)));
+  return flow('div', { class: 'table-wrap', 'data-lines': `${t.lineStart}-${t.lineEnd}` }, [flow('table', {}, children)]);
+}
+
+/** Renders the document tree; `depth` is the heading depth of the current level. */
+function blocks(list: Block[], doc: PolicyDocument, ctx: MdxTreeContext, depth: number, targets: Target[]): RootContent[] {
+  return list.map((block) => {
+    switch (block.type) {
+      case 'paragraph':
+        return paragraph(block, targets);
+      case 'table':
+        return table(block);
+      case 'box':
+        return box(block, doc, ctx, depth);
+      case 'provision':
+        return provision(block, doc, ctx, depth);
+    }
+  });
+}
+
+function box(b: Box, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): MdxJsxFlowElement {
+  const level = Math.min(depth, 6);
+  return flow('aside', { class: 'box', 'aria-labelledby': b.eid }, [
+    flow(`h${level}`, { id: b.eid }, [text(b.marker + (b.title ? ` ${b.title}` : ''))]),
+    ...blocks(b.children, doc, ctx, depth + 1, []),
+  ]);
+}
+
+function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): MdxJsxFlowElement {
+  const level = Math.min(depth, 6);
+  const heading = flow(`h${level}`, { id: p.eid, 'data-label': p.label }, [text(p.marker + p.title + p.titleSep)]);
+  const tools = flow('div', { class: 'prov-tools' }, [
+    inline('a', { class: 'permalink', href: `#${p.eid}`, title: '本条链接（可复制）' }, [text(`§ ${p.label}`)]),
+    inline('a', { class: 'srclink', href: `${paths.source(doc.id)}#L${p.lineStart}`, title: `原文第${p.lineStart}–${p.lineEnd}行` }, [text('原文')]),
+    inline('button', { type: 'button', class: 'copy-cite', 'data-cite': `《${doc.meta.title.value}》${p.label}`, 'data-href': paths.task(doc.id, p.eid), hidden: '' }, [text('复制引用')]),
+  ]);
+  const children: RootContent[] = [heading, tools, ...blocks(p.children, doc, ctx, depth + 1, p.targets)];
+  if (p.units.length > 0) {
+    children.push(
+      flow('ul', { class: 'units', 'aria-label': '责任单位' }, [
+        ...p.units.map((u) =>
+          flow('li', { 'data-role': u.role }, [
+            inline('a', { href: paths.department(ctx.departmentSlug(u.name)) }, [text(u.name)]),
+          ]),
+        ),
+      ]),
+    );
+  }
+  const classes = ['prov', `prov-${p.kind}`, p.isTask ? 'task' : ''].filter(Boolean).join(' ');
+  return flow('section', { class: classes, 'aria-labelledby': p.eid, 'data-lines': `${p.lineStart}-${p.lineEnd}` }, children);
+}
+
+/** The MDX tree of a document's body (the page layout adds title, metadata card and navigation). */
+export function documentTree(doc: PolicyDocument, ctx: MdxTreeContext): Root {
+  const children: RootContent[] = [];
+  if (doc.notice && doc.notice.paragraphs.length > 0) {
+    children.push(
+      flow('section', { class: 'notice', 'aria-label': '印发通知' }, [
+        flow('h2', { id: 'notice', class: 'visually-hidden' }, [text('印发通知')]),
+        ...doc.notice.paragraphs.map((p) => paragraph(p, [])),
+      ]),
+    );
+  }
+  if (doc.subtitle.length > 0) {
+    children.push(flow('div', { class: 'subtitle' }, doc.subtitle.map((s) => flow('p', {}, [text(s)]))));
+  }
+  if (doc.preamble.length > 0) {
+    children.push(flow('div', { class: 'preamble' }, blocks(doc.preamble, doc, ctx, 2, [])));
+  }
+  children.push(...blocks(doc.body, doc, ctx, 2, []));
+  if (doc.footer && doc.footer.paragraphs.length > 0) {
+    children.push(
+      flow('section', { class: 'doc-footer', 'aria-label': '抄送与印发' }, doc.footer.paragraphs.map((p) => paragraph(p, []))),
+    );
+  }
+  return { type: 'root', children };
+}

@@ -1,0 +1,97 @@
+/**
+ * The open data published under dist/data/: documents.json (one summary per
+ * document with its tasks), a full JSON per document, and tasks.csv.
+ * Field names are documented in the README ("Open data").
+ */
+import type { PolicyDocument, Provision, Block } from '../ingest/model.ts';
+import { paths } from './paths.ts';
+import { siteConfig } from './config.ts';
+
+export interface TaskSummary {
+  eid: string;
+  label: string;
+  heading: string;
+  units: string[];
+  url: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  url: string;
+  issuer: string | null;
+  number: string | null;
+  date: string | null;
+  status: string;
+  kind: string;
+  level: string | null;
+  region: string[];
+  period: string | null;
+  sources: Array<{ file: string; lineStart: number; lineEnd: number }>;
+  tasks: TaskSummary[];
+}
+
+const absolute = (path: string) => siteConfig().origin + path;
+
+/** Every task of a document in reading order. */
+export function documentTasks(doc: PolicyDocument): Provision[] {
+  const out: Provision[] = [];
+  const walk = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'provision') {
+        if (b.isTask) out.push(b);
+        walk(b.children);
+      } else if (b.type === 'box') walk(b.children);
+    }
+  };
+  walk(doc.body);
+  return out;
+}
+
+/** The documents.json entry of one document. */
+export function documentSummary(doc: PolicyDocument): DocumentSummary {
+  const m = doc.meta;
+  return {
+    id: doc.id,
+    title: m.title.value,
+    url: absolute(paths.doc(doc.id)),
+    issuer: m.issuer.value,
+    number: m.number.value,
+    date: m.date.value,
+    status: m.status.value,
+    kind: m.kind.value,
+    level: m.level.value,
+    region: m.region.value,
+    period: m.period.value,
+    sources: doc.sources,
+    tasks: documentTasks(doc).map((t) => ({
+      eid: t.eid,
+      label: t.label,
+      heading: t.title,
+      units: t.units.map((u) => u.name),
+      url: absolute(paths.task(doc.id, t.eid)),
+    })),
+  };
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** All tasks of all documents as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */
+export function tasksCsv(documents: PolicyDocument[]): string {
+  const header = ['document', 'title', 'eid', 'label', 'heading', 'units', 'targets', 'url'];
+  const rows = documents.flatMap((doc) =>
+    documentTasks(doc).map((t) => [
+      doc.id,
+      doc.meta.title.value,
+      t.eid,
+      t.label,
+      t.title,
+      t.units.map((u) => u.name).join('、'),
+      t.targets.map((g) => g.text).join('；'),
+      absolute(paths.task(doc.id, t.eid)),
+    ]),
+  );
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,32 @@
+/**
+ * The data the Astro pages read: the ingest corpus plus what the site derives
+ * from it (department index, URLs). Written by the build script to
+ * content/generated/site.json; read by src/lib/site-data.ts.
+ */
+import type { Diagnostic, Normalisation, PolicyDocument } from '../ingest/model.ts';
+
+/** A task or section reference, as listed on department and concept pages. */
+export interface TaskRef {
+  document: string;
+  eid: string;
+  label: string;
+  heading: string;
+}
+
+/** A responsible unit with every task it is responsible for. */
+export interface Department {
+  name: string;
+  slug: string;
+  tasks: TaskRef[];
+}
+
+export interface SiteData {
+  /** Which script wrote the file (generated files say where they come from). */
+  generatedBy: string;
+  documents: PolicyDocument[];
+  departments: Department[];
+  /** Raw physical lines per seed file, for the original-text pages. */
+  sources: Record<string, string[]>;
+  normalisations: Record<string, Normalisation[]>;
+  diagnostics: Diagnostic[];
+}
