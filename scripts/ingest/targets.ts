@@ -5,15 +5,30 @@
  * value 350, unit 亿元, comparator gte, year 2026. Everything returned is a
  * substring of the input: numbers, units and indicators are never rewritten.
  *
- * Which sentences count: a number is read as a target only when its sentence
- * states a goal (到…年, 力争, 目标, 突破, 达到, 新增, 培育, 建成, 每年, 累计…) or the
- * number itself carries a comparator (以上, 左右, ≥, 不少于…), and the sentence is
- * neither a past fact (同比, 已, 了, 截至, 去年, 位居 — the news article's "经济总量
- * 达到1350.4亿元") nor a subsidy rule (给予, 补贴, 奖励… — "不超过500万元" is a cap
- * on a grant, not a goal). Ranges "20—30家" give one target whose value is the
- * range as written ("20—30") with comparator eq (gte when 以上 follows).
- * The year is the last 到2026年 / 2026年 (not 比2020年, not a 2024—2026年 period)
- * earlier in the same sentence, else `context.year`.
+ * The rules, as measured on the seeds:
+ * - Goal sentences only. A number counts when its sentence states a goal (到…年,
+ *   力争, 目标, 突破, 达到, 新增, 培育, 建成, 每年, 累计…), or the number carries its
+ *   own comparator (以上, 左右, ≥, 不少于…), or an action verb sets it (打造100个…,
+ *   建设500家…). Sentences of past fact (同比, 已, 了, 截至, 去年, 位居: the news
+ *   article's "经济总量达到1350.4亿元") and subsidy rules (给予, 补贴, 奖励…: "不超过
+ *   500万元" caps a grant) yield nothing.
+ * - Not numbers: years and dates (年/月/日 are not units), 〔2024〕29号, "1.", "（1）",
+ *   第3, anything inside quotes, 《titles》 or brackets ("双30条", "4个1"), tokens
+ *   such as 5G, M9, PM2.5, 1+1+3+4+10+N, and framing counts ("聚焦10个…", "…等14个").
+ * - Comparator: a suffix wins (以上 gte, 以下/以内 lte, 左右 approx), then 多/余 (gt),
+ *   then the verb or sign before the number (突破/超过/不低于/≥ gte, 高于 gt, 不超过/
+ *   控制在/≤ lte, 低于 lt, 约/近 approx); 达到/达/为 and no verb give eq.
+ * - Ranges "20—30家", "3-5个", "4至5件" give one target whose value is the range
+ *   as written, comparator eq (gte when 以上 follows).
+ * - Indicator: the noun phrase before the verb, without leading time phrases,
+ *   adverbs and action verbs (到2026年累计培育…); after the last 等 of an enumeration
+ *   (A、B等优质企业 → 优质企业); else the object after the number (打造100个X → X,
+ *   from its last 的). It is not cut at 和, which belongs to names such as
+ *   "软件和信息技术服务业". "A、B分别达到300家、50家" pairs names and values.
+ * - Year: the last 到2026年 / 2026年 earlier in the same sentence (not 比2020年, not a
+ *   2024—2026年 period), else `context.year`.
+ * - A text that is only a quantity ("≥56条") is a table cell: one target with an
+ *   empty indicator (the row label is the caller's) and `context.year` (the column's).
  */
 import type { Target } from './model.ts';
 
@@ -31,16 +46,16 @@ const NUM = `${DIGIT}+(?:[.．]${DIGIT}+)?`;
 const MAGNITUDE = '万亿|千亿|百亿|千万|百万|亿|万|千';
 /** Measure words and units, longest first so 平方米 wins over 米. */
 const BASE_UNITS = [
-  '个百分点', '百分点', '平方公里', '平方千米', '平方米', '立方米', '千瓦时', '千瓦', '兆瓦', '公里',
-  '千米', '公顷', '公斤', '千克', '标箱', '架次', '人次', '台套', '美元', '港元', '元', '家', '个', '项', '条', '所', '座', '台', '套',
-  '辆', '架', '艘', '部', '件', '吨', '米', '亩', '户', '人', '名', '场', '列', '倍', '处', '片', '株',
-  '张', '篇', '份', '组', '批', '种', '款', '支', '栋', '间', '床', '宗', '笔', '箱', '期', '类', '块',
-  '例', '颗', '棵', '只', '头', '次', '届', '轮',
+  '个百分点', '百分点', '平方公里', '平方千米', '平方米', '立方米', '千瓦时', '千瓦', '兆瓦', '公里', '千米',
+  '公顷', '公斤', '千克', '微克', '毫克', '标箱', '架次', '人次', '台套', '美元', '港元', '元',
+  '家', '个', '项', '条', '所', '座', '台', '套', '辆', '架', '艘', '部', '件', '吨', '米', '亩', '户',
+  '人', '名', '场', '列', '倍', '处', '片', '株', '张', '篇', '份', '组', '批', '种', '款', '支', '栋',
+  '间', '床', '宗', '笔', '箱', '期', '类', '块', '例', '颗', '棵', '只', '头', '次', '届', '轮',
   'EFLOPS', 'PFLOPS', 'TFLOPS', 'kWh', 'TEU', 'Gbps', 'EB', 'PB', 'TB', 'GW', 'MW', 'kW', 'KW', 'P',
   '%', '％', '‰',
 ].join('|');
 /** "元/架次", "元／公斤": a price per something. */
-const PER = '(?:[/／](?:架次|公斤|千克|吨|千瓦时|kWh|年|月|人|次|平方米|亩|个|家|辆|小时|天))?';
+const PER = '(?:[/／](?:架次|公斤|千克|吨|千瓦时|kWh|年|月|人|次|平方米|立方米|亩|个|家|辆|小时|天))?';
 const UNIT = `(?:(?:${MAGNITUDE})(?:${BASE_UNITS})?|(?:${BASE_UNITS}))${PER}(?![A-Za-z])`;
 
 /**
@@ -74,14 +89,21 @@ const CHANGE_TAIL = /(?:增长|增幅|降低|下降|减少|提高|提升|增加|
 
 /** Verbs that set a target by doing: "培育…100家", "打造100个…", "新建、改造13座…". */
 const ACTION =
-  '培育形成|培育认定|培育壮大|培育打造|新引进|新认定|新培育|新建|新增|新开|新设|培育|培养|建成|建好|建设|打造|实施|创建|争创|认定|引进|引育|招引|推出|推动|推广|支持|形成|完成|开展|组织|举办|发布|遴选|优选|选树|建立|设立|布局|谋划|储备|滚动|开通|开行|开发|带动|吸引|引入|集聚|获批|评选|申报|备案|孵化|涌现出|涌现|探索|实现|提升|改造|安排|主攻|引导|扶持';
+  '培育形成|培育认定|培育壮大|培育打造|新引进|新认定|新培育|新建|新增|新开|新设|培育|培养|建成|建好|建设|打造|实施|创建|争创|认定|引进|引育|招引|推出|推广|形成|完成|举办|发布|遴选|优选|选树|建立|设立|谋划|储备|开通|开行|开发|引入|集聚|获批|孵化|涌现出|涌现|实现|提升|改造|安排|主攻';
+/** Verbs that only lead into the object ("推动6条重点产业链提升能级"): dropped, but no goal by themselves. */
+const WEAK_VERB = '推动|支持|带动|吸引|引导|扶持|探索|组织|开展|布局|滚动|评选|申报|备案';
 const ACTION_END = new RegExp(`(?:${ACTION})\\s*$`);
+/** A subject ending in a verb ("市级每年优选") is the actor; the indicator is the object. */
+const VERB_END = new RegExp(`(?:${ACTION}|${WEAK_VERB})\\s*$`);
 /** Time phrases and adverbs before the indicator: "到2026年", "力争", "每年", "三年累计". */
 const TIME_OR_ADVERB =
   '[到至]\\s*[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|今年|明年|全年|每年|年内|[一二三两四五六七八九十]年(?:内|来)?|力争|争取|努力|确保|累计|总计|合计|进一步|持续|逐步|其中|同时|以及|并且|并|将|要|再|共|和|及|、|达到|突破|为';
 /** One leading time phrase, adverb or action verb, dropped from the front of an indicator. */
-const LEADING = new RegExp(`^(?:${TIME_OR_ADVERB}|${ACTION})\\s*`);
-const STARTS_WITH_ACTION = new RegExp(`^(?:(?:${TIME_OR_ADVERB})\\s*)*(?:${ACTION})`);
+const LEADING = new RegExp(`^(?:${TIME_OR_ADVERB}|${ACTION}|${WEAK_VERB})\\s*`);
+/** Only time phrases and adverbs, for indicators that need their verb. */
+const TIME_LEADING = new RegExp(`^(?:${TIME_OR_ADVERB})\\s*`);
+/** Time phrases or weak verbs, then an action verb: "每年新增…", "推动建成…". */
+const STARTS_WITH_ACTION = new RegExp(`^(?:(?:${TIME_OR_ADVERB}|${WEAK_VERB})\\s*)*(?:${ACTION})`);
 /** Adverbs left between an indicator and its verb: "百亿级企业力争达到". */
 const TRAILING = /\s*(?:力争|争取|分别|均|将|要|总计|累计|稳定|也|都|可|能够)$/;
 /**
@@ -97,7 +119,9 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
   const cell = readBareCell(text, context);
   if (cell) return [cell];
   const targets: Target[] = [];
-  for (const sentence of sentences(text)) targets.push(...readSentence(text, sentence, context));
+  // One mask for the whole text, filled sentence by sentence, keeps this linear.
+  const mask = new Uint8Array(text.length);
+  for (const sentence of sentences(text)) targets.push(...readSentence(text, sentence, context, mask));
   return targets;
 }
 
@@ -123,15 +147,16 @@ interface SentenceInfo extends Span {
   goal: boolean;
 }
 
-function readSentence(text: string, sentence: Span, context: TargetContext): Target[] {
+function readSentence(text: string, sentence: Span, context: TargetContext, mask: Uint8Array): Target[] {
   const body = text.slice(sentence.start, sentence.end);
-  if (PAST_FACT.test(body) || SUBSIDY.test(body)) return [];
-  const info: SentenceInfo = { ...sentence, shield: shielded(text, sentence), goal: GOAL_CUE.test(body) };
+  if (!/[0-9０-９]/.test(body) || PAST_FACT.test(body) || SUBSIDY.test(body)) return [];
+  const info: SentenceInfo = { ...sentence, shield: shielded(text, sentence, mask), goal: GOAL_CUE.test(body) };
   const years = yearMarkers(text, sentence, info.shield);
   const yearAt = (at: number) => years.filter((y) => y.at < at).at(-1)?.year ?? context.year;
   const targets: Target[] = [];
 
   for (const clause of split(text, sentence.start, sentence.end, '，,；;：:\t', info.shield)) {
+    if (!/[0-9０-９]/.test(text.slice(clause.start, clause.end))) continue;
     const quantities = findQuantities(text, clause, info.shield);
     if (quantities.length === 0) continue;
     const found = readRespectively(text, clause, quantities, info) ?? readSegments(text, clause, quantities, info);
@@ -180,10 +205,9 @@ function split(text: string, start: number, end: number, separators: string, shi
  * Marks characters inside quotes, titles and brackets: numbers there are names
  * ("双30条", "4个1", 《…2023-2025年》, 〔2024〕29号, "（投资额5000万元以上）").
  */
-function shielded(text: string, span: Span): Uint8Array {
+function shielded(text: string, span: Span, mask: Uint8Array): Uint8Array {
   const pairs: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '«': '»', '〔': '〕', '（': '）', '(': ')', '「': '」', '『': '』', '【': '】' };
   const closers = new Set(Object.values(pairs));
-  const mask = new Uint8Array(text.length);
   let depth = 0;
   let asciiQuote = false;
   for (let i = span.start; i < span.end; i++) {
@@ -272,8 +296,8 @@ interface Found {
  * listed values when the counts match; a 以上 on the last value applies to all.
  */
 function readRespectively(text: string, clause: Span, qs: Quantity[], info: SentenceInfo): Found[] | null {
-  const at = text.indexOf('分别', clause.start);
-  if (qs.length < 2 || at < 0 || at >= qs[0].start) return null;
+  const at = qs.length < 2 ? -1 : text.slice(clause.start, qs[0].start).indexOf('分别') + clause.start;
+  if (at < clause.start) return null;
   for (let i = 1; i < qs.length; i++) {
     if (!/^\s*[、和及与]\s*$/.test(text.slice(qs[i - 1].end, qs[i].start))) return null;
   }
@@ -330,6 +354,8 @@ function readOne(text: string, span: Span, q: Quantity, info: SentenceInfo): Tar
   if (FRAMING.test(lead.trim())) return null;
   const verbMatch = VERB_TAIL.exec(lead);
   const verb = verbMatch?.[1] ?? '';
+  // "年超1亿件品牌企业总数": 超 + number + noun describes the noun.
+  if (verb === '超' && text.slice(q.end, span.end).trim() !== '') return null;
   const pre = verbMatch && !CHANGE_TAIL.test(lead) ? lead.slice(0, verbMatch.index) : lead;
   const byAction = ACTION_END.test(pre) || STARTS_WITH_ACTION.test(pre.trim());
   if (!info.goal && !isStatedGoal(q, verb) && !byAction) return null;
@@ -339,10 +365,16 @@ function readOne(text: string, span: Span, q: Quantity, info: SentenceInfo): Tar
   let end = span.end;
   let indicator = cleanIndicator(pre, info.shield, span.start);
   const object = objectAfter(text, q.end, end, info.shield);
-  if (indicator === '' || ACTION_END.test(indicator) || (indicator.length <= 2 && object !== '')) {
+  if (indicator === '' || ((VERB_END.test(indicator) || indicator.length <= 2) && object !== '')) {
     indicator = object;
     const attribute = PREDICATE_END.test(object) ? nounAfterAttribute(text, span.end, info) : null;
     if (attribute) ({ indicator, end } = attribute);
+  } else if (VERB_END.test(indicator) && indicator.replace(VERB_END, '').length > 2) {
+    // "市级及以上绿色工厂新增4个": the verb after the noun is not part of it.
+    indicator = indicator.replace(VERB_END, '');
+  } else if (indicator.length <= 2) {
+    // "新增就业2万人", "完成投资260亿元": the verb is part of a short indicator.
+    indicator = cleanIndicator(pre, info.shield, span.start, TIME_LEADING);
   }
   if (indicator === '') return null;
   return { text: text.slice(span.start, end).trim(), indicator, value: q.value, unit: q.unit, comparator };
@@ -353,11 +385,11 @@ function readOne(text: string, span: Span, q: Quantity, info: SentenceInfo): Tar
  * ("到2026年累计培育"), trailing adverbs ("力争"), and for an enumeration
  * "A、B、C等优质企业" keeps the collective noun after the last 等.
  */
-function cleanIndicator(raw: string, shield?: Uint8Array, offset = 0): string {
+function cleanIndicator(raw: string, shield?: Uint8Array, offset = 0, leading = LEADING): string {
   let s = raw;
   let start = offset;
   for (let guard = 0; guard < 20; guard++) {
-    const lead = /^\s+/.exec(s) ?? LEADING.exec(s);
+    const lead = /^\s+/.exec(s) ?? leading.exec(s);
     if (!lead || lead[0].length === 0) break;
     s = s.slice(lead[0].length);
     start += lead[0].length;

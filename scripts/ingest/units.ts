@@ -40,7 +40,7 @@ const NAME_SEPARATORS = '、';
  * A group that is a note rather than names: "列第一位的为牵头单位，下同",
  * "以下均需各市政府…落实，不再列出". Everything from such a group on is skipped.
  */
-const ANNOTATION = /^(?:以下|下同|不再|列第一位|排名第一)|列第一位|不再(?:一一|重复)?列出/;
+const ANNOTATION = /^(?:以下|下同|不再)|列第一位|不再(?:一一|重复)?列出/;
 /** "列第一位的为牵头单位": the document itself says the first name leads. */
 const FIRST_IS_LEAD = /列第一位的?为牵头单位/;
 
@@ -73,18 +73,25 @@ export function isUnitName(s: string): boolean {
 
 /** Finds responsible units in the text of one provision or paragraph. */
 export function extractUnits(text: string, context: UnitContext): UnitExtraction {
-  const found: Unit[] = [];
+  const found: Located[] = [];
   const diagnostics: Diagnostic[] = [];
   const brackets = topLevelBrackets(text);
 
   for (const bracket of brackets) {
     const units = readBracket(text, bracket);
     if (!units) continue;
-    found.push(...units);
+    found.push({ at: bracket.open, units });
     if (bracket.close < 0) diagnostics.push(unbalanced(text, bracket, context));
   }
   found.push(...readLabelledRuns(text, brackets));
-  return { units: dedupe(found), diagnostics };
+  found.sort((a, b) => a.at - b.at);
+  return { units: dedupe(found.flatMap((f) => f.units)), diagnostics };
+}
+
+/** Units read at one place in the text, so that lists keep the order they are written in. */
+interface Located {
+  at: number;
+  units: Unit[];
 }
 
 // ---------------------------------------------------------------------------
@@ -154,20 +161,24 @@ function unbalanced(text: string, bracket: Bracket, context: UnitContext): Diagn
 // Labelled runs outside brackets: "相关单位：投资促进局、各街道园区"
 
 /** Units after a label that is not inside brackets, up to the end of its sentence. */
-function readLabelledRuns(text: string, brackets: Bracket[]): Unit[] {
-  const units: Unit[] = [];
-  const inBracket = (i: number) =>
-    brackets.some((b) => i > b.open && (b.close < 0 || i < b.close));
+function readLabelledRuns(text: string, brackets: Bracket[]): Located[] {
+  const runs: Located[] = [];
+  // Brackets are in text order and matches come in text order: one pointer suffices.
+  let b = 0;
+  const inBracket = (i: number) => {
+    while (b < brackets.length && brackets[b].close >= 0 && brackets[b].close < i) b++;
+    return b < brackets.length && i > brackets[b].open;
+  };
   LABEL_ANYWHERE.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = LABEL_ANYWHERE.exec(text))) {
     if (inBracket(match.index)) continue;
     const end = sentenceEnd(text, match.index);
     const parsed = parseList(dropStrayClosers(text.slice(match.index, end)), false);
-    if (parsed) units.push(...parsed);
+    if (parsed) runs.push({ at: match.index, units: parsed });
     LABEL_ANYWHERE.lastIndex = end;
   }
-  return units;
+  return runs;
 }
 
 /** Index of the first 。 (or line break) at bracket depth 0 from `from`, else the text length. */

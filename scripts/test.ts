@@ -1,0 +1,51 @@
+/**
+ * `npm test`: every test, in the order they depend on each other —
+ * unit tests of each pipeline stage, then a full build of the site, then the
+ * browser and site checks against dist/ (and the offline copy).
+ * Browser tests need Debian's Chromium; when it is missing and we are root we
+ * install it (a fresh machine), otherwise we stop with the command to run.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+function run(label: string, command: string, args: string[]): void {
+  const start = performance.now();
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const seconds = ((performance.now() - start) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✗ ${label} failed (exit ${result.status ?? result.signal}) after ${seconds} s`);
+    process.exit(result.status || 1);
+  }
+  console.log(`✓ ${label} (${seconds} s)`);
+}
+
+function ensureChromium(): void {
+  if (fs.existsSync(CHROMIUM)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) {
+    console.error(`Browser tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+    process.exit(1);
+  }
+  console.log(`Chromium is missing; installing Debian's chromium (apt-get)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${args.join(' ')} failed; install Chromium by hand: apt-get install -y chromium`);
+      process.exit(1);
+    }
+  }
+}
+
+const vitest = path.resolve('node_modules/vitest/vitest.mjs');
+const node = process.execPath;
+
+run('unit tests (vitest)', node, [vitest, 'run']);
+run('build (npm run build)', node, ['scripts/build.ts']);
+ensureChromium();
+run('site and browser tests (vitest, Chromium)', node, [vitest, 'run', '-c', 'vitest.site.config.ts']);
+console.log('\nAll tests passed.');
