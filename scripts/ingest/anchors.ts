@@ -32,10 +32,15 @@ export function assignAnchors(body: Block[], file = ''): AnchoredBody {
   const runOn = runningKinds(out);
   const deeper = hasDeeperLevels(out);
   const used = new Set<string>();
+  // Next suffix to try per base eId: a file that repeats one number thousands of
+  // times (a 20 MB seed) stays linear instead of re-probing _2, _3, … each time.
+  const nextSuffix = new Map<string, number>();
 
   const unique = (eid: string, line: number, what: string): string => {
     let id = eid;
-    for (let n = 2; used.has(id); n++) id = `${eid}_${n}`;
+    let n = nextSuffix.get(eid) ?? 2;
+    while (used.has(id)) id = `${eid}_${n++}`;
+    nextSuffix.set(eid, n);
     used.add(id);
     if (id !== eid) {
       diagnostics.push({

@@ -383,7 +383,7 @@ function moveTrailingClosers(body: Block[], diagnostics: Diagnostic[], file: str
   const m = others[0].children.length;
   if (!others.every((o) => o.children.length === m) || last.children.length <= m) return;
   const moved = last.children.splice(m);
-  body.push(...moved);
+  for (const block of moved) body.push(block);
   diagnostics.push({
     severity: 'info',
     code: 'parse/closing-paragraph',

@@ -17,6 +17,15 @@ import { extractUnits } from './units.ts';
 import { extractTargets } from './targets.ts';
 import { readMetadata, type CuratedDocument, type Place } from './metadata.ts';
 import { mergeCopies } from './merge.ts';
+import { limitDiagnostics } from './diagnostics.ts';
+
+/**
+ * Appends items one by one: `push(...items)` overflows the call stack when a
+ * huge seed yields hundreds of thousands of diagnostics or records.
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
 
 /** Curated data that supplies what the text does not say. */
 export interface CuratedData {
@@ -93,7 +102,7 @@ function extractInto(p: Provision, file: string, year: number | undefined, diagn
   const seen = new Set<string>();
   for (const para of [{ text: p.title + p.titleSep, lineStart: p.lineStart }, ...paragraphs]) {
     const found = extractUnits(para.text, { file, line: para.lineStart });
-    diagnostics.push(...found.diagnostics);
+    append(diagnostics, found.diagnostics);
     for (const unit of found.units) {
       if (seen.has(unit.name)) continue;
       seen.add(unit.name);
@@ -111,30 +120,43 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const parsed: ParsedDocument[] = [];
   for (const seed of seeds) {
     const read = readSeed(seed.file, seed.bytes);
-    diagnostics.push(...read.diagnostics);
+    append(diagnostics, read.diagnostics);
     if (!read.source) continue;
     sources[seed.file] = read.source.lines;
     const normalised = normalise(read.source);
     normalisations[seed.file] = normalised.normalisations;
-    diagnostics.push(...normalised.diagnostics);
+    append(diagnostics, normalised.diagnostics);
     const split = splitDocuments(seed.file, normalised.lines);
-    diagnostics.push(...split.diagnostics);
+    append(diagnostics, split.diagnostics);
     for (const chunk of split.chunks) {
       const doc = parseChunk(chunk);
-      diagnostics.push(...doc.diagnostics);
-      normalised.normalisations.push(...(doc.normalisations ?? []));
+      append(diagnostics, doc.diagnostics);
+      append(normalised.normalisations, doc.normalisations ?? []);
       parsed.push(doc);
     }
   }
   const withMeta = parsed.map((doc) => {
     const head = (sources[doc.file] ?? []).slice(doc.span.lineStart - 1, doc.span.lineStart + 40).join('');
     const meta = readMetadata(doc, curated.documents, curated.places, head.replace(/\s+/g, ''));
-    diagnostics.push(...meta.diagnostics);
+    append(diagnostics, meta.diagnostics);
+    if (!doc.body.some((b) => b.type === 'provision')) diagnostics.push(noStructure(doc, meta.meta.kind.value));
     return { doc, meta };
   });
   const merged = mergeCopies(withMeta);
-  diagnostics.push(...merged.diagnostics);
-  return { documents: merged.documents, sources, normalisations, diagnostics };
+  append(diagnostics, merged.diagnostics);
+  return { documents: merged.documents, sources, normalisations, diagnostics: limitDiagnostics(diagnostics) };
+}
+
+/** A document without numbered provisions is shown as paragraphs; say so (a note for news articles). */
+function noStructure(doc: ParsedDocument, kind: string): Diagnostic {
+  return {
+    severity: kind === '新闻报道' ? 'info' : 'warning',
+    code: 'parse/no-structure',
+    message: 'no numbered sections or tasks found; the document is shown as paragraphs',
+    file: doc.file,
+    line: doc.span.lineStart,
+    hint: 'check that this file is a policy document; numbering such as 一、 （一） 1. starts a section or task',
+  };
 }
 
 /** Reads content/curated/*.json. */

@@ -219,10 +219,12 @@ export function readMetadata(
 export function automaticId(meta: DocumentMeta, places: Place[]): string {
   const regionName = meta.region.value.at(-1);
   const place = places.find((p) => p.name === regionName);
-  const regionSlug = place?.slug ?? (regionName ? pinyinSlug(regionName) : 'doc');
+  // Outside the gazetteer, the place a title starts with ("甲市关于…") still names the region.
+  const leadingPlace = /^(.{1,8}?[省市区县])/.exec(meta.title.value)?.[1];
+  const regionSlug = place?.slug ?? pinyinSlug(regionName ?? leadingPlace ?? '') ?? 'doc';
   const year = meta.period.value?.slice(0, 4) ?? meta.date.value?.slice(0, 4) ?? 'nd';
   const core = meta.title.value
     .replace(/[（(][^）)]*[）)]/g, '')
     .replace(/^.*?关于(?:印发)?/, '');
-  return `${regionSlug}-${year}-${pinyinInitials(core).slice(0, 12) || 'x'}`;
+  return `${regionSlug || 'doc'}-${year}-${pinyinInitials(core).slice(0, 12) || 'x'}`;
 }
