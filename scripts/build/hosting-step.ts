@@ -1,0 +1,30 @@
+/**
+ * Build step (after Astro): files for static hosts — sitemap.xml and
+ * robots.txt with absolute URLs from SITE_URL, and .nojekyll so GitHub Pages
+ * serves the _astro/ folder (Jekyll skips folders starting with "_").
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { isNoindex, robotsTxt, sitemapXml } from '../hosting/sitemap.ts';
+import { listFiles } from '../offline/list-files.ts';
+import { siteConfig } from '../site/config.ts';
+
+/** Writes sitemap.xml, robots.txt and .nojekyll into `siteDir`; returns how many pages the sitemap lists. */
+export function writeHostingFiles(siteDir: string): { sitemapPages: number } {
+  const { origin, base } = siteConfig();
+  const siteUrl = origin + base;
+  const pages = listFiles(siteDir)
+    .filter((file) => file.endsWith('.html') && file !== '404.html')
+    .filter((file) => !isNoindex(fromHtml(headOf(readFileSync(path.join(siteDir, file), 'utf8')))));
+  writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages, siteUrl));
+  writeFileSync(path.join(siteDir, 'robots.txt'), robotsTxt(new URL('sitemap.xml', siteUrl).href));
+  writeFileSync(path.join(siteDir, '.nojekyll'), '');
+  return { sitemapPages: pages.length };
+}
+
+/** The page up to the end of its <head>: robots and refresh meta live there, and parsing only that keeps the step fast. */
+function headOf(html: string): string {
+  const end = html.indexOf('</head>');
+  return end === -1 ? html : html.slice(0, end);
+}

@@ -1,0 +1,97 @@
+/**
+ * URLs of the served site → URLs that work in the offline copy opened over
+ * file://, where a folder does not serve its index.html and "/" is the root of
+ * the disk: every link to the site becomes relative and names a file.
+ */
+import path from 'node:path';
+
+/** The files of a built site, `/`-separated and relative to its root. */
+export interface SiteFiles {
+  files: ReadonlySet<string>;
+  /** Every folder without a trailing slash; `''` is the root. */
+  dirs: ReadonlySet<string>;
+}
+
+/** Where the site is served, to recognise its own URLs (absolute or root-relative). */
+export interface SiteLocation {
+  /** "https://example.org" (no trailing slash). */
+  origin: string;
+  /** "/" or "/policy-atlas/". */
+  base: string;
+}
+
+/** A file of the site a URL points to, plus the URL's "?query#fragment" as written. */
+export interface SiteTarget {
+  file: string;
+  suffix: string;
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** The URL path a page file is served at: `docs/x/index.html` → `docs/x/`, `404.html` → `404.html`. */
+export function servedPath(file: string): string {
+  return file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/**
+ * The site file `url` (found on page `fromFile`) points to, or null when it
+ * points elsewhere: another origin, outside the base path, a fragment of the
+ * same page, or a scheme such as mailto: or data:.
+ */
+export function siteTarget(url: string, fromFile: string, site: SiteLocation, files: SiteFiles): SiteTarget | null {
+  const raw = url.trim();
+  if (raw === '' || raw.startsWith('#')) return null;
+  const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return null;
+  let resolved: URL;
+  try {
+    resolved = new URL(raw, new URL(site.base + encodePath(servedPath(fromFile)), site.origin));
+  } catch {
+    return null;
+  }
+  if (resolved.origin !== new URL(site.origin).origin || !resolved.pathname.startsWith(site.base)) return null;
+  const relative = decode(resolved.pathname.slice(site.base.length));
+  if (relative === null) return null;
+  return { file: fileFor(relative, files), suffix: resolved.search + resolved.hash };
+}
+
+/** The file a static host would serve for a site path; a best guess when there is none (the link checker reports it). */
+export function fileFor(sitePath: string, files: SiteFiles): string {
+  if (sitePath === '' || sitePath.endsWith('/')) return `${sitePath}index.html`;
+  if (files.files.has(sitePath)) return sitePath;
+  if (files.dirs.has(sitePath)) return `${sitePath}/index.html`;
+  // Astro's build.format "file" writes /about as about.html.
+  if (files.files.has(`${sitePath}.html`)) return `${sitePath}.html`;
+  return sitePath;
+}
+
+/** A relative URL from page `fromFile` to `target`, segments percent-encoded (so no segment reads as a scheme). */
+export function relativeUrl(fromFile: string, target: SiteTarget): string {
+  const relative = path.posix.relative(path.posix.dirname(fromFile), target.file);
+  return encodePath(relative) + target.suffix;
+}
+
+/** Rewrites one URL found on `fromFile` for the offline copy; URLs that leave the site come back unchanged. */
+export function offlineUrl(url: string, fromFile: string, site: SiteLocation, files: SiteFiles): string {
+  const target = siteTarget(url, fromFile, site, files);
+  return target === null ? url : relativeUrl(fromFile, target);
+}
+
+// Characters a path segment may hold as they are (RFC 3986 pchar) that encodeURIComponent escapes anyway.
+// ":" stays escaped (a first segment "a:b" would read as a scheme), "," too (srcset splits on it).
+const SEGMENT_SAFE = /%(?:40|24|26|2B|3B|3D)/g;
+
+function encodePath(file: string): string {
+  return file
+    .split('/')
+    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment).replace(SEGMENT_SAFE, decodeURIComponent)))
+    .join('/');
+}
+
+function decode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

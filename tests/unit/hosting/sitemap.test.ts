@@ -1,0 +1,39 @@
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { isNoindex, pageUrlPath, robotsTxt, sitemapXml } from '../../../scripts/hosting/sitemap.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../scripts/hosting/csp.ts';
+
+describe('sitemap', () => {
+  it('lists each page once as an absolute, percent-encoded URL under the base', () => {
+    const xml = sitemapXml(['index.html', 'docs/a/index.html', 'concepts/新型工业化/index.html', 'docs/a/index.html'], 'https://example.org/policy-atlas/');
+    expect(xml.match(/<loc>[^<]*<\/loc>/g)).toEqual([
+      '<loc>https://example.org/policy-atlas/</loc>',
+      '<loc>https://example.org/policy-atlas/concepts/%E6%96%B0%E5%9E%8B%E5%B7%A5%E4%B8%9A%E5%8C%96/</loc>',
+      '<loc>https://example.org/policy-atlas/docs/a/</loc>',
+    ]);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+  });
+
+  it('maps page files to the URL path they are served at', () => {
+    expect(pageUrlPath('index.html')).toBe('');
+    expect(pageUrlPath('docs/a/source/index.html')).toBe('docs/a/source/');
+  });
+
+  it('leaves out pages marked noindex and redirect pages', () => {
+    expect(isNoindex(fromHtml('<head><meta name="robots" content="noindex"></head>'))).toBe(true);
+    expect(isNoindex(fromHtml('<head><meta http-equiv="refresh" content="0;url=/x/"></head>'))).toBe(true);
+    expect(isNoindex(fromHtml('<head><meta name="description" content="noindex"></head>'))).toBe(false);
+  });
+
+  it('robots.txt names the sitemap by absolute URL', () => {
+    expect(robotsTxt('https://example.org/policy-atlas/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/policy-atlas/sitemap.xml\n');
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('allows no inline script or style and no other origin', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+});

@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BANNER_STYLESHEET, isExcluded, makeOfflineCopy, type OfflineCopyResult } from '../../../scripts/offline/offline-copy.ts';
+import { listFiles } from '../../../scripts/offline/list-files.ts';
+
+// A miniature built site under the base /pa/: a page with a module script that
+// imports a chunk, a stylesheet with a font url(), Pagefind and the zip.
+const SITE: Record<string, string> = {
+  'index.html':
+    '<!doctype html><html lang="zh-CN"><head><link rel="stylesheet" href="/pa/_astro/site.A1.css"><link rel="modulepreload" href="/pa/_astro/chunk.C3.js"></head>' +
+    '<body><header>政策图谱</header><a href="/pa/docs/x/#item_2">任务</a><a href="/pa/offline/policy-atlas-offline.zip">下载离线版</a>' +
+    '<script type="module" src="/pa/_astro/page.B2.js"></script></body></html>',
+  'docs/x/index.html': '<!doctype html><html><head></head><body><h2 id="item_2">2.</h2><a href="/pa/">首页</a></body></html>',
+  '_astro/site.A1.css': '@font-face{font-family:f;src:url(/pa/_astro/f.D4.woff2)}',
+  '_astro/f.D4.woff2': 'font',
+  '_astro/page.B2.js': 'import{greet as g}from"./chunk.C3.js";globalThis.result=g("离线");',
+  '_astro/chunk.C3.js': 'export function greet(n){return "你好，"+n}',
+  'pagefind/pagefind.js': 'export {}',
+  'offline/policy-atlas-offline.zip': 'old zip',
+  'sitemap.xml': '<urlset/>',
+};
+
+let root: string;
+let result: OfflineCopyResult;
+const out = (file: string): string => readFileSync(path.join(root, 'out', file), 'utf8');
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'offline-copy-'));
+  for (const [file, text] of Object.entries(SITE)) {
+    mkdirSync(path.dirname(path.join(root, 'site', file)), { recursive: true });
+    writeFileSync(path.join(root, 'site', file), text);
+  }
+  result = await makeOfflineCopy({ siteDir: path.join(root, 'site'), outDir: path.join(root, 'out'), site: { origin: 'http://127.0.0.1:4321', base: '/pa/' }, keepCanonical: false });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('makeOfflineCopy', () => {
+  it('leaves out Pagefind, the zip and crawler files, and adds the banner stylesheet and a README', () => {
+    expect(listFiles(path.join(root, 'out'))).toEqual([
+      'README.txt',
+      '_astro/chunk.C3.js',
+      '_astro/f.D4.woff2',
+      '_astro/page.B2.js',
+      '_astro/site.A1.css',
+      'docs/x/index.html',
+      'index.html',
+      BANNER_STYLESHEET,
+    ]);
+    expect(result).toMatchObject({ pages: 2, scripts: 1 });
+  });
+
+  it('makes page links relative, naming index.html, and removes the link to the left-out zip', () => {
+    const home = out('index.html');
+    expect(home).toContain('<a href="docs/x/index.html#item_2">任务</a>');
+    expect(home).not.toContain('policy-atlas-offline.zip');
+    expect(home).not.toContain('modulepreload');
+    expect(out('docs/x/index.html')).toContain('<a href="../../index.html">首页</a>');
+  });
+
+  it('bundles the module script and its chunk into a classic script that runs without modules', () => {
+    expect(out('index.html')).toContain('<script src="_astro/page.B2.js" defer></script>');
+    const sandbox: { result?: string } = {};
+    runInNewContext(out('_astro/page.B2.js'), { globalThis: sandbox });
+    expect(sandbox.result).toBe('你好，离线');
+  });
+
+  it('makes url()s in stylesheets relative to the stylesheet', () => {
+    expect(out('_astro/site.A1.css')).toContain('url(f.D4.woff2)');
+  });
+
+  it('does not touch the built site', () => {
+    expect(readFileSync(path.join(root, 'site/_astro/page.B2.js'), 'utf8')).toBe(SITE['_astro/page.B2.js']);
+    expect(existsSync(path.join(root, 'site/pagefind/pagefind.js'))).toBe(true);
+  });
+});
+
+describe('isExcluded', () => {
+  it('keeps the offline search index but not the online one', () => {
+    expect(isExcluded('search-index.js')).toBe(false);
+    expect(isExcluded('search-data/meta.json.gz')).toBe(true);
+    expect(isExcluded('pagefind/pagefind-entry.json')).toBe(true);
+  });
+});
+
+describe('makeOfflineCopy over an earlier copy', () => {
+  it('deletes files and folders the new copy no longer has', async () => {
+    const stale = path.join(root, 'out', 'docs/gone/index.html');
+    mkdirSync(path.dirname(stale), { recursive: true });
+    writeFileSync(stale, 'old page');
+    await makeOfflineCopy({ siteDir: path.join(root, 'site'), outDir: path.join(root, 'out'), site: { origin: 'http://127.0.0.1:4321', base: '/pa/' }, keepCanonical: false });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(path.join(root, 'out', 'docs/gone'))).toBe(false);
+    expect(existsSync(path.join(root, 'out', 'docs/x/index.html'))).toBe(true);
+  });
+});
