@@ -28,8 +28,10 @@ export const A11Y_PAGES: readonly A11yPage[] = [
   { name: 'concept', path: 'concepts/*/', required: true },
   { name: 'concept index', path: 'concepts/', required: true },
   { name: 'department', path: 'departments/*/', required: true },
-  { name: 'compare', path: 'compare/', required: false },
-  { name: 'search', path: 'search/', required: false },
+  { name: 'compare', path: 'compare/', required: true },
+  { name: 'compare pair', path: 'compare/jinan-shizhong-2024-xinxing-gongyehua--jinan-gongye-qiangshi-draft/', required: true },
+  { name: 'version compare', path: 'compare/jinan-shizhong-2024-xinxing-gongyehua--jinan-shizhong-2024-xinxing-gongyehua.copy1/', required: true },
+  { name: 'search', path: 'search/', required: true },
 ];
 
 /** The first page path matching a row's pattern among the site's HTML files, or null. */

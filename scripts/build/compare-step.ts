@@ -1,0 +1,60 @@
+/**
+ * Build step 2b (inside the site step, after concepts): the compare stage.
+ * Computes similarity once (scripts/compare/run.ts) and writes what the pages
+ * read: content/generated/compare.json (相似任务 lists, recommended pairs with
+ * their comparisons and version diffs) and one client payload per document
+ * (content/generated/compare-client/<id>.js, published as data/compare/<id>.js).
+ * Hands the site step the 相似任务 disclosure for each task.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RootContent } from 'mdast';
+import type { PolicyDocument, Provision } from '../ingest/model.ts';
+import { payloadScript } from '../compare/client-data.ts';
+import { computeCompare, type CompareResult, type ConceptInput } from '../compare/run.ts';
+import { similarDetails } from '../compare/similar-mdx.ts';
+import { paths } from '../site/paths.ts';
+import { GENERATED } from './ingest-step.ts';
+
+/** What the compare pages read (src/lib/compare-data.ts). */
+export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
+/** One client payload per document, served by src/pages/data/compare/[id].js.ts. */
+export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
+
+/** compare.json: the compare result without the client payloads (those are separate files). */
+export type CompareData = Omit<CompareResult, 'client'> & { generatedBy: string };
+
+/** The compare URL for two documents: their pre-rendered page when there is one, else the compare page's query. */
+export function compareHref(pairs: CompareResult['pairs'], a: string, b: string): string {
+  const pre = pairs.find((p) => p.kind !== 'version' && ((p.a === a && p.b === b) || (p.a === b && p.b === a)));
+  return pre ? paths.comparePair(pre.a, pre.b) : `${paths.compare()}?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+}
+
+/** The 相似任务 disclosure of each provision of `doc` (none for non-tasks). */
+export function similarExtras(result: CompareResult, doc: PolicyDocument): (p: Provision) => RootContent[] {
+  const titles = new Map(result.docs.map((d) => [d.id, d.title]));
+  const lists = result.similar[doc.id] ?? {};
+  return (p) =>
+    p.isTask
+      ? similarDetails(lists[p.eid], {
+          task: paths.task,
+          compare: (other) => compareHref(result.pairs, doc.id, other),
+          title: (id) => titles.get(id) ?? id,
+        })
+      : [];
+}
+
+/** Runs the compare stage and writes its files; returns the result. */
+export function runCompareStage(documents: readonly PolicyDocument[], concepts?: ConceptInput): CompareResult {
+  const start = performance.now();
+  const result = computeCompare(documents, concepts);
+  const { client, ...rest } = result;
+  const data: CompareData = { generatedBy: 'scripts/build/compare-step.ts', ...rest };
+  fs.writeFileSync(COMPARE_FILE, JSON.stringify(data));
+  fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(COMPARE_CLIENT_DIR, { recursive: true });
+  for (const payload of client) fs.writeFileSync(path.join(COMPARE_CLIENT_DIR, `${payload.doc.id}.js`), payloadScript(payload));
+  const parts = Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ');
+  console.log(`build: compare stage in ${((performance.now() - start) / 1000).toFixed(2)} s (${parts} ms); ${result.pairs.length} recommended pairs`);
+  return result;
+}

@@ -1,0 +1,76 @@
+/**
+ * Loads content/generated/compare.json (written by scripts/build/compare-step.ts)
+ * once per build, and renders the compare views to HTML for the pages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import type { CompareData } from '../../scripts/build/compare-step.ts';
+import type { ComparedPair } from '../../scripts/compare/run.ts';
+import type { ConceptInfo } from '../../scripts/compare/model.ts';
+import { documentTasks } from '../../scripts/compare/tasks.ts';
+import { copyId } from '../../scripts/compare/version-diff.ts';
+import { comparisonView } from '../../scripts/compare/view/comparison.ts';
+import { versionView } from '../../scripts/compare/view/version.ts';
+import { paths } from '../../scripts/site/paths.ts';
+import { siteData } from './site-data.ts';
+
+let cached: CompareData | undefined;
+
+/** The compare stage's output; run `npm run build` first. */
+export function compareData(): CompareData {
+  if (!cached) {
+    const file = path.resolve('content/generated/compare.json');
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build", which runs the compare stage before Astro`);
+    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as CompareData;
+  }
+  return cached;
+}
+
+/** The URL segment of a pair page: "<a>--<b>". */
+export function pairSlug(pair: { a: string; b: string }): string {
+  return `${pair.a}--${pair.b}`;
+}
+
+/** Titles of documents by id (every document, also those without tasks). */
+export function titleOf(id: string): string {
+  return siteData().documents.find((d) => d.id === id)?.meta.title.value ?? id;
+}
+
+/** A document's tasks as the compare views read them. */
+export function taskTexts(id: string) {
+  const doc = siteData().documents.find((d) => d.id === id);
+  if (!doc) throw new Error(`no document with id "${id}"`);
+  return documentTasks(doc.id, doc.body);
+}
+
+/** The tasks of a document's copy number `copy` (1-based). */
+export function copyTasks(id: string, copy: number) {
+  const doc = siteData().documents.find((d) => d.id === id);
+  const parsed = doc?.copies[copy - 1]?.parsed;
+  if (!doc || !parsed) throw new Error(`document "${id}" has no copy ${copy}`);
+  return documentTasks(copyId(id, copy), parsed.body);
+}
+
+const links = {
+  doc: paths.doc,
+  task: paths.task,
+  concept: paths.concept,
+  sourceLine: (id: string, copy: number, line: number) => `${paths.source(id)}#${copy === 0 ? '' : `c${copy}-`}L${line}`,
+};
+
+/** The HTML of a pre-rendered pair's view (comparison or version diff). */
+export function pairHtml(pair: ComparedPair): string {
+  const data = compareData();
+  if (pair.version) return toHtml(versionView(pair.version, titleOf(pair.a), links));
+  if (!pair.comparison) throw new Error(`pair ${pairSlug(pair)} has neither a comparison nor a version diff`);
+  const docs = new Map(data.docs.map((d) => [d.id, d]));
+  const side = (id: string) => {
+    const doc = docs.get(id);
+    if (!doc) throw new Error(`compare.json: no summary for document "${id}"`);
+    const tasks = taskTexts(id);
+    return { doc, tasks, concepts: data.concepts?.[id] };
+  };
+  const conceptInfo = new Map<string, ConceptInfo>(data.conceptInfo.map((c) => [c.id, c]));
+  return toHtml(comparisonView({ comparison: pair.comparison, a: side(pair.a), b: side(pair.b), conceptInfo, links }));
+}
