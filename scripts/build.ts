@@ -6,6 +6,9 @@ import { runIngest } from './build/ingest-step.ts';
 import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
 import { runPagefind } from './build/pagefind-step.ts';
+import { writeHostingFiles } from './build/hosting-step.ts';
+import { runOffline } from './build/offline-step.ts';
+import { runSearchIndex } from './build/search-step.ts';
 
 const SITE_DIR = 'dist';
 
@@ -19,5 +22,10 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
 const corpus = await timed('ingest', () => runIngest());
 await timed('MDX pages', () => writeSite(corpus));
 await timed('astro', () => runAstroBuild());
+await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
 const { pages } = await timed('pagefind', () => runPagefind(SITE_DIR));
+const search = await timed('search index', () => runSearchIndex(SITE_DIR));
+console.log(`build: search index of ${search.pages} pages, ${search.shards} shards (${(search.onlineBytes / 1e3).toFixed(0)} kB online, ${(search.offlineBytes / 1e3).toFixed(0)} kB search-index.js), client ${(search.clientBytes / 1e3).toFixed(1)} kB`);
+const offline = await timed('offline copy', () => runOffline(SITE_DIR));
+console.log(`build: offline copy in ${offline.dir}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${offline.zip}`);
 console.log(`build: ${pages} pages indexed. View the site with "npm run preview" (http://127.0.0.1:4321/).`);

@@ -14,6 +14,8 @@ import { paths } from './paths.ts';
 export interface MdxTreeContext {
   /** Department slug per unit name (for unit chips). */
   departmentSlug: (name: string) => string;
+  /** Blocks appended to a provision's section after its units (the compare stage's 相似任务 list). */
+  provisionExtras?: (p: Provision) => RootContent[];
 }
 
 type Attrs = Record<string, string | number | undefined>;
@@ -114,7 +116,8 @@ function box(b: Box, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): M
 function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): MdxJsxFlowElement {
   const level = Math.min(depth, 6);
   const heading = flow(`h${level}`, { id: p.eid, 'data-label': p.label }, [text(p.marker + p.title + p.titleSep)]);
-  const tools = flow('div', { class: 'prov-tools' }, [
+  // Permalink, source link and copy button are page furniture, not the document's text: keep them out of search.
+  const tools = flow('div', { class: 'prov-tools', 'data-pagefind-ignore': '' }, [
     inline('a', { class: 'permalink', href: `#${p.eid}`, title: '本条链接（可复制）' }, [text(`§ ${p.label}`)]),
     inline('a', { class: 'srclink', href: `${paths.source(doc.id)}#L${p.lineStart}`, title: `原文第${p.lineStart}–${p.lineEnd}行` }, [text('原文')]),
     inline('button', { type: 'button', class: 'copy-cite', 'data-cite': `《${doc.meta.title.value}》${p.label}`, 'data-href': paths.task(doc.id, p.eid), hidden: '' }, [text('复制引用')]),
@@ -131,6 +134,7 @@ function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth
       ]),
     );
   }
+  children.push(...(ctx.provisionExtras?.(p) ?? []));
   const classes = ['prov', `prov-${p.kind}`, p.isTask ? 'task' : ''].filter(Boolean).join(' ');
   return flow('section', { class: classes, 'aria-labelledby': p.eid, 'data-lines': `${p.lineStart}-${p.lineEnd}` }, children);
 }

@@ -1,0 +1,161 @@
+/**
+ * Reads what search indexes from one built HTML page, with Pagefind's
+ * attribute conventions so both indexes see the same content:
+ * only elements marked data-pagefind-body (and not data-pagefind-ignore or
+ * hidden), filters from data-pagefind-filter, sort keys from
+ * data-pagefind-sort, the title from data-pagefind-meta="title" or the h1.
+ *
+ * Text is split into blocks (paragraphs, headings, list items, table cells)
+ * joined by "\n" so a match never spans two blocks, and every block is tied to
+ * the section whose heading has an id — the anchor a result links to.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent, Root } from 'hast';
+import type { SectionInfo } from '../../src/lib/search/types.ts';
+import { BLOCK_BREAK } from '../../src/lib/search/bigrams.ts';
+
+/** Everything search keeps from one page. */
+export interface ExtractedPage {
+  /** Path relative to the site base ("docs/x/"). */
+  url: string;
+  type: string;
+  title: string;
+  text: string;
+  sections: SectionInfo[];
+  /** Flat [start, section index | -1, …] pairs, as in PageDetail. */
+  segments: number[];
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
+  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'button', 'input', 'select', 'textarea']);
+const HEADING = /^h[1-6]$/;
+
+const attr = (el: Element, name: string): string | undefined => {
+  const v = el.properties?.[name];
+  if (v === undefined || v === null || v === false) return undefined;
+  return Array.isArray(v) ? v.join(' ') : String(v);
+};
+const has = (el: Element, name: string) => attr(el, name) !== undefined;
+
+function* elements(node: Root | Element): Generator<Element> {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    yield child;
+    yield* elements(child);
+  }
+}
+
+/** The visible text of an element, skipping ignored and hidden parts, whitespace collapsed. */
+export function textOf(node: Element): string {
+  let out = '';
+  const walk = (n: ElementContent) => {
+    if (n.type === 'text') out += n.value;
+    else if (n.type === 'element' && !SKIPPED.has(n.tagName) && !has(n, 'dataPagefindIgnore') && !has(n, 'hidden')) {
+      n.children.forEach(walk);
+    }
+  };
+  node.children.forEach(walk);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** The heading that names a sectioning element: its first child heading, if that has an id. */
+function sectionHeading(el: Element): Element | undefined {
+  if (el.tagName !== 'section' && el.tagName !== 'aside' && el.tagName !== 'article') return undefined;
+  const first = el.children.find((c): c is Element => c.type === 'element' && HEADING.test(c.tagName));
+  return first && has(first, 'id') ? first : undefined;
+}
+
+/** Parses Pagefind's "key:value, key2:value2" attribute syntax (a bare key takes the element's text). */
+export function parseKeyValues(spec: string, el: Element): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const part of spec.split(/(?<!\\),/)) {
+    const item = part.replace(/\\,/g, ',').trim();
+    if (!item) continue;
+    const colon = item.indexOf(':');
+    if (colon < 0) out.push([item, textOf(el)]);
+    else out.push([item.slice(0, colon).trim(), item.slice(colon + 1).trim()]);
+  }
+  return out.filter(([k, v]) => k && v);
+}
+
+/** Extracts the searchable content of a page, or null when it has no data-pagefind-body. */
+export function extractPage(html: string, url: string): ExtractedPage | null {
+  const tree = fromHtml(html);
+  const all = [...elements(tree)];
+  const bodies = all.filter((el) => has(el, 'dataPagefindBody'));
+  if (bodies.length === 0) return null;
+
+  const filters: Record<string, string[]> = {};
+  const sort: Record<string, string> = {};
+  let title = '';
+  for (const el of all) {
+    const f = attr(el, 'dataPagefindFilter');
+    if (f) for (const [k, v] of parseKeyValues(f, el)) (filters[k] ??= []).includes(v) || filters[k].push(v);
+    const s = attr(el, 'dataPagefindSort');
+    if (s) for (const [k, v] of parseKeyValues(s, el)) sort[k] = v;
+    const m = attr(el, 'dataPagefindMeta');
+    if (m && !title) for (const [k, v] of parseKeyValues(m, el)) if (k === 'title') title = v;
+  }
+  const h1 = bodies.flatMap((b) => [...elements(b)]).find((el) => el.tagName === 'h1');
+  const htmlEl = all.find((el) => el.tagName === 'html');
+  const titleEl = all.find((el) => el.tagName === 'title');
+  title ||= (h1 && textOf(h1)) || (titleEl ? textOf(titleEl).replace(/ · 政策图谱$/, '') : url);
+
+  const sections: SectionInfo[] = [];
+  const segments: number[] = [];
+  let text = '';
+  let current = -1;
+  const breakBlock = () => {
+    text = text.replace(/ +$/, '');
+    if (text && !text.endsWith(BLOCK_BREAK)) text += BLOCK_BREAK;
+  };
+  const enter = (section: number) => {
+    if (segments.length >= 2 && segments[segments.length - 2] === text.length) segments[segments.length - 1] = section;
+    else if (segments[segments.length - 1] !== section) segments.push(text.length, section);
+    current = section;
+  };
+  const addSection = (heading: Element): number => {
+    const headingText = textOf(heading);
+    sections.push({ id: attr(heading, 'id')!, label: attr(heading, 'dataLabel') ?? '', heading: headingText });
+    return sections.length - 1;
+  };
+  const namingHeadings = new Set<Element>();
+  for (const el of all) {
+    const h = sectionHeading(el);
+    if (h) namingHeadings.add(h);
+  }
+  const walk = (node: ElementContent) => {
+    if (node.type === 'text') {
+      let value = node.value.replace(/\s+/g, ' ');
+      if (text === '' || text.endsWith(BLOCK_BREAK)) value = value.replace(/^ /, '');
+      text += value;
+      return;
+    }
+    if (node.type !== 'element' || SKIPPED.has(node.tagName) || has(node, 'dataPagefindIgnore') || has(node, 'hidden')) return;
+    const block = BLOCKS.has(node.tagName);
+    if (block) breakBlock();
+    const named = sectionHeading(node);
+    const outer = current;
+    if (named) enter(addSection(named));
+    // A heading with an id outside a section element starts a section that runs to the next such heading.
+    else if (HEADING.test(node.tagName) && has(node, 'id') && !namingHeadings.has(node)) enter(addSection(node));
+    node.children.forEach(walk);
+    if (named) enter(outer);
+    if (block) breakBlock();
+  };
+  enter(-1);
+  for (const body of bodies) {
+    body.children.forEach(walk);
+    breakBlock();
+  }
+  text = text.replace(/\n$/, '');
+  // Drop segments that start at or after the end (sections with no text of their own).
+  while (segments.length > 2 && segments[segments.length - 2] >= text.length) segments.splice(-2);
+  return { url, type: (htmlEl && attr(htmlEl, 'dataPage')) || 'page', title, text, sections, segments, filters, sort };
+}

@@ -1,0 +1,51 @@
+/**
+ * The search test set: queries a reader of these documents would type, each
+ * with the behaviour it exercises. Expectations are not written by hand:
+ * write-queries.ts computes them from the corpus into tests/search-queries.json.
+ */
+
+/** [query, what it exercises]. */
+export const QUERIES: ReadonlyArray<readonly [string, string]> = [
+  ['链长制', 'the CEO example: Pagefind also returned pages with only 制定/制造'],
+  ['链长', 'a substring of a word (链长制)'],
+  ['新能源汽车', 'a compound Pagefind found 0 times when quoted'],
+  ['"新能源汽车"', 'quoted: same as unquoted'],
+  ['氢能', 'two characters'],
+  ['冷链', 'two characters'],
+  ['5G基站', 'digits, Latin and Chinese mixed'],
+  ['eVTOL', 'Latin acronym'],
+  ['evtol', 'case folding'],
+  ['５Ｇ基站', 'full-width forms'],
+  ['1+1+3+4+10+N', 'punctuation inside a term'],
+  ['鏈長制', 'Traditional characters'],
+  ['專精特新', 'Traditional characters'],
+  ['专精特新', 'Simplified form of the previous query'],
+  ['數字化轉型', 'Traditional characters, longer'],
+  ['低空经济', 'a topic word'],
+  ['招商引资', 'a frequent compound'],
+  ['高质量发展', 'in most titles'],
+  ['工业互联网', 'a compound'],
+  ['质量基础设施', 'a long compound'],
+  ['智能网联', 'a compound'],
+  ['人工智能', 'a compound'],
+  ['首台（套）', 'full-width brackets inside a term'],
+  ['揭榜挂帅', 'an idiom-like policy term'],
+  ['新质生产力', 'a recent policy term'],
+  ['精细化工', 'a sector'],
+  ['化工园区', 'a sector place'],
+  ['广电视听', 'a sector'],
+  ['体育产业', 'a sector'],
+  ['海洋', 'two characters, one topic'],
+  ['文旅', 'an abbreviation'],
+  ['物流枢纽', 'a compound'],
+  ['充电桩', 'a thing'],
+  ['无人机', 'a thing'],
+  ['碳达峰', 'a policy term'],
+  ['亿元', 'a unit, in many tasks'],
+  ['2026年', 'a year'],
+  ['氢', 'a single character'],
+  ['氢能 加氢站', 'two terms: both must be on the page'],
+  ['量子计算机', 'a rare term, in one task'],
+  ['海底隧道', 'in no document: no results at all'],
+  ['养老服务', 'a term outside the documents’ main topics'],
+];

@@ -1,0 +1,267 @@
+/**
+ * Search in Chromium against the built site on 127.0.0.1, measured on the
+ * query set in tests/search-queries.json (ground truth from the corpus):
+ *   recall        every document containing the query is among the results;
+ *   precision@5   the top five results really contain the query (checked on
+ *                 the pages themselves, not in the index);
+ *   deep links    result links with an anchor land on a section containing it.
+ * Then the same queries on the offline copy over file:// (same results, in
+ * the same order), and the page as a reader uses it: keyboard, filters, sort.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserSession } from './browser.ts';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
+import { siteUnderTest } from './site-under-test.ts';
+import { readPageBlocks, runSearchPage, searchInPage, type PageBlocks, type ShownSearch } from './search-harness.ts';
+import { QUERY_SET_FILE } from '../search/write-queries.ts';
+import type { QuerySet } from '../search/ground-truth.ts';
+import { foldText } from '../../src/lib/search/fold.ts';
+import { traditionalToSimplified } from '../../scripts/search/fold-map.ts';
+
+/** The goals, asserted. */
+const GOALS = { recall: 1, precisionAt5: 0.95, deepLinks: 0.95 };
+
+const site = siteUnderTest();
+const offlineDir = process.env.SEARCH_OFFLINE_DIR || `${site.dir.replace(/[\\/]+$/, '')}-offline`;
+const querySet = JSON.parse(fs.readFileSync(QUERY_SET_FILE, 'utf8')) as QuerySet;
+const fold = Object.fromEntries(traditionalToSimplified());
+const hasDocs = fs.existsSync(path.join(site.dir, 'docs'));
+
+let server: { url: string; close(): Promise<void> };
+let browser: BrowserSession;
+const online = new Map<string, ShownSearch>();
+const blocksCache = new Map<string, Promise<PageBlocks>>();
+
+const searchUrl = (root: string, query: string) => `${root}search/?q=${encodeURIComponent(query)}`;
+const contains = (blocks: string[], terms: string[], every: boolean) => {
+  const folded = blocks.map((b) => foldText(b, fold));
+  const has = (t: string) => folded.some((b) => b.includes(t));
+  return every ? terms.every(has) : terms.some(has);
+};
+function pageBlocks(url: string): Promise<PageBlocks> {
+  const key = url.replace(/#.*$/, '');
+  let p = blocksCache.get(key);
+  if (!p) blocksCache.set(key, (p = readPageBlocks(browser.page, key)));
+  return p;
+}
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: site.dir, base: site.base });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.skipIf(!hasDocs)('search quality on the query set', () => {
+  beforeAll(async () => {
+    for (const c of querySet.cases) online.set(c.query, await runSearchPage(browser.page, searchUrl(server.url, c.query)));
+  });
+
+  it('finds every document that contains the query (recall)', () => {
+    let expected = 0;
+    const missed: string[] = [];
+    for (const c of querySet.cases) {
+      const found = new Set(online.get(c.query)!.results.map((r) => r.url));
+      for (const id of Object.keys(c.expected)) {
+        expected++;
+        if (!found.has(`docs/${id}/`)) missed.push(`${c.query} → ${id}`);
+      }
+    }
+    const recall = (expected - missed.length) / expected;
+    console.log(`search: recall ${percent(recall)} (${expected - missed.length}/${expected} documents over ${querySet.cases.length} queries)`);
+    expect(missed).toEqual([]);
+    expect(recall).toBeGreaterThanOrEqual(GOALS.recall);
+  });
+
+  it('shows in the top five only pages that contain the query (precision@5)', async () => {
+    let shown = 0;
+    const wrong: string[] = [];
+    for (const c of querySet.cases) {
+      for (const r of online.get(c.query)!.results.slice(0, 5)) {
+        shown++;
+        const { body } = await pageBlocks(new URL(r.url, server.url).href);
+        if (!contains(body, c.terms, true)) wrong.push(`${c.query} → ${r.url}`);
+      }
+    }
+    const precision = (shown - wrong.length) / shown;
+    console.log(`search: precision@5 ${percent(precision)} (${shown - wrong.length}/${shown} results)`);
+    expect(wrong).toEqual([]);
+    expect(precision).toBeGreaterThanOrEqual(GOALS.precisionAt5);
+  });
+
+  it('links results to sections that contain the query (deep links)', async () => {
+    let links = 0;
+    const wrong: string[] = [];
+    for (const c of querySet.cases) {
+      for (const r of online.get(c.query)!.results) {
+        for (const href of new Set([r.first, ...r.sections])) {
+          const id = decodeURIComponent(new URL(href).hash.slice(1));
+          if (!id) continue;
+          links++;
+          const { sections } = await pageBlocks(href);
+          if (!sections[id] || !contains(sections[id], c.terms, false)) wrong.push(`${c.query} → ${r.url}#${id}`);
+        }
+      }
+    }
+    const share = (links - wrong.length) / links;
+    console.log(`search: deep links ${percent(share)} land on a section containing the query (${links - wrong.length}/${links})`);
+    expect(wrong).toEqual([]);
+    expect(share).toBeGreaterThanOrEqual(GOALS.deepLinks);
+  });
+
+  it('sends a document result’s first link to a task that contains the query, when one does', () => {
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const c of querySet.cases) {
+      for (const [id, anchors] of Object.entries(c.expected)) {
+        const result = online.get(c.query)!.results.find((r) => r.url === `docs/${id}/`);
+        if (!result) continue;
+        checked++;
+        const hash = decodeURIComponent(new URL(result.first).hash.slice(1));
+        if (anchors.length === 0 ? hash !== '' : !anchors.includes(hash)) wrong.push(`${c.query} → ${id}#${hash} (expected one of ${anchors.join(', ') || 'the page'})`);
+      }
+    }
+    console.log(`search: first links on an expected task ${percent((checked - wrong.length) / checked)} (${checked - wrong.length}/${checked})`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('says in Chinese how many results there are, or that there are none', () => {
+    for (const c of querySet.cases) {
+      const shown = online.get(c.query)!;
+      expect(shown.state).toBe('done');
+      if (shown.results.length > 0) expect(shown.status).toBe(`找到 ${shown.results.length} 个结果`);
+      else expect(shown.status).toContain(`没有找到包含“${c.query}”的页面`);
+    }
+  });
+
+  it('treats Traditional, full-width and upper-case queries like their folded forms', () => {
+    const urls = (q: string) => online.get(q)!.results.map((r) => r.url);
+    expect(urls('鏈長制')).toEqual(urls('链长制'));
+    expect(urls('專精特新')).toEqual(urls('专精特新'));
+    expect(urls('５Ｇ基站')).toEqual(urls('5G基站'));
+    expect(urls('evtol')).toEqual(urls('eVTOL'));
+    expect(urls('"新能源汽车"')).toEqual(urls('新能源汽车'));
+  });
+
+  it.skipIf(!fs.existsSync(path.join(offlineDir, 'search-index.js')))('gives the same results offline over file://, saying 离线模式', async () => {
+    const offline = await launchBrowser({ allowNetwork: true });
+    // Only the copy on disk may load: anything with a host would be a leak.
+    await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+    try {
+      const root = pathToFileURL(path.resolve(offlineDir)).href + '/';
+      const differ: string[] = [];
+      // The first query comes in the URL; the others are typed into the page, as a reader would.
+      for (const [i, c] of querySet.cases.entries()) {
+        const shown =
+          i === 0
+            ? await runSearchPage(offline.page, `${root}search/index.html?q=${encodeURIComponent(c.query)}`)
+            : await searchInPage(offline.page, c.query);
+        expect(shown.status.startsWith('离线模式')).toBe(true);
+        const a = online.get(c.query)!.results.map((r) => r.url).join(' ');
+        const b = shown.results.map((r) => r.url).join(' ');
+        if (a !== b) differ.push(`${c.query}: online ${a} / offline ${b}`);
+        for (const r of shown.results.slice(0, 3)) expect(r.first.startsWith(root)).toBe(true);
+      }
+      console.log(`search: offline copy gives the same results for ${querySet.cases.length - differ.length}/${querySet.cases.length} queries`);
+      expect(differ).toEqual([]);
+      // A result link opens the document from disk at the task.
+      await offline.page.goto(`${root}search/index.html?q=${encodeURIComponent('链长制')}`);
+      await offline.page.waitForSelector('#search-app[data-state="done"]');
+      const first = offline.page.locator('[data-result] a').first();
+      const href = await first.getAttribute('href');
+      await first.click();
+      await offline.page.waitForURL(href!);
+      const id = decodeURIComponent(new URL(href!).hash.slice(1));
+      if (id) expect(await offline.page.locator(`[id="${id}"]`).count()).toBe(1);
+    } finally {
+      await offline.close();
+    }
+  });
+});
+
+describe.skipIf(!hasDocs)('the search page in use', () => {
+  it('is reached from any page’s search box and runs from the keyboard', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.locator('#site-search-q').fill('冷链');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.waitForSelector('#search-app[data-state="done"]');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('冷链');
+    expect(await page.locator('#search-q').inputValue()).toBe('冷链');
+
+    // Type a new query in the page's own box and submit with Enter.
+    await page.locator('#search-q').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('链长制');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '链长制');
+    await page.waitForSelector('#search-app[data-state="done"]');
+    expect(await page.locator('#search-status').innerText()).toMatch(/^找到 \d+ 个结果$/);
+
+    // Tab reaches the first result link; Enter opens the task.
+    const firstHref = await page.locator('[data-result] a').first().getAttribute('href');
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.closest('[data-result]') !== null)) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(firstHref);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.href.endsWith(firstHref!));
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(id).not.toBe('');
+    const target = page.locator(`[id="${id}"]`);
+    expect(await target.evaluate((el) => /^H[1-6]$/.test(el.tagName))).toBe(true);
+    expect(await target.evaluate((el) => (el.closest('section, aside') ?? el.parentElement)!.textContent)).toContain('链长制');
+  });
+
+  it('shows the document title, the task’s citation label and the match highlighted', async () => {
+    const { page } = browser;
+    await page.goto(searchUrl(server.url, '鏈長制'));
+    await page.waitForSelector('#search-app[data-state="done"]');
+    const first = page.locator('[data-result][data-url^="docs/"]').first();
+    expect(await first.locator('.sr-title .sr-doc').innerText()).not.toBe('');
+    expect(await first.locator('.sr-title .sr-label').innerText()).toMatch(/[、.．）)]$/);
+    const marks = await page.locator('[data-result] mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['链长制']));
+  });
+
+  it('filters by level with counts, keeps the filter in the URL, and sorts by date', async () => {
+    const { page } = browser;
+    await page.goto(searchUrl(server.url, '专精特新'));
+    await page.waitForSelector('#search-app[data-state="done"]');
+    const all = Number(/找到 (\d+) 个结果/.exec(await page.locator('#search-status').innerText())![1]);
+    const label = page.locator('#search-facets label', { hasText: '市级' }).first();
+    const count = Number((await label.locator('.facet__count').innerText()).replace(/\D/g, ''));
+    await label.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('level') === '市级');
+    await page.waitForSelector('#search-app[data-state="done"]');
+    expect(await page.locator('[data-result]').count()).toBe(count);
+    expect(count).toBeLessThan(all);
+    for (const meta of await page.locator('[data-result] .sr-meta').allInnerTexts()) expect(meta).toContain('市级');
+    expect(await page.locator('#search-status').innerText()).toBe(`找到 ${count} 个结果（筛选前 ${all} 个）`);
+    // The filtered URL is shareable: opening it gives the same list.
+    const filteredUrl = page.url();
+    const filtered = await page.locator('[data-result]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url));
+    await page.goto(filteredUrl);
+    await page.waitForSelector('#search-app[data-state="done"]');
+    expect(await page.locator('[data-result]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url))).toEqual(filtered);
+
+    await page.locator('#search-sort').selectOption('date');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date');
+    await page.waitForSelector('#search-app[data-state="done"]');
+    const dates = (await page.locator('[data-result] .sr-meta').allInnerTexts())
+      .map((t) => /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(t))
+      .map((m) => (m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0));
+    const dated = dates.filter((d) => d > 0);
+    expect(dated).toEqual([...dated].sort((a, b) => b - a));
+    expect(dates.indexOf(0) === -1 || dates.slice(dates.indexOf(0)).every((d) => d === 0)).toBe(true);
+  });
+});
