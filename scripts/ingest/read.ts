@@ -30,6 +30,12 @@ const LOSSY_BYTE_SHARE = 0.01;
 const LINE_BREAK = /\r\n|\r|\n/;
 /** Whitespace-only text, including the ideographic space and a stray BOM. */
 const ONLY_WHITESPACE = /^[\s\u3000\ufeff]*$/;
+/**
+ * Largest seed file built, in bytes: ten times the largest real seed (004, 0.2 MB, sixteen documents).
+ * The site's cost grows with a document's size (a 2 MB document already takes minutes to build), so a
+ * 20 MB dump is refused with a message instead of stalling the build (tests/site/hostile.test.ts).
+ */
+export const MAX_SEED_BYTES = 2 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -37,6 +43,7 @@ const ONLY_WHITESPACE = /^[\s\u3000\ufeff]*$/;
 /** Decodes one seed file's bytes into physical lines; `file` is the name relative to seeds/. */
 export function readSeed(file: string, bytes: Uint8Array): ReadResult {
   if (bytes.length === 0) return { source: null, diagnostics: [emptyDiagnostic(file)] };
+  if (bytes.length > MAX_SEED_BYTES) return { source: null, diagnostics: [tooLargeDiagnostic(file, bytes.length)] };
   const decoded = decode(file, bytes);
   if ('error' in decoded) return { source: null, diagnostics: [decoded.error] };
   const { text, encoding, bom, diagnostics } = decoded;
@@ -325,6 +332,18 @@ function emptyDiagnostic(file: string): Diagnostic {
     file,
     line: 0,
     hint: 'Put the extracted document text in the file, or remove it from seeds/.',
+  };
+}
+
+function tooLargeDiagnostic(file: string, size: number): Diagnostic {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    severity: 'error',
+    code: 'read/too-large',
+    message: `Seed file ${file} is ${mb(size)}; seeds over ${mb(MAX_SEED_BYTES)} are not built`,
+    file,
+    line: 0,
+    hint: 'Split it into one file per document, or raise MAX_SEED_BYTES in scripts/ingest/read.ts if it really is one text.',
   };
 }
 

@@ -136,7 +136,9 @@ function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth
   }
   children.push(...(ctx.provisionExtras?.(p) ?? []));
   const classes = ['prov', `prov-${p.kind}`, p.isTask ? 'task' : ''].filter(Boolean).join(' ');
-  return flow('section', { class: classes, 'aria-labelledby': p.eid, 'data-lines': `${p.lineStart}-${p.lineEnd}` }, children);
+  // An <article>, not a <section>: a named section is a landmark, and documents repeat
+  // headings ("1、工作目标：" in every group), which would give duplicate landmark names.
+  return flow('article', { class: classes, 'aria-labelledby': p.eid, 'data-lines': `${p.lineStart}-${p.lineEnd}` }, children);
 }
 
 /** The MDX tree of a document's body (the page layout adds title, metadata card and navigation). */

@@ -97,7 +97,7 @@ describe(`compare in ${site.label}`, () => {
   it('lists similar tasks of other documents under a task, linked to them and to the comparison', async () => {
     const { page } = browser;
     await page.goto(`${server.url}docs/${SHIZHONG}/#item_13`);
-    const similar = page.locator('section[aria-labelledby="item_13"] > details.similar');
+    const similar = page.locator('article[aria-labelledby="item_13"] > details.similar');
     expect(await similar.getAttribute('data-pagefind-ignore')).not.toBeNull();
     await similar.locator('summary').click();
     const first = similar.locator('li').first();

@@ -44,11 +44,11 @@ describe('document pages in the browser', () => {
     const header = await page.locator('.site-header').boundingBox();
     expect(box && header && box.y >= header.y + header.height - 1).toBe(true);
     expect(box && box.y < 300).toBe(true);
-    expect(await page.locator('section[aria-labelledby="item_10"]').getAttribute('class')).toMatch(/is-target/);
-    expect(await page.locator('section[aria-labelledby="item_10"] .permalink').innerText()).toContain('三、（四）10.');
+    expect(await page.locator('article[aria-labelledby="item_10"]').getAttribute('class')).toMatch(/is-target/);
+    expect(await page.locator('article[aria-labelledby="item_10"] .permalink').innerText()).toContain('三、（四）10.');
 
     // A unit chip leads to the department page listing this task.
-    await page.locator('section[aria-labelledby="item_10"] .units a', { hasText: '区发展改革局' }).click();
+    await page.locator('article[aria-labelledby="item_10"] .units a', { hasText: '区发展改革局' }).click();
     await page.waitForURL(/\/departments\/[a-z0-9-]+\/$/);
     expect(await page.locator('h1').innerText()).toBe('区发展改革局');
     const taskLink = page.locator(`a[href$="${SHIZHONG}#item_10"]`);
@@ -62,7 +62,7 @@ describe('document pages in the browser', () => {
   it('copies a task link and a citation with the URL', async () => {
     const { page } = browser;
     await page.goto(at(`${SHIZHONG}#item_10`));
-    const cite = page.locator('section[aria-labelledby="item_10"] button.copy-cite');
+    const cite = page.locator('article[aria-labelledby="item_10"] button.copy-cite');
     expect(await cite.isVisible()).toBe(true);
     await cite.click();
     await expect.poll(() => cite.getAttribute('data-copied')).toBe('true');
@@ -70,7 +70,7 @@ describe('document pages in the browser', () => {
     expect(citation).toBe(
       `《济南市市中区推进新型工业化加快产业转型升级行动计划（2024—2026年）》三、（四）10. ${at(`${SHIZHONG}#item_10`)}`,
     );
-    await page.locator('section[aria-labelledby="item_5"] .permalink').click();
+    await page.locator('article[aria-labelledby="item_5"] .permalink').click();
     await page.waitForURL(/#item_5$/);
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(at(`${SHIZHONG}#item_5`));
   });
@@ -78,7 +78,7 @@ describe('document pages in the browser', () => {
   it('shows the original text with line anchors and links each task to its lines', async () => {
     const { page } = browser;
     await page.goto(at(SHIZHONG));
-    const src = page.locator('section[aria-labelledby="item_1"] .srclink');
+    const src = page.locator('article[aria-labelledby="item_1"] .srclink');
     const href = await src.getAttribute('href');
     expect(href).toMatch(/source\/#L\d+$/);
     await src.click();
@@ -96,7 +96,7 @@ describe('document pages in the browser', () => {
     await page.goto(at(SHIZHONG));
     expect(await page.locator('.notice').innerText()).toContain('各街道办事处，区政府各部门：');
     expect(await page.locator('.doc-footer').innerText()).toContain('抄送');
-    expect(await page.locator('section[aria-labelledby="item_1"] > .units li').count()).toBe(12);
+    expect(await page.locator('article[aria-labelledby="item_1"] > .units li').count()).toBe(12);
   });
 
   it('needs no JavaScript to read a document', async () => {

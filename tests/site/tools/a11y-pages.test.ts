@@ -11,8 +11,12 @@ describe('a11y page table', () => {
       document: 'docs/jinan-shizhong-2024-29/',
       'source text': 'docs/jinan-shizhong-2024-29/source/',
       concept: 'concepts/新型工业化/',
+      'concept index': null, // the fixture has no concept index page
       department: 'departments/区工业和信息化局/',
       compare: 'compare/',
+      // The fixture site has no pre-rendered comparisons; the real dist/ does.
+      'compare pair': null,
+      'version compare': null,
       search: 'search/',
     });
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { ingest, loadCurated, type SeedInput } from '../../../scripts/ingest/index.ts';
 import type { Corpus, Diagnostic } from '../../../scripts/ingest/model.ts';
+import { MAX_SEED_BYTES } from '../../../scripts/ingest/read.ts';
 
 const curated = loadCurated('content/curated');
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -76,13 +77,21 @@ describe('bad input', () => {
     expect(corpus.documents.find((d) => d.sources[0].file === 'cut.txt')?.truncated).toBe(true);
   });
 
-  it('reads a 20 MB file in one pass and still builds the other documents', () => {
+  it('refuses a 20 MB file with an error naming it and still builds the other documents', () => {
     const block = plan('大市').slice(plan('大市').indexOf('\n') + 1);
     const big = `大市关于推进工作的实施方案\n${block.repeat(Math.ceil((20 * 1024 * 1024) / utf8(block).length))}`;
-    const bytes = utf8(big);
-    expect(bytes.length).toBeGreaterThan(20 * 1024 * 1024);
+    const corpus = ingestWithGood({ 'big.txt': utf8(big) });
+    expect(find(corpus, 'read/too-large', 'big.txt')).toMatchObject({ severity: 'error', line: 0 });
+    expect(corpus.documents.find((d) => d.sources[0].file === 'big.txt')).toBeUndefined();
+  }, 60_000);
+
+  it('reads a file just under the size limit in one pass', () => {
+    const block = plan('大市').slice(plan('大市').indexOf('\n') + 1);
+    const head = '大市关于推进工作的实施方案\n';
+    const copies = Math.floor((MAX_SEED_BYTES - utf8(head).length) / utf8(block).length);
+    const bytes = utf8(head + block.repeat(copies));
+    expect(bytes.length).toBeGreaterThan(MAX_SEED_BYTES - utf8(block).length);
     const corpus = ingestWithGood({ 'big.txt': bytes });
-    const doc = corpus.documents.find((d) => d.sources[0].file === 'big.txt');
-    expect(doc).toBeDefined();
+    expect(corpus.documents.find((d) => d.sources[0].file === 'big.txt')).toBeDefined();
   }, 60_000);
 });

@@ -320,15 +320,13 @@ describe('real seeds', () => {
     expect(all).not.toMatch(/\d 年|[年月] \d/);
   });
 
-  it('normalises a 5 MB hard-wrapped file at well over 5 MB/s', () => {
+  // Speed (MB/s) is measured by `npm run bench`, never by timed tests.
+  it('normalises a 5 MB hard-wrapped file line for line like its parts', () => {
     const one = get('002').src.lines;
     const big = source(Array.from({ length: 110 }, () => one).flat(), 'big.txt');
     const bytes = Buffer.byteLength(big.lines.join('\n'));
-    const start = performance.now();
     const result = normalise(big);
-    const seconds = (performance.now() - start) / 1000;
     expect(bytes).toBeGreaterThan(5e6);
     expect(result.lines.length).toBe(110 * get('002').result.lines.length);
-    expect(bytes / 1e6 / seconds).toBeGreaterThan(10);
   });
 });

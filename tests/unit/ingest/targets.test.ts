@@ -78,16 +78,10 @@ describe('extractTargets', () => {
     expect(extractTargets('按照2024—2026年工作安排，培育重点视听企业300家以上。', { year: 2026 })[0].year).toBe(2026);
   });
 
-  it('runs in time linear in the text length', () => {
+  // Speed is measured by `npm run bench` (ingest MB/s), never by timed tests.
+  it('reads every repetition of a long repeated text', () => {
     const sentence = '到2026年，累计培育重点骨干数字企业40家以上、首版次高端软件和大数据优秀产品50个以上，规模以上工业企业数量突破100家。';
-    const time = (n: number) => {
-      const text = sentence.repeat(n);
-      const t0 = performance.now();
-      extractTargets(text);
-      return performance.now() - t0;
-    };
-    time(100);
-    expect(time(2000)).toBeLessThan(1500);
+    expect(extractTargets(sentence.repeat(2000))).toHaveLength(2000 * extractTargets(sentence).length);
   });
 });
 

@@ -104,16 +104,10 @@ describe('extractUnits', () => {
     expect(extractUnits('（市经济和信息化局牵头）', ctx).units).toEqual([{ name: '市经济和信息化局', role: 'lead' }]);
   });
 
-  it('runs in time linear in the text length', () => {
+  // Speed is measured by `npm run bench` (ingest MB/s), never by timed tests.
+  it('reads a long repeated text without losing units', () => {
     const sentence = '推进重点项目建设，加快产业集聚。（责任单位：区发展改革局、区工业和信息化局、各街道办事处）';
-    const time = (n: number) => {
-      const text = sentence.repeat(n);
-      const t0 = performance.now();
-      extractUnits(text, { file: 'f', line: 1 });
-      return performance.now() - t0;
-    };
-    time(200);
-    expect(time(4000)).toBeLessThan(1000);
+    expect(extractUnits(sentence.repeat(4000), { file: 'f', line: 1 }).units.map((u) => u.name)).toEqual(['区发展改革局', '区工业和信息化局', '各街道办事处']);
   });
 });
 
