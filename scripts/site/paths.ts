@@ -21,6 +21,7 @@ export const paths = {
   department: (slug: string) => withBase(`departments/${slug}/`),
   concepts: () => withBase('concepts/'),
   concept: (id: string) => withBase(`concepts/${id}/`),
+  conceptCandidates: () => withBase('concepts/candidates/'),
   compare: () => withBase('compare/'),
   comparePair: (a: string, b: string) => withBase(`compare/${a}--${b}/`),
   search: () => withBase('search/'),

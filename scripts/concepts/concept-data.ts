@@ -1,0 +1,90 @@
+/**
+ * Derives all concept and citation data from the corpus and the glossary in
+ * one pass (pure): the compiled matcher, every occurrence, per-concept
+ * counts, discovered candidate terms and the citation index.
+ */
+import type { PolicyDocument } from '../ingest/model.ts';
+import { comparePinyin } from '../site/slug.ts';
+import { findCitations } from './citations.ts';
+import { discoverTerms } from './discover.ts';
+import { termsOf, type Concept, type Glossary, type GlossaryProblem } from './glossary.ts';
+import { foldTerm } from './fold.ts';
+import { compileMatcher, type Matcher } from './matcher.ts';
+import { paragraphIndex, type ParagraphMentions } from './paragraph-index.ts';
+import type { ConceptsData, ConceptSummary, Occurrence } from './model.ts';
+import { findOccurrences } from './occurrences.ts';
+import { textUnits } from './text-units.ts';
+
+/** The derived data plus what the linking plugin reuses: the matcher and each paragraph's mentions. */
+export interface ConceptAnalysis {
+  data: ConceptsData;
+  matcher: Matcher;
+  /** Per document, the lookup of its paragraphs' mentions (see paragraph-index.ts). */
+  paragraphMentions: (document: string) => ParagraphMentions;
+  /** Glossary quotes that do not match the documents (the build fails on these). */
+  problems: GlossaryProblem[];
+}
+
+/** Compiles the glossary's names and aliases into one matcher keyed by concept id. */
+export function glossaryMatcher(concepts: readonly Concept[]): Matcher {
+  return compileMatcher(concepts.flatMap((c) => termsOf(c).map((term) => ({ term, key: c.id }))));
+}
+
+/** Analyses the corpus against the glossary; `conceptUrl` gives each concept page's URL. */
+export function analyseConcepts(documents: readonly PolicyDocument[], glossary: Glossary, conceptUrl: (id: string) => string): ConceptAnalysis {
+  const matcher = glossaryMatcher(glossary.concepts);
+  const occurrences = findOccurrences(documents, matcher);
+  const byConcept = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    const list = byConcept.get(o.concept);
+    if (list) list.push(o);
+    else byConcept.set(o.concept, [o]);
+  }
+  const concepts: ConceptSummary[] = glossary.concepts
+    .map((c) => summarise(c, byConcept.get(c.id) ?? [], conceptUrl(c.id)))
+    .sort((a, b) => comparePinyin(a.name, b.name));
+  return {
+    matcher,
+    paragraphMentions: paragraphIndex(documents, occurrences),
+    problems: quoteProblems(glossary, documents),
+    data: {
+      generatedBy: 'scripts/build/concepts-step.ts',
+      concepts,
+      occurrences: concepts.flatMap((c) => byConcept.get(c.id) ?? []),
+      candidates: discoverTerms(documents, { glossary: matcher, glossaryTerms: glossary.concepts.flatMap(termsOf) }),
+      citations: findCitations(documents),
+    },
+  };
+}
+
+function summarise(concept: Concept, occurrences: Occurrence[], url: string): ConceptSummary {
+  const documents = new Map<string, { document: string; mentions: number; firstAnchor: string }>();
+  for (const o of occurrences) {
+    const entry = documents.get(o.document) ?? { document: o.document, mentions: 0, firstAnchor: o.anchor };
+    entry.mentions += 1;
+    documents.set(o.document, entry);
+  }
+  return { ...concept, url, mentions: occurrences.length, documents: [...documents.values()] };
+}
+
+/** A quote must name an existing document (and task) and appear there verbatim (up to variant forms). */
+export function quoteProblems(glossary: Glossary, documents: readonly PolicyDocument[]): GlossaryProblem[] {
+  const problems: GlossaryProblem[] = [];
+  for (const c of glossary.concepts) {
+    if (!c.quote) continue;
+    const { document, eid, text } = c.quote;
+    const doc = documents.find((d) => d.id === document);
+    const where = `concept "${c.id}": quote`;
+    if (!doc) {
+      problems.push({ line: 0, problem: `${where} names document "${document}", which is not in the corpus`, hint: 'use an id from content/generated/corpus.json (or remove the quote)' });
+      continue;
+    }
+    const units = textUnits(doc).filter((u) => eid === undefined || u.eid === eid);
+    if (eid !== undefined && units.length === 0) {
+      problems.push({ line: 0, problem: `${where} names task "${eid}", which "${document}" does not have`, hint: 'use the eid of the task (the #anchor of its heading)' });
+    } else if (!units.some((u) => foldTerm(u.text).includes(foldTerm(text)))) {
+      problems.push({ line: 0, problem: `${where} "${text.slice(0, 30)}…" is not found in ${document}${eid ? ` ${eid}` : ''}`, hint: 'copy the sentence verbatim from the document page' });
+    }
+  }
+  return problems;
+}

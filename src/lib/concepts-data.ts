@@ -1,0 +1,47 @@
+/**
+ * Loads content/generated/concepts.json (written by scripts/build/concepts-step.ts)
+ * once per build, and answers the questions concept and document pages ask.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ConceptsData, ConceptSummary, DocumentCitations, Occurrence } from '../../scripts/concepts/model.ts';
+
+let cached: ConceptsData | undefined;
+let byConcept: Map<string, Occurrence[]> | undefined;
+
+/** The generated concept data; run `npm run build` first. */
+export function conceptsData(): ConceptsData {
+  if (!cached) {
+    const file = path.resolve('content/generated/concepts.json');
+    if (!fs.existsSync(file)) {
+      throw new Error(`${file} is missing: run "npm run build", which writes it before Astro runs`);
+    }
+    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as ConceptsData;
+  }
+  return cached;
+}
+
+/** A concept by id; throws (failing the build) for an unknown id. */
+export function conceptById(id: string): ConceptSummary {
+  const concept = conceptsData().concepts.find((c) => c.id === id);
+  if (!concept) throw new Error(`no concept with id "${id}"`);
+  return concept;
+}
+
+/** Every occurrence of a concept, in corpus and reading order. */
+export function occurrencesOf(id: string): Occurrence[] {
+  if (!byConcept) {
+    byConcept = new Map();
+    for (const o of conceptsData().occurrences) {
+      const list = byConcept.get(o.concept);
+      if (list) list.push(o);
+      else byConcept.set(o.concept, [o]);
+    }
+  }
+  return byConcept.get(id) ?? [];
+}
+
+/** What a document cites and who cites it (empty lists for an unknown id). */
+export function citationsOf(documentId: string): DocumentCitations {
+  return conceptsData().citations[documentId] ?? { cites: [], external: [], citedBy: [] };
+}
