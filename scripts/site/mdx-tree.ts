@@ -20,10 +20,19 @@ export interface MdxTreeContext {
 
 type Attrs = Record<string, string | number | undefined>;
 
+/**
+ * Attribute values are written as JSON string literals (`id={"item_1"}`), like text:
+ * safe whatever the value holds, and much cheaper to serialise than quoted
+ * values, for which the MDX serialiser builds a regular expression per value.
+ */
 function attributes(attrs: Attrs): MdxJsxAttribute[] {
   return Object.entries(attrs)
     .filter(([, v]) => v !== undefined)
-    .map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value: String(value) }));
+    .map(([name, value]) => ({
+      type: 'mdxJsxAttribute',
+      name,
+      value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(String(value)) },
+    }));
 }
 
 /** A block-level JSX element. */

@@ -21,6 +21,7 @@
  * button is visible and opens the definition popover. Screen readers get
  * the definition from aria-describedby.
  */
+import { jsxAttribute } from './jsx-attribute.ts';
 import type { Root, Nodes, Parents, PhrasingContent, Text } from 'mdast';
 import type { MdxJsxTextElement, MdxJsxFlowElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { compileMatcher, type Matcher, type Mention } from '../../scripts/concepts/matcher.ts';
@@ -179,7 +180,7 @@ function visit(parent: Nodes, scope: Scope, s: Settings, used: Set<string>): voi
 /** The build's mentions for a <p data-lines> element, when it has them. */
 function knownMentions(node: Nodes, s: Settings): readonly Mention[] | undefined {
   if (!s.paragraphMentions || node.type !== 'mdxJsxFlowElement' || node.name !== 'p') return undefined;
-  const lines = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'data-lines')?.value;
+  const lines = jsxAttribute(node, 'data-lines');
   return typeof lines === 'string' ? s.paragraphMentions(Number.parseInt(lines, 10), () => plainText(node)) : undefined;
 }
 

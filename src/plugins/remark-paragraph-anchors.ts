@@ -8,6 +8,7 @@
  * scripts/site/mdx-tree.ts) through paragraphAnchor(), the same function the
  * occurrence finder uses, so listing and page always agree.
  */
+import { jsxAttribute } from './jsx-attribute.ts';
 import type { Root, Nodes, Parents } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { paragraphAnchor } from '../../scripts/concepts/text-units.ts';
@@ -29,8 +30,7 @@ export function remarkParagraphAnchors(options: RemarkParagraphAnchorsOptions = 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 
 function value(node: Element, name: string): string | undefined {
-  const attr = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
-  return typeof attr?.value === 'string' ? attr.value : undefined;
+  return jsxAttribute(node, name);
 }
 
 function walk(parent: Parents, scopes: Set<string>): void {

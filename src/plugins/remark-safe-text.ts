@@ -37,12 +37,16 @@ export function expression(value: string): MdxTextExpression {
 }
 
 function linkElement(link: Link): MdxJsxTextElement {
-  const attributes: MdxJsxTextElement['attributes'] = [{ type: 'mdxJsxAttribute', name: 'href', value: link.url }];
-  if (link.title) attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: link.title });
+  // Values as JSON string literals, like text (see the module comment).
+  const literal = (name: string, value: string): MdxJsxTextElement['attributes'][number] => ({
+    type: 'mdxJsxAttribute',
+    name,
+    value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(value) },
+  });
+  const attributes: MdxJsxTextElement['attributes'] = [literal('href', link.url)];
+  if (link.title) attributes.push(literal('title', link.title));
   const data = link.data as { hProperties?: Record<string, string> } | undefined;
-  for (const [name, value] of Object.entries(data?.hProperties ?? {})) {
-    attributes.push({ type: 'mdxJsxAttribute', name, value });
-  }
+  for (const [name, value] of Object.entries(data?.hProperties ?? {})) attributes.push(literal(name, value));
   const element: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'a', attributes, children: [] };
   element.children = link.children as MdxJsxTextElement['children'];
   rewrite(element as unknown as Parents);

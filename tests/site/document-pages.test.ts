@@ -105,7 +105,7 @@ describe('document pages in the browser', () => {
       await page.route('**/*.js', (route) => route.abort());
       await page.goto(at(`${SHIZHONG}#item_3`));
       expect(await page.locator('#item_3').isVisible()).toBe(true);
-      expect(await page.locator('article').innerText()).toContain('力促项目提质扩容');
+      expect(await page.locator('article.doc-text').innerText()).toContain('力促项目提质扩容');
     } finally {
       await page.close();
     }
