@@ -1,0 +1,86 @@
+/**
+ * Two builds of the same sources give byte-identical output: every file of
+ * dist/ (pages, search index, data files, the offline zip) and of the offline
+ * copy dist-offline/. The two builds run in two different temp copies of the
+ * project, so an absolute path leaking into the output shows up too.
+ *
+ * content/generated/ is not compared: it is the build's scratch space, not
+ * output, and compare.json there records the stage's timings on purpose.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempProject, type TempProject } from '../support/temp-project.ts';
+
+/** Output folders of a build, relative to the project. */
+const OUTPUTS = ['dist', 'dist-offline'] as const;
+
+let first: TempProject;
+let second: TempProject;
+
+beforeAll(() => {
+  first = makeTempProject({ seeds: 'copy-real' });
+  second = makeTempProject({ seeds: 'copy-real' });
+  for (const project of [first, second]) {
+    const built = project.build();
+    if (built.status !== 0) throw new Error(`build in ${project.dir} failed (exit ${built.status}):\n${built.stderr.slice(-4000)}`);
+  }
+}, 300_000);
+
+afterAll(() => {
+  first?.cleanup();
+  second?.cleanup();
+});
+
+describe('two builds of the same sources', () => {
+  for (const output of OUTPUTS) {
+    it(`write byte-identical ${output}/`, () => {
+      const a = hashTree(path.join(first.dir, output));
+      const b = hashTree(path.join(second.dir, output));
+      if (output === 'dist') expect(a.size, 'files in dist/').toBeGreaterThan(100);
+      const differing = differences(a, b).map((file) => describeDifference(file, path.join(first.dir, output), path.join(second.dir, output)));
+      expect(differing, `files of ${output}/ that differ between ${first.dir} and ${second.dir}`).toEqual([]);
+    });
+  }
+
+  it('include the offline zip, identical byte for byte', () => {
+    const zips = [...hashTree(path.join(first.dir, 'dist')).keys()].filter((file) => file.endsWith('.zip'));
+    expect(zips, 'a zip in dist/').not.toEqual([]);
+    for (const zip of zips) expect(sha256(path.join(first.dir, 'dist', zip)), zip).toBe(sha256(path.join(second.dir, 'dist', zip)));
+  });
+});
+
+/** sha256 of every file under `root`, keyed by its `/`-separated relative path; empty when `root` is missing. */
+function hashTree(root: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  if (!fs.existsSync(root)) return hashes;
+  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    hashes.set(path.relative(root, full).split(path.sep).join('/'), sha256(full));
+  }
+  return hashes;
+}
+
+/** Relative paths whose hash differs, or that exist on one side only, sorted. */
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
+}
+
+/** "file", "file (only in the first build)", or for a zip "file: entries a, b differ". */
+function describeDifference(file: string, rootA: string, rootB: string): string {
+  const [a, b] = [path.join(rootA, file), path.join(rootB, file)];
+  if (!fs.existsSync(a)) return `${file} (only in the second build)`;
+  if (!fs.existsSync(b)) return `${file} (only in the first build)`;
+  if (!file.endsWith('.zip')) return file;
+  const [za, zb] = [unzipSync(fs.readFileSync(a)), unzipSync(fs.readFileSync(b))];
+  const entries = [...new Set([...Object.keys(za), ...Object.keys(zb)])].filter((name) => !za[name] || !zb[name] || Buffer.compare(za[name], zb[name]) !== 0);
+  // Same entries with the same bytes: the zip's own headers (timestamps, order) differ.
+  return `${file}: ${entries.length > 0 ? `entries ${entries.slice(0, 10).join(', ')} differ` : 'same entries, different zip headers (timestamps or order)'}`;
+}
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
