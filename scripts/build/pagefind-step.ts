@@ -1,4 +1,10 @@
-/** Build step 4: Pagefind indexes the built pages (only elements marked data-pagefind-body). */
+/**
+ * Build step 4: Pagefind indexes the built pages, for the search page's opt-in
+ * extended search (src/scripts/search/extended.ts). Only data-pagefind-body
+ * content is indexed; titles come from data-pagefind-meta="title" (badges are
+ * data-pagefind-ignore), sections from the task headings' ids, and the filters
+ * from data-pagefind-filter — the same attributes the exact index reads.
+ */
 import * as pagefind from 'pagefind';
 
 /** Indexes `siteDir` and writes the index to `siteDir/pagefind`. */

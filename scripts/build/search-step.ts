@@ -7,6 +7,7 @@ import { collectPages } from '../search/collect.ts';
 import { buildIndex } from '../search/build-index.ts';
 import { writeIndex } from '../search/write-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
+import { versionClientReferences } from '../search/version-client.ts';
 
 /** What the step wrote, for the build log. */
 export interface SearchStepReport {
@@ -25,5 +26,7 @@ export async function runSearchIndex(siteDir: string): Promise<SearchStepReport>
   const index = buildIndex(pages);
   const written = writeIndex(siteDir, index);
   const clientBytes = await bundleSearchClient(path.join(siteDir, 'search', 'search.js'));
+  // The search page is the one page that loads the client.
+  versionClientReferences(siteDir, 'search/search.js', ['search/index.html']);
   return { pages: pages.length, shards: index.meta.shardCount, onlineBytes: written.online, offlineBytes: written.offline, clientBytes };
 }

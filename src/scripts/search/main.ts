@@ -10,6 +10,7 @@ import { FACETS, type Selection } from '../../lib/search/filters.ts';
 import { resultHref, siteRootFromScript } from '../../lib/search/links.ts';
 import { countText, noResultsText } from '../../lib/search/text.ts';
 import { searchFromState, stateFromSearch, type SearchState } from '../../lib/search/url-state.ts';
+import { extendedSearch } from './extended.ts';
 import { facetsNode, resultNode } from './render.ts';
 import { offlineStore } from './store-offline.ts';
 import { onlineStore } from './store-online.ts';
@@ -25,6 +26,7 @@ const root = siteRootFromScript(scriptUrl);
 const offline = window.location.protocol === 'file:';
 const engine = createSearchEngine(offline ? offlineStore(new URL('search-index.js', root).href) : onlineStore(root));
 const href = (relative: string) => resultHref(root, relative, offline);
+const extended = extendedSearch(root, offline, href);
 
 const app = document.getElementById('search-app') as HTMLElement;
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -80,11 +82,13 @@ async function update(state: SearchState): Promise<void> {
     filtersBox.hidden = true;
     more.hidden = true;
     setStatus(offline ? '请输入检索词。' : '');
+    extended.hide();
     app.dataset.state = 'idle';
     return;
   }
   app.dataset.state = 'loading';
   setStatus('正在搜索…');
+  extended.hide();
   try {
     const response = await engine.search({ query: state.query, filters: state.filters, sort: state.sort });
     if (id !== run) return;
@@ -99,6 +103,9 @@ async function update(state: SearchState): Promise<void> {
     if (id !== run) return;
     const total = response.results.length;
     setStatus(total > 0 ? countText(total, response.matched) : noResultsText(state.query, hasFilters));
+    const { pages } = await engine.meta();
+    if (id !== run) return;
+    extended.show({ query: state.query, filters: state.filters, exact: new Set(response.results.map((r) => pages[r.page].url)), pages });
     // When the results appeared, in ms since navigation start (read by scripts/bench/search.ts).
     app.dataset.doneAt = String(Math.round(performance.now()));
     app.dataset.query = state.query;

@@ -4,6 +4,7 @@
  */
 import type { ResultView } from '../../lib/search/engine.ts';
 import { FACETS, TYPE_LABELS, type FacetValue, type Selection } from '../../lib/search/filters.ts';
+import type { ExtraResult } from '../../lib/search/pagefind.ts';
 import { shownSections, type ExcerptPart } from '../../lib/search/sections.ts';
 import { dateText, headingTitle, issuerText, matchCountText, moreSectionsText } from '../../lib/search/text.ts';
 
@@ -14,7 +15,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function excerptNode(parts: ExcerptPart[]): HTMLElement {
+/** An excerpt paragraph; matches become <mark> elements built here, never parsed markup. */
+export function excerptNode(parts: ExcerptPart[]): HTMLElement {
   const p = el('p', 'sr-excerpt');
   for (const part of parts) p.append(part.mark ? el('mark', undefined, part.text) : document.createTextNode(part.text));
   return p;
@@ -61,6 +63,26 @@ export function resultNode(view: ResultView, href: (relative: string) => string)
   } else if (shown.length > 0) {
     li.append(excerptNode(shown[0].excerpt));
   }
+  return li;
+}
+
+/** One extended-search result: title (and heading) linking to the page or its best section, type, excerpt. */
+export function extraResultNode(result: ExtraResult, href: (relative: string) => string): HTMLLIElement {
+  const li = el('li', 'sr sr--extra');
+  li.dataset.extraResult = '';
+  li.dataset.url = result.info.url;
+  const title = el('h3', 'sr-title');
+  const link = el('a');
+  link.href = href(result.href);
+  link.append(el('span', 'sr-doc', result.title));
+  if (result.heading && result.heading !== result.title) link.append(' ', el('span', 'sr-heading', result.heading));
+  title.append(link);
+  const meta = el('p', 'sr-meta');
+  meta.append(el('span', 'sr-type', TYPE_LABELS[result.info.type] ?? '页面'));
+  const bits = [result.info.filters.level?.[0], result.info.filters.kind?.[0], dateText(result.info.sort.date)];
+  for (const bit of bits) if (bit) meta.append(' · ', bit);
+  li.append(title, meta);
+  if (result.excerpt.length > 0) li.append(excerptNode(result.excerpt));
   return li;
 }
 

@@ -33,7 +33,7 @@ describe('sitemap', () => {
 describe('Content-Security-Policy', () => {
   it('allows no inline script or style and no other origin', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:/);
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 });
