@@ -14,8 +14,8 @@ describe('the 相似任务 disclosure', () => {
   it('is a closed <details> that search ignores, its seed text as string literals only', () => {
     const tree: Root = { type: 'root', children: similarDetails([{ doc: 'y', eid: 'item_14', label: '三、（五）14．', title: '强化要素保障', score: 0.191 }], links) };
     const mdx = serialiseMdx(tree);
-    expect(mdx).toMatch(/^<details class="similar" data-pagefind-ignore="">/);
-    expect(mdx).toContain('href="/docs/y/#item_14"');
+    expect(mdx).toMatch(/^<details class={"similar"} data-pagefind-ignore={""}>/);
+    expect(mdx).toContain('href={"/docs/y/#item_14"}');
     expect(mdx).toContain('{"《标题{import x}<b>》"}');
     expect(mdx).toContain('{"0.19"}');
     expect(mdx).not.toContain(' open');
