@@ -43,9 +43,26 @@ function ensureChromium(): void {
 
 const vitest = path.resolve('node_modules/vitest/vitest.mjs');
 const node = process.execPath;
+const RESULTS = 'test-results';
 
-run('unit tests (vitest)', node, [vitest, 'run']);
+/** Vitest's arguments for a run that also writes its counts to test-results/<name>.json. */
+const vitestRun = (name: string, ...args: string[]) => [
+  vitest, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/${name}.json`,
+];
+
+/** Passed and failed test counts from vitest's JSON report. */
+function counts(name: string): { passed: number; failed: number } {
+  const report = JSON.parse(fs.readFileSync(path.join(RESULTS, `${name}.json`), 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests };
+}
+
+fs.rmSync(RESULTS, { recursive: true, force: true });
+run('unit tests (vitest)', node, vitestRun('unit'));
 run('build (npm run build)', node, ['scripts/build.ts']);
 ensureChromium();
-run('site and browser tests (vitest, Chromium)', node, [vitest, 'run', '-c', 'vitest.site.config.ts']);
-console.log('\nAll tests passed.');
+run('site and browser tests (vitest, Chromium)', node, vitestRun('site', '-c', 'vitest.site.config.ts'));
+const unit = counts('unit');
+const site = counts('site');
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; site and browser: ${site.passed} passed, ${site.failed} failed`);
+// The plain closing line CI systems read: totals of both runs.
+console.log(`${unit.passed + site.passed} passed, ${unit.failed + site.failed} failed`);
