@@ -102,7 +102,17 @@ function highlightTarget(): void {
   heading?.closest('.prov')?.classList.add('is-target');
 }
 
+/**
+ * On narrow screens the table of contents stands above the text; a long one would
+ * push the document a screen down, so it starts folded there (one tap opens it).
+ */
+function foldTocOnNarrowScreens(): void {
+  const details = document.querySelector<HTMLDetailsElement>('.doc-toc > details');
+  if (details && window.matchMedia('(max-width: 63.99rem)').matches && !window.location.hash) details.open = false;
+}
+
 setUpCopyActions();
+foldTocOnNarrowScreens();
 setUpTocSpy();
 highlightTarget();
 window.addEventListener('hashchange', highlightTarget);
