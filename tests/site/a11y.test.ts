@@ -3,28 +3,18 @@
  * each kind (the table in a11y-pages.ts), rendered in Chromium, in the light
  * and (when the page offers it) the dark colour scheme.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, server, serveSiteForThisFile } from './served-site.ts';
 import { A11Y_PAGES, findPage } from './a11y-pages.ts';
 import { auditPage, describeFindings } from './axe-audit.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
 import { indexSite } from './site-files.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
+serveSiteForThisFile();
 const files = indexSite(site.dir).list;
 
 describe(`accessibility of ${site.label}`, () => {
-  let server: StaticServer;
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startStaticServer({ root: site.dir, base: site.base });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   for (const row of A11Y_PAGES) {
     const path = findPage(row.path, files);

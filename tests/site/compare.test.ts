@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, server, serveSiteForThisFile } from './served-site.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
+serveSiteForThisFile();
 const SHIZHONG = 'jinan-shizhong-2024-xinxing-gongyehua';
 const CITY = 'jinan-gongye-qiangshi-draft';
 
@@ -27,16 +27,6 @@ function rowEids(page: Page): Promise<Array<[string | undefined, string | undefi
 }
 
 describe(`compare in ${site.label}`, () => {
-  let server: StaticServer;
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startStaticServer({ root: site.dir, base: site.base });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('compares two documents chosen on /compare/ with aligned task rows', async () => {
     const { page } = browser;

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, server, serveSiteForThisFile } from './served-site.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
+serveSiteForThisFile();
 const DOC_001 = 'jinan-gongye-qiangshi-draft';
 const LINK_IN_TASK_4 = `article[aria-labelledby="item_4"] a[aria-describedby][href$="/concepts/lianzhangzhi/"]`;
 /** Whether the tooltip (the ::after of the "?" button after the link) is displayed. */
@@ -26,16 +26,6 @@ const inView = (page: Page, selector: string) =>
   });
 
 describe(`concepts in ${site.label}`, () => {
-  let server: StaticServer;
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startStaticServer({ root: site.dir, base: site.base });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it("goes from 链长制 in 001's task 4 to the concept page (four or more documents) and on to a task anchor", async () => {
     const { page } = browser;

@@ -3,24 +3,15 @@
  * 127.0.0.1: home → a document → a task anchor → a department → back; the
  * copy-link and copy-citation actions; the original-text page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from './browser.ts';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, server, serveSiteForThisFile } from './served-site.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
-let server: { url: string; close(): Promise<void> };
-let browser: BrowserSession;
 const SHIZHONG = 'docs/jinan-shizhong-2024-xinxing-gongyehua/';
-
+serveSiteForThisFile();
 beforeAll(async () => {
-  server = await startStaticServer({ root: site.dir, base: site.base });
-  browser = await launchBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const at = (path: string) => new URL(path, server.url).href;

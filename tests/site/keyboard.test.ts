@@ -3,24 +3,13 @@
  * table of contents (and follows a task link with Enter), and the compare
  * controls (and starts a comparison with Enter).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browser, server, serveSiteForThisFile } from './served-site.ts';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type BrowserSession } from './browser.ts';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
-let server: { url: string; close(): Promise<void> };
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: site.dir, base: site.base });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveSiteForThisFile();
 
 /** Presses Tab until `matches` holds for the focused element; returns how many presses it took. */
 async function tabUntil(page: Page, matches: string, limit = 80): Promise<number> {

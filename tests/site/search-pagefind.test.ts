@@ -7,24 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from './browser.ts';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, server, serveSiteForThisFile } from './served-site.ts';
+import { launchBrowser } from './browser.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
 const offlineDir = process.env.SEARCH_OFFLINE_DIR || `${site.dir.replace(/[\\/]+$/, '')}-offline`;
-let server: { url: string; close(): Promise<void> };
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: site.dir, base: site.base });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveSiteForThisFile();
 
 describe('extended search (Pagefind) on /search/', () => {
   it('loads Pagefind only on the press and lists only pages the exact results lack, each existing', async () => {
