@@ -34,6 +34,8 @@ export interface RunResult {
   ms: number;
   /** Peak resident memory of the child and its children in KB (GNU time); null without /usr/bin/time. */
   maxRssKb: number | null;
+  /** User + system CPU seconds of the child and the children it waited for (GNU time); null without it. */
+  cpuSeconds: number | null;
 }
 
 /** A temp project: its folder, ways to build or ingest it, and its removal. */
@@ -84,10 +86,10 @@ export function makeTempProject(options: TempProjectOptions): TempProject {
   }
   const node = projectNode();
   const run = (args: string[], env: NodeJS.ProcessEnv = {}): RunResult => {
-    // GNU time reports the peak memory of the whole process tree (Astro runs in a grandchild).
-    const rssFile = path.join(dir, '.max-rss');
-    const [command, argv] = fs.existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%M', '-o', rssFile, node, ...args]] : [node, args];
-    fs.rmSync(rssFile, { force: true });
+    // GNU time reports peak memory and CPU time of the whole process tree (Astro runs in a grandchild).
+    const usageFile = path.join(dir, '.usage');
+    const [command, argv] = fs.existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%M %U %S', '-o', usageFile, node, ...args]] : [node, args];
+    fs.rmSync(usageFile, { force: true });
     const start = performance.now();
     const child = spawnSync(command, argv, {
       cwd: dir,
@@ -98,7 +100,7 @@ export function makeTempProject(options: TempProjectOptions): TempProject {
     });
     const ms = performance.now() - start;
     if (child.error) throw new Error(`could not run ${node} ${args.join(' ')} in ${dir}`, { cause: child.error });
-    return { stdout: child.stdout, stderr: child.stderr, status: child.status, ms, maxRssKb: readMaxRss(rssFile) };
+    return { stdout: child.stdout, stderr: child.stderr, status: child.status, ms, ...readUsage(usageFile) };
   };
   return {
     dir,
@@ -126,11 +128,10 @@ export function nodeIsRecent(version: string): boolean {
   return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
 }
 
-/** The last number GNU time wrote (its own notes, e.g. "Command exited…", come before it). */
-function readMaxRss(file: string): number | null {
-  if (!fs.existsSync(file)) return null;
-  const numbers = fs.readFileSync(file, 'utf8').match(/^\d+$/gm);
-  return numbers ? Number(numbers.at(-1)) : null;
+/** The "%M %U %S" line GNU time wrote (its own notes, e.g. "Command exited…", come before it). */
+function readUsage(file: string): { maxRssKb: number | null; cpuSeconds: number | null } {
+  const line = fs.existsSync(file) ? /^(\d+) ([\d.]+) ([\d.]+)$/m.exec(fs.readFileSync(file, 'utf8')) : null;
+  return line ? { maxRssKb: Number(line[1]), cpuSeconds: Number(line[2]) + Number(line[3]) } : { maxRssKb: null, cpuSeconds: null };
 }
 
 function writeSeeds(dir: string, seeds: Record<string, Uint8Array | string>): void {

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: measures the pipeline on this machine and writes
+ * bench/results.md (also printed). Not part of `npm test`; takes minutes.
+ *
+ *   ingest MB/s            scripts/bench/ingest-speed.ts (seeds, 2,000 documents)
+ *   full builds            scripts/bench/build-time.ts   (seeds, 500, 2,000 documents; temp copies)
+ *   document page weight   scripts/bench/page-weight.ts  (Chromium, gzip)
+ *   first search, offline, compare, concepts: the other helpers' scripts/bench/*.ts, when present
+ *
+ * Options: --runs N (default 3), --sizes 500,2000 (synthetic corpus sizes; 0 for none).
+ * Generated seeds and builds live in temp folders; dist/ and content/generated/ are not touched.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchBuild, type BuildBench } from './bench/build-time.ts';
+import { writeSyntheticSeeds } from './bench/corpus.ts';
+import { benchIngest, type IngestBench } from './bench/ingest-speed.ts';
+import { compareLines, conceptLines, firstSearch, offlineLines, type FirstSearch } from './bench/others.ts';
+import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
+import { formatReport } from './bench/report.ts';
+import { siteConfig } from './site/config.ts';
+import { paths } from './site/paths.ts';
+
+const RESULTS = 'bench/results.md';
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' } } });
+const runs = Number(values.runs);
+const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+if (!(runs >= 1)) throw new Error(`--runs must be a positive number (got "${values.runs}")`);
+// Pages are served from the root below; a SITE_URL with a base path would build links that do not match.
+if (siteConfig().base !== '/') throw new Error('run the benchmark without a SITE_URL base path (unset SITE_URL)');
+
+const started = performance.now();
+const loadAtStart = os.loadavg()[0];
+const log = (text: string) => console.log(`bench: ${text}`);
+
+log(`ingest speed, ${runs} run(s) each`);
+const ingest: IngestBench[] = [benchIngest('seeds', 'seeds', 'content/curated', runs)];
+const largestSize = sizes.at(-1);
+if (largestSize) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-bench-seeds-'));
+  try {
+    for (const file of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', file), path.join(dir, file));
+    writeSyntheticSeeds({ documents: largestSize, dir });
+    ingest.push(benchIngest(label(largestSize), dir, 'content/curated', runs));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+for (const i of ingest) log(`ingest ${i.label}: ${i.documents} documents, ${i.mbPerSecond.toFixed(2)} MB/s`);
+
+let pageWeight: PageWeightBench | string = 'not measured';
+const searches: Array<FirstSearch | string> = [];
+const others: Record<string, string[]> = {};
+const builds: BuildBench[] = [];
+for (const size of [0, ...sizes]) {
+  log(`full build of ${size === 0 ? 'the seeds' : `the seeds + ${size} synthetic documents`}, ${runs} run(s)`);
+  const build = await benchBuild({
+    label: label(size),
+    synthetic: size,
+    runs,
+    inspect: async (project) => {
+      const dist = path.join(project.dir, 'dist');
+      if (size === 0) {
+        const corpus = JSON.parse(fs.readFileSync(path.join(project.dir, 'content/generated/corpus.json'), 'utf8')) as { documents: Array<{ id: string }> };
+        pageWeight = await benchPageWeight(dist, corpus.documents.map((d) => paths.doc(d.id).slice(1))).catch((error: Error) => `page weight: failed — ${error.message}`);
+        others['Offline copy (scripts/bench/offline.ts)'] = await offlineLines(dist);
+      }
+      searches.push(await firstSearch(dist, label(size)));
+    },
+  });
+  builds.push(build);
+  log(`${build.label}: ${build.documents} documents, median ${build.seconds.toFixed(1)} s (${build.secondsEach.map((s) => s.toFixed(1)).join(', ')})`);
+}
+if (largestSize) {
+  log('compare and concept stages');
+  others['Compare stage (scripts/bench/compare.ts)'] = await compareLines(largestSize);
+  others['Concept stage (scripts/bench/concepts.ts)'] = await conceptLines(largestSize);
+}
+
+const report = formatReport({ runs, ingest, builds, pageWeight, firstSearch: searches, others, totalSeconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart } });
+fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+fs.writeFileSync(RESULTS, report);
+console.log(`\n${report}`);
+log(`written to ${RESULTS}`);
+
+/** The corpus label: "seeds", "500", "2,000". */
+function label(size: number): string {
+  return size === 0 ? 'seeds' : size.toLocaleString('en-US');
+}
