@@ -1,10 +1,11 @@
 /**
- * `npm run build`: seeds/ → ingest → MDX pages → Astro → Pagefind, into dist/.
+ * `npm run build`: seeds/ → ingest → MDX pages → Astro → open data → Pagefind, into dist/.
  * Each step is its own module under scripts/build/; this file only orders them.
  */
 import { runIngest } from './build/ingest-step.ts';
 import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
+import { writeOpenData } from './build/open-data-step.ts';
 import { runPagefind } from './build/pagefind-step.ts';
 import { writeHostingFiles } from './build/hosting-step.ts';
 import { runOffline } from './build/offline-step.ts';
@@ -20,8 +21,10 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
 }
 
 const corpus = await timed('ingest', () => runIngest());
-await timed('MDX pages', () => writeSite(corpus));
+const site = await timed('MDX pages', () => writeSite(corpus));
 await timed('astro', () => runAstroBuild());
+const openData = await timed('open data', () => writeOpenData(SITE_DIR, site.documents));
+console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/`);
 await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
 const { pages } = await timed('pagefind', () => runPagefind(SITE_DIR));
 const search = await timed('search index', () => runSearchIndex(SITE_DIR));

@@ -25,6 +25,8 @@ import { remarkParagraphAnchors } from '../../src/plugins/remark-paragraph-ancho
 import { GENERATED } from './ingest-step.ts';
 
 export const GLOSSARY_FILE = 'content/curated/concepts.json';
+/** The analysed concepts, read by the pages (src/lib/concepts-data.ts) and the open data step. */
+export const CONCEPTS_FILE = path.join(GENERATED, 'concepts.json');
 
 /** The analysed concepts and the remark plugins each document page needs. */
 export interface ConceptStage {
@@ -78,7 +80,7 @@ export function runConceptStage(documents: readonly PolicyDocument[], glossaryFi
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const [id, mdx] of stage.conceptPages) fs.writeFileSync(path.join(dir, `${id}.mdx`), mdx);
-  fs.writeFileSync(path.join(GENERATED, 'concepts.json'), JSON.stringify(stage.data));
+  fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(stage.data));
   fs.writeFileSync(path.join(GENERATED, 'concept-tips.css'), tipCss(stage.data.concepts));
   const report = path.join(GENERATED, 'build-report.md');
   if (fs.existsSync(report)) fs.appendFileSync(report, candidatesReport(stage.data));

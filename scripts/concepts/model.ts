@@ -2,7 +2,7 @@
  * The concept and citation data the build derives from the corpus and the
  * glossary. Written by scripts/build/concepts-step.ts to
  * content/generated/concepts.json; read by src/lib/concepts-data.ts (pages)
- * and src/pages/data/concepts.json.ts (open data).
+ * and scripts/build/open-data-step.ts (open data).
  */
 import type { Concept } from './glossary.ts';
 

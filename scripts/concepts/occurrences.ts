@@ -24,6 +24,17 @@ export function findOccurrences(documents: readonly PolicyDocument[], matcher: M
   return out;
 }
 
+/** Occurrences grouped by concept id, each list keeping the input's (corpus and reading) order. */
+export function occurrencesByConcept(occurrences: readonly Occurrence[]): Map<string, Occurrence[]> {
+  const byConcept = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    const list = byConcept.get(o.concept);
+    if (list) list.push(o);
+    else byConcept.set(o.concept, [o]);
+  }
+  return byConcept;
+}
+
 /** The mentions in one text unit. */
 export function occurrencesIn(unit: TextUnit, matcher: Matcher): Occurrence[] {
   return matcher.match(unit.text).map((m) => occurrence(unit, m));

@@ -1,7 +1,8 @@
 /**
  * The open data published under dist/data/: documents.json (one summary per
  * document with its tasks), a full JSON per document, and tasks.csv.
- * Field names are documented in the README ("Open data").
+ * Field names are documented in the README ("Open data"). Pure; the open data
+ * build step (scripts/build/open-data-step.ts) writes the files.
  */
 import type { PolicyDocument, Provision, Block } from '../ingest/model.ts';
 import { paths } from './paths.ts';
@@ -74,12 +75,23 @@ export function documentSummary(doc: PolicyDocument): DocumentSummary {
   };
 }
 
+/** The text of documents.json. */
+export function documentsJson(documents: readonly PolicyDocument[]): string {
+  return JSON.stringify(documents.map(documentSummary), null, 1);
+}
+
+/** The text of docs/<id>.json: the full document model, with each copy reduced to its source (the parsed copy repeats the text). */
+export function documentJson(doc: PolicyDocument): string {
+  const { copies, ...rest } = doc;
+  return JSON.stringify({ ...rest, copies: copies.map((c) => c.source) });
+}
+
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** All tasks of all documents as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */
-export function tasksCsv(documents: PolicyDocument[]): string {
+export function tasksCsv(documents: readonly PolicyDocument[]): string {
   const header = ['document', 'title', 'eid', 'label', 'heading', 'units', 'targets', 'url'];
   const rows = documents.flatMap((doc) =>
     documentTasks(doc).map((t) => [

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConceptsData, ConceptSummary, DocumentCitations, Occurrence } from '../../scripts/concepts/model.ts';
+import { occurrencesByConcept } from '../../scripts/concepts/occurrences.ts';
 
 let cached: ConceptsData | undefined;
 let byConcept: Map<string, Occurrence[]> | undefined;
@@ -30,14 +31,7 @@ export function conceptById(id: string): ConceptSummary {
 
 /** Every occurrence of a concept, in corpus and reading order. */
 export function occurrencesOf(id: string): Occurrence[] {
-  if (!byConcept) {
-    byConcept = new Map();
-    for (const o of conceptsData().occurrences) {
-      const list = byConcept.get(o.concept);
-      if (list) list.push(o);
-      else byConcept.set(o.concept, [o]);
-    }
-  }
+  byConcept ??= occurrencesByConcept(conceptsData().occurrences);
   return byConcept.get(id) ?? [];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../scripts/concepts/matcher.ts';
-import { findOccurrences, sentenceAround } from '../../../scripts/concepts/occurrences.ts';
+import { findOccurrences, occurrencesByConcept, sentenceAround } from '../../../scripts/concepts/occurrences.ts';
 import { makeDoc } from './make-doc.ts';
 
 const matcher = compileMatcher([
@@ -41,6 +41,16 @@ describe('findOccurrences', () => {
       ['落实', '链长制', '。'],
       ['深化', '链长制', '改革。'],
     ]);
+  });
+});
+
+describe('occurrencesByConcept', () => {
+  it('groups mentions by concept, each group in the order given', () => {
+    const doc = makeDoc('d1', { preamble: ['专精特新与链长制。'], tasks: [{ eid: 'item_1', title: '链长制。', text: ['专精特新企业。'] }] });
+    const grouped = occurrencesByConcept(findOccurrences([doc], matcher));
+    expect([...grouped.keys()]).toEqual(['zhuanjingtexin', 'lianzhangzhi']);
+    expect(grouped.get('zhuanjingtexin')!.map((o) => o.anchor)).toEqual(['para-1', 'item_1']);
+    expect(grouped.get('lianzhangzhi')!.map((o) => o.anchor)).toEqual(['para-1', 'item_1']);
   });
 });
 

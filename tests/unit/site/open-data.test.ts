@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyDocument, Provision } from '../../../scripts/ingest/model.ts';
+import { documentJson, documentsJson, tasksCsv } from '../../../scripts/site/open-data.ts';
+import { siteConfig } from '../../../scripts/site/config.ts';
+import { paths } from '../../../scripts/site/paths.ts';
+import { makeDoc } from '../concepts/make-doc.ts';
+
+const absolute = (path: string) => siteConfig().origin + path;
+
+/** A document with two tasks; the first has units and a target whose wording needs CSV quoting. */
+function planDoc(): PolicyDocument {
+  const doc = makeDoc('d1', {
+    title: '行动计划',
+    date: '2024-03-01',
+    tasks: [
+      { eid: 'item_1', title: '培育企业,壮大集群', text: ['培育"专精特新"企业。'] },
+      { eid: 'item_2', title: '建设基站', text: ['新建5G基站。'] },
+    ],
+  });
+  const first = doc.body[0] as Provision;
+  first.units = [
+    { name: '区工信局', role: 'lead' },
+    { name: '区财政局', role: 'support' },
+  ];
+  first.targets = [{ text: '培育"专精特新"企业10家', indicator: '专精特新企业', value: '10', unit: '家', comparator: 'gte' }];
+  return doc;
+}
+
+describe('documentsJson', () => {
+  it('lists each document with its metadata and its tasks, with absolute URLs', () => {
+    const doc = planDoc();
+    expect(JSON.parse(documentsJson([doc]))).toEqual([
+      {
+        id: 'd1',
+        title: '行动计划',
+        url: absolute(paths.doc('d1')),
+        issuer: null,
+        number: null,
+        date: '2024-03-01',
+        status: '正式',
+        kind: '行动计划',
+        level: null,
+        region: [],
+        period: null,
+        sources: doc.sources,
+        tasks: [
+          { eid: 'item_1', label: '1.', heading: '培育企业,壮大集群', units: ['区工信局', '区财政局'], url: absolute(paths.task('d1', 'item_1')) },
+          { eid: 'item_2', label: '2.', heading: '建设基站', units: [], url: absolute(paths.task('d1', 'item_2')) },
+        ],
+      },
+    ]);
+  });
+
+  it('indents by one space, as the published file always has', () => {
+    expect(documentsJson([planDoc()])).toMatch(/^\[\n {\n  "id": "d1",\n/);
+  });
+});
+
+describe('documentJson', () => {
+  it('publishes the full document model with each copy reduced to its source reference', () => {
+    const doc = planDoc();
+    const copySource = { file: 'd1-copy.txt', lineStart: 3, lineEnd: 40 };
+    doc.copies = [{ source: copySource, parsed: { file: 'd1-copy.txt', chunkIndex: 0, span: { lineStart: 3, lineEnd: 40 }, subtitle: [], preamble: [], body: doc.body, diagnostics: [] } }];
+    const published = JSON.parse(documentJson(doc)) as Record<string, unknown>;
+    const { copies: _copies, ...rest } = doc;
+    expect(published).toEqual({ ...JSON.parse(JSON.stringify(rest)), copies: [copySource] });
+  });
+
+  it('keeps the model’s field order with copies last, unindented', () => {
+    const text = documentJson(planDoc());
+    expect(text).toMatch(/^\{"id":"d1","meta":/);
+    expect(text.endsWith(',"copies":[]}')).toBe(true);
+  });
+});
+
+describe('tasksCsv', () => {
+  const lines = tasksCsv([planDoc()]).split('\r\n');
+
+  it('starts with a byte order mark and the header, and ends every row with CRLF', () => {
+    expect(lines[0]).toBe('\uFEFFdocument,title,eid,label,heading,units,targets,url');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+  });
+
+  it('joins units with 、, quotes fields with commas or quotes, and links each task', () => {
+    expect(lines[1]).toBe(`d1,行动计划,item_1,1.,"培育企业,壮大集群",区工信局、区财政局,"培育""专精特新""企业10家",${absolute(paths.task('d1', 'item_1'))}`);
+    expect(lines[2]).toBe(`d1,行动计划,item_2,2.,建设基站,,,${absolute(paths.task('d1', 'item_2'))}`);
+  });
+});
