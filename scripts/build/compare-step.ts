@@ -4,7 +4,7 @@
  * read: content/generated/compare.json (相似任务 lists, recommended pairs with
  * their comparisons and version diffs) and one client payload per document
  * (content/generated/compare-client/<id>.js, published as data/compare/<id>.js).
- * Hands the site step the 相似任务 disclosure for each task.
+ * Hands the site step the 相似任务 placeholder for each task.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,13 +12,13 @@ import type { RootContent } from 'mdast';
 import type { PolicyDocument, Provision } from '../ingest/model.ts';
 import { payloadScript } from '../compare/client-data.ts';
 import { computeCompare, type CompareResult, type ConceptInput } from '../compare/run.ts';
-import { similarDetails } from '../compare/similar-mdx.ts';
+import { similarPlaceholder } from '../compare/similar-tasks.ts';
 import { paths } from '../site/paths.ts';
 import { GENERATED } from './ingest-step.ts';
 
 /** What the compare pages read (src/lib/compare-data.ts). */
 export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
-/** One client payload per document, served by src/pages/data/compare/[id].js.ts. */
+/** One client payload per document, published as data/compare/<id>.js by scripts/build/open-data-step.ts. */
 export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
 
 /** compare.json: the compare result without the client payloads (those are separate files). */
@@ -30,18 +30,10 @@ export function compareHref(pairs: CompareResult['pairs'], a: string, b: string)
   return pre ? paths.comparePair(pre.a, pre.b) : `${paths.compare()}?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
 }
 
-/** The 相似任务 disclosure of each provision of `doc` (none for non-tasks). */
+/** The 相似任务 placeholder of each provision of `doc` (none for non-tasks and tasks without similar ones). */
 export function similarExtras(result: CompareResult, doc: PolicyDocument): (p: Provision) => RootContent[] {
-  const titles = new Map(result.docs.map((d) => [d.id, d.title]));
   const lists = result.similar[doc.id] ?? {};
-  return (p) =>
-    p.isTask
-      ? similarDetails(lists[p.eid], {
-          task: paths.task,
-          compare: (other) => compareHref(result.pairs, doc.id, other),
-          title: (id) => titles.get(id) ?? id,
-        })
-      : [];
+  return (p) => (p.isTask ? similarPlaceholder(lists[p.eid], doc.id, p.eid) : []);
 }
 
 /** Runs the compare stage and writes its files; returns the result. */

@@ -1,14 +1,26 @@
 /**
  * The "相似任务" disclosure under each task of a document page: its closest
  * tasks in other documents, each linked to its anchor and to the comparison
- * of the two documents. A closed <details> keeps pages short and needs no
- * JavaScript; data-pagefind-ignore keeps these titles out of the task's search
- * entry (they belong to other documents). Built as MDX JSX with text nodes,
- * like the rest of the tree (remarkSafeText makes the text literal).
+ * of the two documents.
+ *
+ * The MDX page holds only a placeholder, <SimilarTasks doc eid />, which
+ * src/components/SimilarTasks.astro renders from compare.json with the view
+ * built here. Written out as JSX in every MDX page, the lists were a third of
+ * the MDX bytes and nodes, and compiling MDX is the costliest part of the
+ * Astro build; as a component they cost one node per task.
  */
 import type { RootContent } from 'mdast';
 import type { SimilarTask } from './model.ts';
-import { flow, inline } from '../site/mdx-tree.ts';
+import { flow } from '../site/mdx-tree.ts';
+
+/** Name of the component the document page passes to the MDX content. */
+export const SIMILAR_COMPONENT = 'SimilarTasks';
+
+/** The placeholder for one task, or nothing when it has no similar tasks. */
+export function similarPlaceholder(list: readonly SimilarTask[] | undefined, doc: string, eid: string): RootContent[] {
+  if (!list || list.length === 0) return [];
+  return [flow(SIMILAR_COMPONENT, { doc, eid }, [])];
+}
 
 /** Where the disclosure's links go. */
 export interface SimilarLinks {
@@ -19,29 +31,25 @@ export interface SimilarLinks {
   title(doc: string): string;
 }
 
-/** The <details> for one task, or nothing when it has no similar tasks. */
-export function similarDetails(list: readonly SimilarTask[] | undefined, links: SimilarLinks): RootContent[] {
-  if (!list || list.length === 0) return [];
-  return [
-    flow('details', { class: 'similar', 'data-pagefind-ignore': '' }, [
-      // The scores are explained once, on the compare page; each list stays a few hundred bytes.
-      flow('summary', {}, [{ type: 'text', value: `相似任务（${list.length}）` }]),
-      flow(
-        'ol',
-        {},
-        list.map((s) =>
-          flow('li', {}, [
-            inline('a', { href: links.task(s.doc, s.eid) }, [
-              inline('span', { class: 'similar__doc' }, [{ type: 'text', value: `《${links.title(s.doc)}》` }]),
-              { type: 'text', value: `${s.label} ${s.title}` },
-            ]),
-            { type: 'text', value: ' ' },
-            inline('span', { class: 'similar__score' }, [{ type: 'text', value: s.score.toFixed(2) }]),
-            { type: 'text', value: ' ' },
-            inline('a', { class: 'similar__compare', href: links.compare(s.doc) }, [{ type: 'text', value: '对比' }]),
-          ]),
-        ),
-      ),
-    ]),
-  ];
+/** One line of the disclosure, ready to render. */
+export interface SimilarItem {
+  href: string;
+  /** 《title》 of the other document. */
+  doc: string;
+  /** Label and heading of the similar task. */
+  task: string;
+  /** Cosine similarity, two decimals (explained once, on the compare page). */
+  score: string;
+  compareHref: string;
+}
+
+/** The lines of one task's disclosure (pure). */
+export function similarItems(list: readonly SimilarTask[], links: SimilarLinks): SimilarItem[] {
+  return list.map((s) => ({
+    href: links.task(s.doc, s.eid),
+    doc: `《${links.title(s.doc)}》`,
+    task: `${s.label} ${s.title}`,
+    score: s.score.toFixed(2),
+    compareHref: links.compare(s.doc),
+  }));
 }

@@ -125,11 +125,11 @@ function box(b: Box, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): M
 function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): MdxJsxFlowElement {
   const level = Math.min(depth, 6);
   const heading = flow(`h${level}`, { id: p.eid, 'data-label': p.label }, [text(p.marker + p.title + p.titleSep)]);
-  // Permalink, source link and copy button are page furniture, not the document's text: keep them out of search.
+  // Permalink and source link are page furniture, not the document's text: keep them out of search.
+  // The "复制引用" button needs JavaScript anyway, so src/scripts/page.ts adds it beside the permalink.
   const tools = flow('div', { class: 'prov-tools', 'data-pagefind-ignore': '' }, [
     inline('a', { class: 'permalink', href: `#${p.eid}`, title: '本条链接（可复制）' }, [text(`§ ${p.label}`)]),
     inline('a', { class: 'srclink', href: `${paths.source(doc.id)}#L${p.lineStart}`, title: `原文第${p.lineStart}–${p.lineEnd}行` }, [text('原文')]),
-    inline('button', { type: 'button', class: 'copy-cite', 'data-cite': `《${doc.meta.title.value}》${p.label}`, 'data-href': paths.task(doc.id, p.eid), hidden: '' }, [text('复制引用')]),
   ]);
   const children: RootContent[] = [heading, tools, ...blocks(p.children, doc, ctx, depth + 1, p.targets)];
   if (p.units.length > 0) {

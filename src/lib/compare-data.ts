@@ -9,11 +9,10 @@ import type { CompareData } from '../../scripts/build/compare-step.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
 import type { ConceptInfo } from '../../scripts/compare/model.ts';
 import { documentTasks } from '../../scripts/compare/tasks.ts';
-import { copyId } from '../../scripts/compare/version-diff.ts';
 import { comparisonView } from '../../scripts/compare/view/comparison.ts';
 import { versionView } from '../../scripts/compare/view/version.ts';
 import { paths } from '../../scripts/site/paths.ts';
-import { siteData } from './site-data.ts';
+import { documentById } from './site-data.ts';
 
 let cached: CompareData | undefined;
 
@@ -34,22 +33,17 @@ export function pairSlug(pair: { a: string; b: string }): string {
 
 /** Titles of documents by id (every document, also those without tasks). */
 export function titleOf(id: string): string {
-  return siteData().documents.find((d) => d.id === id)?.meta.title.value ?? id;
+  try {
+    return documentById(id).meta.title.value;
+  } catch {
+    return id;
+  }
 }
 
 /** A document's tasks as the compare views read them. */
 export function taskTexts(id: string) {
-  const doc = siteData().documents.find((d) => d.id === id);
-  if (!doc) throw new Error(`no document with id "${id}"`);
+  const doc = documentById(id);
   return documentTasks(doc.id, doc.body);
-}
-
-/** The tasks of a document's copy number `copy` (1-based). */
-export function copyTasks(id: string, copy: number) {
-  const doc = siteData().documents.find((d) => d.id === id);
-  const parsed = doc?.copies[copy - 1]?.parsed;
-  if (!doc || !parsed) throw new Error(`document "${id}" has no copy ${copy}`);
-  return documentTasks(copyId(id, copy), parsed.body);
 }
 
 const links = {

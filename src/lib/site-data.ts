@@ -8,6 +8,7 @@ import type { SiteData } from '../../scripts/site/site-model.ts';
 import type { Block, PolicyDocument, Provision } from '../../scripts/ingest/model.ts';
 
 let cached: SiteData | undefined;
+let byId: Map<string, PolicyDocument> | undefined;
 
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
 export function siteData(): SiteData {
@@ -23,7 +24,9 @@ export function siteData(): SiteData {
 
 /** Finds a document by id; throws (failing the build) when a page asks for one that does not exist. */
 export function documentById(id: string): PolicyDocument {
-  const doc = siteData().documents.find((d) => d.id === id);
+  // A map, not a search: pages and components look documents up thousands of times in a large corpus.
+  byId ??= new Map(siteData().documents.map((d) => [d.id, d]));
+  const doc = byId.get(id);
   if (!doc) throw new Error(`no document with id "${id}"`);
   return doc;
 }

@@ -39,10 +39,28 @@ function absolute(href: string): string {
   return new URL(href, window.location.href).href;
 }
 
-function setUpCopyActions(): void {
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-cite')) {
-    button.hidden = false;
+/**
+ * Adds a "复制引用" button after each provision's permalink: 《document title》label and the
+ * provision's URL. Made here rather than in the HTML because it only works with JavaScript.
+ */
+function addCiteButtons(): void {
+  const title = document.querySelector<HTMLElement>('[data-cite-title]')?.dataset.citeTitle;
+  if (title === undefined) return;
+  for (const permalink of document.querySelectorAll<HTMLAnchorElement>('.prov-tools a.permalink')) {
+    const heading = document.getElementById(decodeURIComponent(permalink.hash.slice(1)));
+    if (!heading) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-cite';
+    button.dataset.cite = `《${title}》${heading.dataset.label ?? ''}`;
+    button.dataset.href = permalink.getAttribute('href') ?? '';
+    button.textContent = '复制引用';
+    permalink.parentElement?.append(button);
   }
+}
+
+function setUpCopyActions(): void {
+  addCiteButtons();
   document.addEventListener('click', async (event) => {
     const target = event.target as HTMLElement | null;
     const cite = target?.closest<HTMLButtonElement>('button.copy-cite');
