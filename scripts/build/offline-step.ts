@@ -34,7 +34,7 @@ export function offlineCopyOptions(siteDir: string, outDir: string): OfflineCopy
 export async function runOffline(siteDir: string, offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`): Promise<OfflineStepResult> {
   const copy = await makeOfflineCopy(offlineCopyOptions(siteDir, offlineDir));
   const zip = path.join(siteDir, OFFLINE_ZIP);
-  const bytes = zipFolder(offlineDir, ZIP_FOLDER);
+  const bytes = await zipFolder(offlineDir, ZIP_FOLDER);
   mkdirSync(path.dirname(zip), { recursive: true });
   writeFileSync(zip, bytes);
   return { ...copy, dir: offlineDir, zip, zipBytes: bytes.byteLength };

@@ -14,27 +14,39 @@ writeFileSync(path.join(dir, 'docs/新型工业化/index.html'), '<h1>概念</h1
 writeFileSync(path.join(dir, 'B.txt'), 'b');
 
 describe('zip', () => {
+  it('stores compressed formats, deflates the rest, with the fixed date 2000-01-01 and unix file modes', async () => {
+    const zip = Buffer.from(await zipFiles([['a.html', Buffer.from('政策'.repeat(100))], ['b.gz', new Uint8Array([1, 2, 3])]], 'p'));
+    const entries = unzipSync(zip);
+    expect(new TextDecoder().decode(entries['p/a.html'])).toBe('政策'.repeat(100));
+    expect([...entries['p/b.gz']]).toEqual([1, 2, 3]);
+    // Local header of the first entry: method 8 (deflate), DOS date 2000-01-01.
+    expect(zip.readUInt16LE(8)).toBe(8);
+    expect(zip.readUInt16LE(12)).toBe(((2000 - 1980) << 9) | (1 << 5) | 1);
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(zip.readUInt32LE(central + 38) >>> 16).toBe(0o100644);
+  });
+
   it('lists files in code-point order', () => {
     expect(listFiles(dir)).toEqual(['B.txt', 'docs/新型工业化/index.html', 'index.html']);
   });
 
-  it('puts every file under one folder, readable back', () => {
-    const entries = unzipSync(zipFolder(dir, 'policy-atlas-offline'));
+  it('puts every file under one folder, readable back', async () => {
+    const entries = unzipSync(await zipFolder(dir, 'policy-atlas-offline'));
     expect(Object.keys(entries)).toEqual(['policy-atlas-offline/B.txt', 'policy-atlas-offline/docs/新型工业化/index.html', 'policy-atlas-offline/index.html']);
     expect(new TextDecoder().decode(entries['policy-atlas-offline/index.html'])).toBe('<h1>政策图谱</h1>');
   });
 
-  it('gives the same bytes whatever the order files are given in', () => {
+  it('gives the same bytes whatever the order files are given in', async () => {
     const a: [string, Uint8Array][] = [['x.txt', new Uint8Array([1])], ['a/y.txt', new Uint8Array([2])]];
-    expect(Buffer.from(zipFiles(a, 'p')).equals(Buffer.from(zipFiles([...a].reverse(), 'p')))).toBe(true);
+    expect(Buffer.from(await zipFiles(a, 'p')).equals(Buffer.from(await zipFiles([...a].reverse(), 'p')))).toBe(true);
   });
 
-  it('gives the same bytes in another time zone and at another time', () => {
-    const first = Buffer.from(zipFolder(dir, 'p'));
+  it('gives the same bytes in another time zone and at another time', async () => {
+    const first = Buffer.from(await zipFolder(dir, 'p'));
     const zone = process.env.TZ;
     process.env.TZ = 'America/Los_Angeles';
     try {
-      expect(Buffer.from(zipFolder(dir, 'p')).equals(first)).toBe(true);
+      expect(Buffer.from(await zipFolder(dir, 'p')).equals(first)).toBe(true);
     } finally {
       process.env.TZ = zone;
       if (zone === undefined) delete process.env.TZ;
