@@ -6,8 +6,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { parseHtml } from '../lib/parse-html.ts';
 import { bundleClassicScripts } from './classic-scripts.ts';
 import { rewriteCssUrls } from './css-urls.ts';
 import { rehypeOffline } from './rehype-offline.ts';
@@ -92,7 +92,7 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   for (const file of kept) {
     const source = path.join(siteDir, file);
     if (file.endsWith('.html')) {
-      const tree = fromHtml(readFileSync(source, 'utf8'));
+      const tree = parseHtml(readFileSync(source, 'utf8'));
       rehypeOffline({ file, site, files, classicScript, isExcluded, keepCanonical: options.keepCanonical, bannerStylesheet: BANNER_STYLESHEET })(tree);
       out.write(file, toHtml(tree, SERIALISE));
       pages++;
