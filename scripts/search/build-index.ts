@@ -10,13 +10,13 @@
  * 60 pages, none containing 链长制. Bigram positions answer every substring
  * exactly, and a shard is small enough to fetch per query (figures: npm run bench).
  */
-import { createHash } from 'node:crypto';
 import { encodedPostings, shardPostings } from '../../src/lib/search/build-postings.ts';
 import { foldText, packFoldMap } from '../../src/lib/search/fold.ts';
 import { CHUNK_SIZE } from '../../src/lib/search/pages.ts';
 import type { PageDetail, PageInfo, SearchMeta, Shard } from '../../src/lib/search/types.ts';
 import type { ExtractedPage } from './extract.ts';
 import { foldMapFor, traditionalToSimplified } from './fold-map.ts';
+import { sha256OfJson } from './json-pieces.ts';
 
 /** Options for {@link buildIndex}. */
 export interface BuildIndexOptions {
@@ -48,18 +48,30 @@ export function buildIndex(pages: ExtractedPage[], options: BuildIndexOptions = 
   const full = traditionalToSimplified();
   const fullMap = Object.fromEntries(full);
   const folded = pages.map((p) => foldText(p.text, fullMap));
-  const chars = new Set<string>();
-  for (const text of folded) for (const ch of text) chars.add(ch);
-  const fold = foldMapFor(chars, full);
+  const fold = foldMapFor(unitsOf(folded), full);
 
   const encoded = encodedPostings(folded);
-  const totalChars = [...encoded].reduce((sum, [key, value]) => sum + key.length + value.length + 6, 0);
+  let totalChars = 0;
+  for (const [key, value] of encoded) totalChars += key.length + value.length + 6;
   const shardCount = options.shardCount ?? chooseShardCount(totalChars);
   const shards = shardPostings(encoded, shardCount);
 
   const infos: PageInfo[] = pages.map((p) => ({ url: p.url, type: p.type, title: p.title, length: p.text.length, filters: p.filters, sort: p.sort }));
   const details: PageDetail[] = pages.map((p) => ({ text: p.text, sections: p.sections, segments: p.segments }));
   const packed = packFoldMap(fold);
-  const buildId = createHash('sha256').update(JSON.stringify([infos, packed, shards, details])).digest('hex').slice(0, 12);
+  const buildId = sha256OfJson([infos, packed, shards, details]).slice(0, 12);
   return { meta: { version: 1, buildId, shardCount, chunkSize: options.chunkSize ?? CHUNK_SIZE, fold: packed, pages: infos }, shards, pages: details };
+}
+
+/**
+ * The UTF-16 units the texts contain, as one-unit strings. foldMapFor only
+ * asks about single BMP characters, so units answer as well as code points
+ * do, and a table of 65,536 flags is much cheaper than a Set add per character.
+ */
+function unitsOf(texts: readonly string[]): Set<string> {
+  const seen = new Uint8Array(0x10000);
+  for (const text of texts) for (let i = 0; i < text.length; i++) seen[text.charCodeAt(i)] = 1;
+  const units = new Set<string>();
+  seen.forEach((flag, unit) => flag && units.add(String.fromCharCode(unit)));
+  return units;
 }

@@ -9,10 +9,10 @@
  * joined by "\n" so a match never spans two blocks, and every block is tied to
  * the section whose heading has an id — the anchor a result links to.
  */
-import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root } from 'hast';
 import type { SectionInfo } from '../../src/lib/search/types.ts';
-import { BLOCK_BREAK } from '../../src/lib/search/bigrams.ts';
+import { parseHtml } from '../lib/parse-html.ts';
+import { BlockText } from './block-text.ts';
 
 /** Everything search keeps from one page. */
 export interface ExtractedPage {
@@ -43,12 +43,14 @@ const attr = (el: Element, name: string): string | undefined => {
 };
 const has = (el: Element, name: string) => attr(el, name) !== undefined;
 
-function* elements(node: Root | Element): Generator<Element> {
+/** Every element under `node`, in document order (a plain list: nested generators cost a step per level per element). */
+function elements(node: Root | Element, out: Element[] = []): Element[] {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    yield child;
-    yield* elements(child);
+    out.push(child);
+    elements(child, out);
   }
+  return out;
 }
 
 /** The visible text of an element, skipping ignored and hidden parts, whitespace collapsed. */
@@ -86,8 +88,12 @@ export function parseKeyValues(spec: string, el: Element): Array<[string, string
 
 /** Extracts the searchable content of a page, or null when it has no data-pagefind-body. */
 export function extractPage(html: string, url: string): ExtractedPage | null {
-  const tree = fromHtml(html);
-  const all = [...elements(tree)];
+  return extractTree(parseHtml(html), url);
+}
+
+/** Extracts the searchable content of a parsed page (see {@link extractPage}). */
+export function extractTree(tree: Root, url: string): ExtractedPage | null {
+  const all = elements(tree);
   const bodies = all.filter((el) => has(el, 'dataPagefindBody'));
   if (bodies.length === 0) return null;
 
@@ -102,19 +108,15 @@ export function extractPage(html: string, url: string): ExtractedPage | null {
     const m = attr(el, 'dataPagefindMeta');
     if (m && !title) for (const [k, v] of parseKeyValues(m, el)) if (k === 'title') title = v;
   }
-  const h1 = bodies.flatMap((b) => [...elements(b)]).find((el) => el.tagName === 'h1');
+  const h1 = bodies.flatMap((b) => elements(b)).find((el) => el.tagName === 'h1');
   const htmlEl = all.find((el) => el.tagName === 'html');
   const titleEl = all.find((el) => el.tagName === 'title');
   title ||= (h1 && textOf(h1)) || (titleEl ? textOf(titleEl).replace(/ · 政策图谱$/, '') : url);
 
   const sections: SectionInfo[] = [];
   const segments: number[] = [];
-  let text = '';
+  const text = new BlockText();
   let current = -1;
-  const breakBlock = () => {
-    text = text.replace(/ +$/, '');
-    if (text && !text.endsWith(BLOCK_BREAK)) text += BLOCK_BREAK;
-  };
   const enter = (section: number) => {
     if (segments.length >= 2 && segments[segments.length - 2] === text.length) segments[segments.length - 1] = section;
     else if (segments[segments.length - 1] !== section) segments.push(text.length, section);
@@ -132,14 +134,13 @@ export function extractPage(html: string, url: string): ExtractedPage | null {
   }
   const walk = (node: ElementContent) => {
     if (node.type === 'text') {
-      let value = node.value.replace(/\s+/g, ' ');
-      if (text === '' || text.endsWith(BLOCK_BREAK)) value = value.replace(/^ /, '');
-      text += value;
+      const value = node.value.replace(/\s+/g, ' ');
+      text.append(text.atBlockStart && value.startsWith(' ') ? value.slice(1) : value);
       return;
     }
     if (node.type !== 'element' || SKIPPED.has(node.tagName) || has(node, 'dataPagefindIgnore') || has(node, 'hidden')) return;
     const block = BLOCKS.has(node.tagName);
-    if (block) breakBlock();
+    if (block) text.breakBlock();
     const named = sectionHeading(node);
     const outer = current;
     if (named) enter(addSection(named));
@@ -147,15 +148,15 @@ export function extractPage(html: string, url: string): ExtractedPage | null {
     else if (HEADING.test(node.tagName) && has(node, 'id') && !namingHeadings.has(node)) enter(addSection(node));
     node.children.forEach(walk);
     if (named) enter(outer);
-    if (block) breakBlock();
+    if (block) text.breakBlock();
   };
   enter(-1);
   for (const body of bodies) {
     body.children.forEach(walk);
-    breakBlock();
+    text.breakBlock();
   }
-  text = text.replace(/\n$/, '');
+  const pageText = text.toString();
   // Drop segments that start at or after the end (sections with no text of their own).
-  while (segments.length > 2 && segments[segments.length - 2] >= text.length) segments.splice(-2);
-  return { url, type: (htmlEl && attr(htmlEl, 'dataPage')) || 'page', title, text, sections, segments, filters, sort };
+  while (segments.length > 2 && segments[segments.length - 2] >= pageText.length) segments.splice(-2);
+  return { url, type: (htmlEl && attr(htmlEl, 'dataPage')) || 'page', title, text: pageText, sections, segments, filters, sort };
 }

@@ -38,7 +38,30 @@ export function foldChar(ch: string, map: FoldMap): string {
 
 /** Folds a text unit by unit; the result always has the same length as the input. */
 export function foldText(text: string, map: FoldMap): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i], map);
-  return out;
+  // Short texts (queries, titles) are not worth a table; `+=` per unit is fine for them.
+  if (text.length < 256) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) out += foldChar(text[i], map);
+    return out;
+  }
+  const table = foldTable(map);
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = table[text.charCodeAt(i)];
+  // Chunks keep String.fromCharCode's argument list short; building a long text by `+=` per unit costs a heap object per unit.
+  const pieces: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) pieces.push(String.fromCharCode(...units.subarray(i, i + 8192)));
+  return pieces.join('');
+}
+
+const tables = new WeakMap<FoldMap, Uint16Array>();
+
+/** foldChar of every UTF-16 unit under `map`, computed once per map. */
+function foldTable(map: FoldMap): Uint16Array {
+  let table = tables.get(map);
+  if (!table) {
+    table = new Uint16Array(0x10000);
+    for (let unit = 0; unit < 0x10000; unit++) table[unit] = foldChar(String.fromCharCode(unit), map).charCodeAt(0);
+    tables.set(map, table);
+  }
+  return table;
 }
