@@ -1,12 +1,12 @@
 /**
- * `npm run build`: seeds/ → ingest → MDX pages → Astro → open data → Pagefind, into dist/.
+ * `npm run build`: seeds/ → ingest → MDX pages → Astro → open data → search indexes, offline copy, into dist/.
  * Each step is its own module under scripts/build/; this file only orders them.
  */
 import { runIngest } from './build/ingest-step.ts';
 import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
 import { writeOpenData } from './build/open-data-step.ts';
-import { runPagefind } from './build/pagefind-step.ts';
+import { startPagefind } from './build/pagefind-step.ts';
 import { writeHostingFiles } from './build/hosting-step.ts';
 import { runOffline } from './build/offline-step.ts';
 import { runSearchIndex } from './build/search-step.ts';
@@ -26,9 +26,14 @@ await timed('astro', () => runAstroBuild());
 const openData = await timed('open data', () => writeOpenData(SITE_DIR, site.documents));
 console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/`);
 await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
-const { pages } = await timed('pagefind', () => runPagefind(SITE_DIR));
+// Pagefind (native, its own process) runs while the search index and offline copy are made.
+const pagefind = startPagefind(SITE_DIR);
+// Keeps a failure reported once, by the await below, even if it comes while a step runs.
+pagefind.catch(() => {});
 const search = await timed('search index', () => runSearchIndex(SITE_DIR));
 console.log(`build: search index of ${search.pages} pages, ${search.shards} shards (${(search.onlineBytes / 1e3).toFixed(0)} kB online, ${(search.offlineBytes / 1e3).toFixed(0)} kB search-index.js), client ${(search.clientBytes / 1e3).toFixed(1)} kB`);
 const offline = await timed('offline copy', () => runOffline(SITE_DIR));
 console.log(`build: offline copy in ${offline.dir}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${offline.zip}`);
+const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
+console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the search index and the offline copy)`);
 console.log(`build: ${pages} pages indexed. View the site with "npm run preview" (http://127.0.0.1:4321/).`);

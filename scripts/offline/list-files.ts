@@ -2,12 +2,22 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Every file under `dir`, `/`-separated and relative, in code-point order (the same on every machine). */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort(byCodePoint);
+/**
+ * Every file under `dir`, `/`-separated and relative, in code-point order (the same on every machine).
+ * Folders for which `skipFolder` (given the relative folder path) is true are not entered.
+ */
+export function listFiles(dir: string, skipFolder: (folder: string) => boolean = () => false): string[] {
+  const out: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      const file = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!skipFolder(file)) walk(file);
+      } else if (entry.isFile()) out.push(file);
+    }
+  };
+  walk('');
+  return out.sort(byCodePoint);
 }
 
 /** Compares strings by code point, unlike localeCompare (which depends on the machine's locale). */

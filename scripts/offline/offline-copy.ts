@@ -34,6 +34,9 @@ export interface OfflineCopyResult {
   scripts: number;
 }
 
+/** Pagefind's folder in the site. */
+export const PAGEFIND_DIR = 'pagefind';
+
 /**
  * Site files that cannot work, or mean nothing, in a copy on disk: Pagefind
  * and the online search shards (module JS, fetch and WebAssembly are all
@@ -73,7 +76,8 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   if (!existsSync(path.join(siteDir, 'index.html'))) {
     throw new Error(`offline copy: ${siteDir}/index.html is missing, so ${siteDir}/ is not a built site; build it first (npm run build)`);
   }
-  const all = listFiles(siteDir);
+  // pagefind/ is left out, and not even listed: Pagefind may still be writing it while the copy is made.
+  const all = listFiles(siteDir, (folder) => folder === PAGEFIND_DIR);
   const files = siteFiles(all);
   const kept = all.filter((file) => !isExcluded(file));
   const out = new CopyWriter(outDir);
