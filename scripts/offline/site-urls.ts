@@ -40,6 +40,21 @@ export function servedPath(file: string): string {
  */
 export function siteTarget(url: string, fromFile: string, site: SiteLocation, files: SiteFiles): SiteTarget | null {
   const raw = url.trim();
+  // Root-relative and absolute URLs (most of a page's links) resolve the same from every page:
+  // each is resolved once per site rather than once per link on every page.
+  if (!raw.startsWith('/') && !/^https?:/i.test(raw)) return resolveTarget(raw, fromFile, site, files);
+  let cache = pageIndependent.get(files);
+  if (!cache) pageIndependent.set(files, (cache = new Map()));
+  const key = `${site.origin}${site.base}\u0000${raw}`;
+  let target = cache.get(key);
+  if (target === undefined) cache.set(key, (target = resolveTarget(raw, fromFile, site, files)));
+  return target;
+}
+
+// Per file index (one per site copy): page-independent URL → its target.
+const pageIndependent = new WeakMap<SiteFiles, Map<string, SiteTarget | null>>();
+
+function resolveTarget(raw: string, fromFile: string, site: SiteLocation, files: SiteFiles): SiteTarget | null {
   if (raw === '' || raw.startsWith('#')) return null;
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return null;
@@ -52,7 +67,7 @@ export function siteTarget(url: string, fromFile: string, site: SiteLocation, fi
   if (resolved.origin !== new URL(site.origin).origin || !resolved.pathname.startsWith(site.base)) return null;
   const relative = decode(resolved.pathname.slice(site.base.length));
   if (relative === null) return null;
-  return { file: fileFor(relative, files), suffix: resolved.search + resolved.hash };
+  return Object.freeze({ file: fileFor(relative, files), suffix: resolved.search + resolved.hash });
 }
 
 /** The file a static host would serve for a site path; a best guess when there is none (the link checker reports it). */
