@@ -9,6 +9,12 @@
  * (`sec_2__subsec_1__item_3`). Sections are always `sec_N`; anything inside a
  * box is scoped by the box (`box_1__item_2`).
  *
+ * A task is a numbered provision without numbered children, except where a
+ * document fills in a form: when two or more provisions have the same run of
+ * labelled items ("1、工作目标：… 2、相关单位：… 3、主要职责：…"), those items are
+ * fields of one task, and their parent is the task (东丽 招商引资工作机制: six
+ * mechanisms, not eighteen tasks).
+ *
  * Labels chain the markers exactly as printed ("三、（二）10．", "二、（一）3、"):
  * a reader can find each part on the page as written; the box marker is
  * followed by a space ("专栏1 2.") so its number does not run into the next.
@@ -31,6 +37,7 @@ export function assignAnchors(body: Block[], file = ''): AnchoredBody {
   const diagnostics: Diagnostic[] = [];
   const runOn = runningKinds(out);
   const deeper = hasDeeperLevels(out);
+  const forms = formParents(out);
   const used = new Set<string>();
   // Next suffix to try per base eId: a file that repeats one number thousands of
   // times (a 20 MB seed) stays linear instead of re-probing _2, _3, … each time.
@@ -55,7 +62,7 @@ export function assignAnchors(body: Block[], file = ''): AnchoredBody {
     return id;
   };
 
-  const visit = (blocks: Block[], parent: { eid: string; label: string; inBox: boolean } | null) => {
+  const visit = (blocks: Block[], parent: { eid: string; label: string; inBox: boolean; form?: boolean } | null) => {
     for (const block of blocks) {
       if (block.type === 'box') {
         const eid = unique(`box_${boxNumber(block)}`, block.lineStart, block.marker);
@@ -66,8 +73,10 @@ export function assignAnchors(body: Block[], file = ''): AnchoredBody {
         const scoped = parent && (parent.inBox || (block.kind !== 'sec' && !runOn.has(block.kind)));
         block.eid = unique(scoped ? `${parent.eid}__${own}` : own, block.lineStart, block.marker);
         block.label = (parent?.label ?? '') + block.marker;
-        block.isTask = isTask(block, parent === null, deeper, parent?.inBox ?? false);
-        visit(block.children, { eid: block.eid, label: block.label, inBox: parent?.inBox ?? false });
+        if (parent?.form) block.isTask = false;
+        else if (forms.has(block)) block.isTask = !(parent?.inBox ?? false);
+        else block.isTask = isTask(block, parent === null, deeper, parent?.inBox ?? false);
+        visit(block.children, { eid: block.eid, label: block.label, inBox: parent?.inBox ?? false, form: forms.has(block) });
       }
     }
   };
@@ -80,6 +89,32 @@ function isTask(p: Provision, topLevel: boolean, deeper: boolean, inBox: boolean
   if (inBox) return false; // a box lists examples or directions, not tasks
   if (p.children.some((c) => c.type === 'provision')) return false;
   return !(topLevel && p.kind === 'sec' && deeper);
+}
+
+// A field label: short, and followed by a colon ("工作目标：", "相关单位:").
+const FIELD_LABEL_MAX = 8;
+const isFieldItem = (p: Provision) => (p.titleSep === '：' || p.titleSep === ':') && p.title.length > 0 && p.title.length <= FIELD_LABEL_MAX;
+
+/**
+ * Provisions whose numbered children are all labelled fields, with a run of labels that at least
+ * one other provision of the document repeats: a form filled in once per provision.
+ */
+function formParents(body: Block[]): Set<Provision> {
+  const byLabels = new Map<string, Provision[]>();
+  const walk = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'box') walk(b.children);
+      if (b.type !== 'provision') continue;
+      const items = b.children.filter((c): c is Provision => c.type === 'provision');
+      if (items.length >= 2 && items.every((c) => isFieldItem(c) && c.children.every((g) => g.type !== 'provision'))) {
+        const key = items.map((c) => c.title).join('\u0000');
+        byLabels.set(key, [...(byLabels.get(key) ?? []), b]);
+      }
+      walk(b.children);
+    }
+  };
+  walk(body);
+  return new Set([...byLabels.values()].filter((parents) => parents.length >= 2).flat());
 }
 
 /**

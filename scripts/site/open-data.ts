@@ -34,6 +34,24 @@ export interface DocumentSummary {
 
 const absolute = (path: string) => siteConfig().origin + path;
 
+/**
+ * A task with its fields: a task is usually a provision without numbered parts, but a form-like task
+ * (工作目标 / 相关单位 / 主要职责, see scripts/ingest/anchors.ts) names its units and targets in its fields.
+ */
+function withFields(task: Provision): Provision[] {
+  return [task, ...task.children.flatMap((c) => (c.type === 'provision' ? withFields(c) : []))];
+}
+
+/** The units of a task and its fields, each name once, in reading order. */
+export function taskUnitNames(task: Provision): string[] {
+  return [...new Set(withFields(task).flatMap((p) => p.units.map((u) => u.name)))];
+}
+
+/** The targets of a task and its fields, in reading order. */
+export function taskTargetTexts(task: Provision): string[] {
+  return withFields(task).flatMap((p) => p.targets.map((g) => g.text));
+}
+
 /** Every task of a document in reading order. */
 export function documentTasks(doc: PolicyDocument): Provision[] {
   const out: Provision[] = [];
@@ -69,7 +87,7 @@ export function documentSummary(doc: PolicyDocument): DocumentSummary {
       eid: t.eid,
       label: t.label,
       heading: t.title,
-      units: t.units.map((u) => u.name),
+      units: taskUnitNames(t),
       url: absolute(paths.task(doc.id, t.eid)),
     })),
   };
@@ -100,8 +118,8 @@ export function tasksCsv(documents: readonly PolicyDocument[]): string {
       t.eid,
       t.label,
       t.title,
-      t.units.map((u) => u.name).join('、'),
-      t.targets.map((g) => g.text).join('；'),
+      taskUnitNames(t).join('、'),
+      taskTargetTexts(t).join('；'),
       absolute(paths.task(doc.id, t.eid)),
     ]),
   );

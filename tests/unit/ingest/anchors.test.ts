@@ -36,6 +36,20 @@ const tasks = (blocks: Block[]) => provisions(blocks).filter((p) => p.isTask);
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i + 1}`);
 
 describe('assignAnchors', () => {
+  it('makes a provision the task when its items are the same labelled fields as another provision’s (a form)', () => {
+    const { body } = anchored(
+      lines('一、机制', '（一）考核机制', '1、工作目标：甲。', '2、相关单位：乙。', '（二）评审机制', '1、工作目标：丙。', '2、相关单位：丁。', '（三）其他', '1、加强领导。'),
+    );
+    expect(tasks(body).map((p) => p.label)).toEqual(['一、（一）', '一、（二）', '一、（三）1、']);
+    // Anchors do not change: the fields keep theirs.
+    expect(eids(body)).toContain('subsec_1__item_2');
+  });
+
+  it('keeps labelled items as tasks when no other provision repeats their labels', () => {
+    const { body } = anchored(lines('一、机制', '（一）考核机制', '1、工作目标：甲。', '2、相关单位：乙。', '（二）评审机制', '1、评审范围：丙。', '2、评审程序：丁。'));
+    expect(tasks(body)).toHaveLength(4);
+  });
+
   it('gives short eIds to a style numbered through the document, scoped ones to a style that restarts', () => {
     const { body } = anchored(lines('一、目标', '二、任务', '（一）甲', '1.a。', '2.b。', '（二）乙', '3.c。', '三、保障', '（一）丙', '4.d。'));
     expect(eids(body)).toEqual([
@@ -195,7 +209,8 @@ describe('on the real seeds', () => {
       beijing: 19,
       hebei: 22,
       cangzhou: 18,
-      dongliMechanism: 25,
+      // Six mechanisms, each a form of 工作目标/相关单位/主要职责 (fields, not tasks), plus the seven （1）–（7）.
+      dongliMechanism: 13,
       tianjin: 20,
       dongli2024: 16,
       jinanLogistics: 29,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Provision } from '../../../scripts/ingest/model.ts';
-import { documentJson, documentsJson, tasksCsv } from '../../../scripts/site/open-data.ts';
+import { documentJson, documentsJson, taskTargetTexts, taskUnitNames, tasksCsv } from '../../../scripts/site/open-data.ts';
 import { siteConfig } from '../../../scripts/site/config.ts';
 import { paths } from '../../../scripts/site/paths.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
@@ -85,5 +85,15 @@ describe('tasksCsv', () => {
   it('joins units with 、, quotes fields with commas or quotes, and links each task', () => {
     expect(lines[1]).toBe(`d1,行动计划,item_1,1.,"培育企业,壮大集群",区工信局、区财政局,"培育""专精特新""企业10家",${absolute(paths.task('d1', 'item_1'))}`);
     expect(lines[2]).toBe(`d1,行动计划,item_2,2.,建设基站,,,${absolute(paths.task('d1', 'item_2'))}`);
+  });
+});
+
+describe('form-like tasks in the open data', () => {
+  it('give the units and targets named in their fields', () => {
+    const field = (title: string, units: string[], targets: string[]) =>
+      ({ type: 'provision', title, units: units.map((name) => ({ name })), targets: targets.map((text) => ({ text })), children: [] }) as never;
+    const task = { type: 'provision', title: '招商考核评价机制', units: [], targets: [], children: [field('工作目标', [], ['增长10%']), field('相关单位', ['投资促进局', '商务局'], []), field('主要职责', ['商务局'], [])] } as never;
+    expect(taskUnitNames(task)).toEqual(['投资促进局', '商务局']);
+    expect(taskTargetTexts(task)).toEqual(['增长10%']);
   });
 });
