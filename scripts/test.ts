@@ -2,14 +2,16 @@
  * `npm test`: every test, in the order they depend on each other —
  * unit tests of each pipeline stage, then a full build of the site, then the
  * browser and site checks against dist/ (and the offline copy).
- * Browser tests need Debian's Chromium; when it is missing and we are root we
- * install it (a fresh machine), otherwise we stop with the command to run.
+ * Browser tests need Debian's Chromium (and Firefox ESR for the offline copy);
+ * when one is missing and we are root we install it (a fresh machine),
+ * otherwise we stop with the command to run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
+const FIREFOX = '/usr/bin/firefox-esr';
 
 function run(label: string, command: string, args: string[]): void {
   const start = performance.now();
@@ -23,19 +25,24 @@ function run(label: string, command: string, args: string[]): void {
   console.log(`✓ ${label} (${seconds} s)`);
 }
 
-function ensureChromium(): void {
-  if (fs.existsSync(CHROMIUM)) return;
+/** Debian's Chromium and Firefox ESR (the offline copy is also checked in Firefox), installed when missing and we are root. */
+function ensureBrowsers(): void {
+  const missing = [
+    ...(fs.existsSync(CHROMIUM) ? [] : ['chromium', 'fonts-noto-cjk']),
+    ...(fs.existsSync(FIREFOX) ? [] : ['firefox-esr']),
+  ];
+  if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
-    console.error(`Browser tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+    console.error(`Browser tests need Chromium at ${CHROMIUM} and Firefox at ${FIREFOX}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
     process.exit(1);
   }
-  console.log(`Chromium is missing; installing Debian's chromium (apt-get)…`);
+  console.log(`Installing Debian's ${missing.join(', ')} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) {
-      console.error(`apt-get ${args.join(' ')} failed; install Chromium by hand: apt-get install -y chromium`);
+      console.error(`apt-get ${args.join(' ')} failed; install the browsers by hand: apt-get install -y ${missing.join(' ')}`);
       process.exit(1);
     }
   }
@@ -59,8 +66,8 @@ function counts(name: string): { passed: number; failed: number } {
 fs.rmSync(RESULTS, { recursive: true, force: true });
 run('unit tests (vitest)', node, vitestRun('unit'));
 run('build (npm run build)', node, ['scripts/build.ts']);
-ensureChromium();
-run('site and browser tests (vitest, Chromium)', node, vitestRun('site', '-c', 'vitest.site.config.ts'));
+ensureBrowsers();
+run('site and browser tests (vitest, Chromium, Firefox)', node, vitestRun('site', '-c', 'vitest.site.config.ts'));
 const unit = counts('unit');
 const site = counts('site');
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; site and browser: ${site.passed} passed, ${site.failed} failed`);
