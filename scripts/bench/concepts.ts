@@ -15,7 +15,7 @@ import { tipCss } from '../concepts/tip-css.ts';
 import { conceptStage, GLOSSARY_FILE, type ConceptStage } from '../build/concepts-step.ts';
 import { documentPages, siteDataFrom } from '../build/site-step.ts';
 
-/** The concept stage's share of the site step must stay within this. */
+/** What the concept stage adds may be at most this share of the full build (scripts/bench.ts states it per corpus). */
 export const CONCEPT_OVERHEAD_GOAL = 0.2;
 
 /** Figures of one corpus. */
@@ -29,7 +29,6 @@ export interface ConceptBench {
   /** CPU seconds of the analysis alone: occurrences, candidates, citations, concept pages (best run). */
   analysisSeconds: number;
   mentions: number;
-  withinGoal: boolean;
 }
 
 /**
@@ -146,13 +145,13 @@ export function benchConcepts(corpus: Corpus, runs = 5, writeFiles = true): Conc
     overhead,
     analysisSeconds: best(analysis),
     mentions,
-    withinGoal: overhead <= CONCEPT_OVERHEAD_GOAL,
   };
 }
 
 function report(label: string, b: ConceptBench): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  return `${label}: ${b.documents} documents, ${b.mentions} mentions — site step ${b.withoutSeconds.toFixed(2)} s CPU without concepts, ${b.withSeconds.toFixed(2)} s with (+${pct(b.overhead)}; of which analysis ${b.analysisSeconds.toFixed(2)} s) — goal ≤ ${pct(CONCEPT_OVERHEAD_GOAL)}: ${b.withinGoal ? 'met' : 'NOT met'}`;
+  // The goal (≤ CONCEPT_OVERHEAD_GOAL of the full build) needs a full build to compare with: npm run bench states it.
+  return `${label}: ${b.documents} documents, ${b.mentions} mentions — site step ${b.withoutSeconds.toFixed(2)} s CPU without concepts, ${b.withSeconds.toFixed(2)} s with (+${(b.withSeconds - b.withoutSeconds).toFixed(2)} s, +${pct(b.overhead)} of the site step; of which analysis ${b.analysisSeconds.toFixed(2)} s)`;
 }
 
 if (import.meta.main) {

@@ -72,8 +72,14 @@ export async function compareLines(documents: number): Promise<string[]> {
   return typeof result === 'string' ? [result] : result;
 }
 
+/** Full build seconds of the seeds and of the synthetic corpus, to state the concept stage as a share of the build. */
+export interface FullBuildSeconds {
+  seeds: number | null;
+  synthetic: number | null;
+}
+
 /** concepts.ts on the seeds and `documents` repeated documents: report lines. */
-export async function conceptLines(documents: number): Promise<string[]> {
+export async function conceptLines(documents: number, fullBuild: FullBuildSeconds = { seeds: null, synthetic: null }): Promise<string[]> {
   type ConceptsModule = typeof import('./concepts.ts');
   const concepts = await optional<ConceptsModule>('concepts');
   if (!concepts) return ['concepts: scripts/bench/concepts.ts not present'];
@@ -81,11 +87,16 @@ export async function conceptLines(documents: number): Promise<string[]> {
     const seeds = ingestDirectory('seeds', 'content/curated');
     concepts.benchConcepts(seeds, 1); // warm-up
     return [
-      ['seeds', concepts.benchConcepts(seeds, 3)],
-      [`${documents}`, concepts.benchConcepts(concepts.syntheticCorpus(seeds, documents), 3)],
-    ].map(([label, b]) => {
+      ['seeds', concepts.benchConcepts(seeds, 3), fullBuild.seeds],
+      [`${documents}`, concepts.benchConcepts(concepts.syntheticCorpus(seeds, documents), 3), fullBuild.synthetic],
+    ].map(([label, b, build]) => {
       const f = b as ReturnType<ConceptsModule['benchConcepts']>;
-      return `concept stage (${label as string}): ${f.documents} documents, site step ${f.withoutSeconds.toFixed(2)} s → ${f.withSeconds.toFixed(2)} s with concepts (+${(f.overhead * 100).toFixed(1)}%, goal ≤ ${concepts.CONCEPT_OVERHEAD_GOAL * 100}%)`;
+      const added = f.withSeconds - f.withoutSeconds;
+      const share =
+        typeof build === 'number'
+          ? `adds ${added.toFixed(2)} s = ${((added / build) * 100).toFixed(1)}% of the ${build.toFixed(1)} s full build (goal ≤ ${concepts.CONCEPT_OVERHEAD_GOAL * 100}%: ${added / build <= concepts.CONCEPT_OVERHEAD_GOAL ? 'met' : 'MISSED'})`
+          : `adds ${added.toFixed(2)} s (no full build measured to compare with)`;
+      return `concept stage (${label as string}): ${f.documents} documents, ${share}; site step ${f.withoutSeconds.toFixed(2)} s → ${f.withSeconds.toFixed(2)} s with concepts`;
     });
   });
   return typeof result === 'string' ? [result] : result;
