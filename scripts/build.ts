@@ -23,17 +23,18 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
 const corpus = await timed('ingest', () => runIngest());
 const site = await timed('MDX pages', () => writeSite(corpus));
 await timed('astro', () => runAstroBuild());
-const openData = await timed('open data', () => writeOpenData(SITE_DIR, site.documents));
-console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/`);
-await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
-// Pagefind (native, its own process) runs while the search index and offline copy are made.
+// Pagefind (native, its own process) reads only the pages Astro wrote; it runs while the
+// open data, the search index and the offline copy are made.
 const pagefind = startPagefind(SITE_DIR);
 // Keeps a failure reported once, by the await below, even if it comes while a step runs.
 pagefind.catch(() => {});
+const openData = await timed('open data', () => writeOpenData(SITE_DIR, site.documents));
+console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/`);
+await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
 const search = await timed('search index', () => runSearchIndex(SITE_DIR));
 console.log(`build: search index of ${search.pages} pages, ${search.shards} shards (${(search.onlineBytes / 1e3).toFixed(0)} kB online, ${(search.offlineBytes / 1e3).toFixed(0)} kB search-index.js), client ${(search.clientBytes / 1e3).toFixed(1)} kB`);
 const offline = await timed('offline copy', () => runOffline(SITE_DIR));
 console.log(`build: offline copy in ${offline.dir}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${offline.zip}`);
 const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
-console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the search index and the offline copy)`);
+console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the open data, the search index and the offline copy)`);
 console.log(`build: ${pages} pages indexed. View the site with "npm run preview" (http://127.0.0.1:4321/).`);

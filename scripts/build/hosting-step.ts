@@ -8,13 +8,15 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { isNoindex, robotsTxt, sitemapXml } from '../hosting/sitemap.ts';
 import { listFiles } from '../offline/list-files.ts';
+import { PAGEFIND_DIR } from '../offline/offline-copy.ts';
 import { siteConfig } from '../site/config.ts';
 
 /** Writes sitemap.xml, robots.txt and .nojekyll into `siteDir`; returns how many pages the sitemap lists. */
 export function writeHostingFiles(siteDir: string): { sitemapPages: number } {
   const { origin, base } = siteConfig();
   const siteUrl = origin + base;
-  const pages = listFiles(siteDir)
+  // pagefind/ holds no pages, and Pagefind may be writing it while this step runs.
+  const pages = listFiles(siteDir, (folder) => folder === PAGEFIND_DIR)
     .filter((file) => file.endsWith('.html') && file !== '404.html')
     .filter((file) => !isNoindex(fromHtml(headOf(readFileSync(path.join(siteDir, file), 'utf8')))));
   writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages, siteUrl));
