@@ -110,3 +110,12 @@ function decode(text: string): string | null {
     return null;
   }
 }
+
+/** The file and folder index of a site's file list. */
+export function siteFiles(list: readonly string[]): SiteFiles {
+  const dirs = new Set<string>(['']);
+  for (const file of list) {
+    for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) dirs.add(file.slice(0, at));
+  }
+  return { files: new Set(list), dirs };
+}

@@ -1,0 +1,31 @@
+/** One page of the offline copy: parsed, rewritten by rehypeOffline, serialised (pure). */
+import { toHtml } from 'hast-util-to-html';
+import { parseHtml } from '../lib/parse-html.ts';
+import { BANNER_STYLESHEET, isExcluded } from './offline-files.ts';
+import { rehypeOffline } from './rehype-offline.ts';
+import type { SiteFiles, SiteLocation } from './site-urls.ts';
+
+// Written the way Astro writes pages (<!DOCTYPE html>, `popover` without ="") so the copy passes the same HTML checks.
+const SERIALISE = { upperDoctype: true, collapseEmptyAttributes: true } as const;
+
+/** What a page rewrite needs to know about the site. */
+export interface PageRewriteContext {
+  site: SiteLocation;
+  files: SiteFiles;
+  keepCanonical: boolean;
+}
+
+/** The offline form of page `file` and the module scripts it loads (site files, to be made classic). */
+export function rewritePage(file: string, html: string, context: PageRewriteContext): { html: string; modules: string[] } {
+  const modules: string[] = [];
+  const classicScript = (script: string, page: string): string => {
+    if (!context.files.files.has(script)) {
+      throw new Error(`offline copy: ${page} loads the module script ${script}, which is not a file of the site; fix its <script src> (paths.ts gives site URLs)`);
+    }
+    modules.push(script);
+    return script;
+  };
+  const tree = parseHtml(html);
+  rehypeOffline({ file, site: context.site, files: context.files, classicScript, isExcluded, keepCanonical: context.keepCanonical, bannerStylesheet: BANNER_STYLESHEET })(tree);
+  return { html: toHtml(tree, SERIALISE), modules };
+}
