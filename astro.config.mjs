@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteConfig } from './scripts/site/config.ts';
+import { generatedMdxProcessor } from './scripts/site/mdx-processor.ts';
 
 // SITE_URL (scripts/site/config.ts) gives the origin and base path, so Astro,
 // paths.ts, the sitemap and canonical URLs all agree.
@@ -18,5 +19,6 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx()],
+  // Sätteri without the JavaScript hast plugins the generated pages never need (see the module).
+  integrations: [mdx({ processor: generatedMdxProcessor() })],
 });

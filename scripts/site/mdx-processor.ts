@@ -1,0 +1,77 @@
+/**
+ * The MDX processor Astro compiles the generated pages with: Sätteri's MDX compiler, as Astro's
+ * default processor uses it, but without the hast plugins that processor runs in JavaScript.
+ *
+ * Why: those plugins (heading ids, image collection, Astro component metadata, script/style
+ * collapsing) make Sätteri hand every node of every page over to JavaScript. On 2,000 documents
+ * that was 9 of the 28 s Astro spent compiling. The MDX written by scripts/site/write-mdx.ts never
+ * needs them: every heading is JSX with its own id, and there are no images, no imports, no
+ * components with client directives, no scripts or styles. The built pages are byte-identical
+ * with either processor; tests/unit/mdx-processor.test.ts checks the assumptions on real pages.
+ */
+import { pathToFileURL } from 'node:url';
+import { mdxToJs } from 'satteri';
+
+/** What the MDX integration reads from a processor's compiled page (see @astrojs/mdx). */
+export interface CompiledMdx {
+  code: string;
+  map: null;
+  astroMetadata: AstroMetadata;
+}
+
+/** Astro's per-module metadata; generated pages hydrate nothing and import nothing. */
+export interface AstroMetadata {
+  hydratedComponents: never[];
+  clientOnlyComponents: never[];
+  serverComponents: never[];
+  scripts: never[];
+  propagation: 'none';
+  containsHead: false;
+  pageOptions: Record<string, never>;
+}
+
+/** The processor object `mdx({ processor })` accepts. */
+export interface MdxProcessor {
+  name: string;
+  options: { features: Record<string, never> };
+  createMdxRenderer(): Promise<{ process(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<CompiledMdx> }>;
+}
+
+const DEFAULT_EXPORT = 'export default MDXContent;';
+
+/** Compiles one generated MDX page to the module Astro expects (pure apart from the compiler). */
+export async function compileGeneratedMdx(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<CompiledMdx> {
+  const result = await mdxToJs(content, {
+    // The same features Astro's default processor enables, so output stays identical.
+    features: { gfm: true, smartPunctuation: true },
+    fileURL: pathToFileURL(filePath),
+    jsxImportSource: 'astro',
+    elementAttributeNameCase: 'html',
+  });
+  // The MDX integration adds its own default export (vite-plugin-mdx-postprocess). Removed as
+  // Astro's processor does it, searching only from the export on (the page text can be long).
+  const at = result.code.lastIndexOf(DEFAULT_EXPORT);
+  if (at < 0) throw new Error(`${filePath}: compiled MDX has no "${DEFAULT_EXPORT}"`);
+  const code =
+    result.code.slice(0, at) +
+    result.code.slice(at).replace(/^export default MDXContent;\s*$/m, '') +
+    `\nexport const frontmatter = ${JSON.stringify(frontmatter)};` +
+    // Page headings come from the site data (Toc.astro), not from the MDX.
+    '\nexport function getHeadings() { return []; }';
+  return {
+    code,
+    map: null,
+    astroMetadata: { hydratedComponents: [], clientOnlyComponents: [], serverComponents: [], scripts: [], propagation: 'none', containsHead: false, pageOptions: {} },
+  };
+}
+
+/** The processor for astro.config.mjs: `mdx({ processor: generatedMdxProcessor() })`. */
+export function generatedMdxProcessor(): MdxProcessor {
+  return {
+    name: 'policy-atlas-generated-mdx',
+    options: { features: {} },
+    async createMdxRenderer() {
+      return { process: compileGeneratedMdx };
+    },
+  };
+}
