@@ -4,7 +4,8 @@
  * read: content/generated/compare.json (相似任务 lists, recommended pairs with
  * their comparisons and version diffs) and one client payload per document
  * (content/generated/compare-client/<id>.js, published as data/compare/<id>.js).
- * Hands the site step the 相似任务 placeholder for each task.
+ * The build runs it on a worker thread (compare-thread.ts) while the site step
+ * writes the MDX pages, which hold only a 相似任务 placeholder per task.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,10 +31,9 @@ export function compareHref(pairs: CompareResult['pairs'], a: string, b: string)
   return pre ? paths.comparePair(pre.a, pre.b) : `${paths.compare()}?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
 }
 
-/** The 相似任务 placeholder of each provision of `doc` (none for non-tasks and tasks without similar ones). */
-export function similarExtras(result: CompareResult, doc: PolicyDocument): (p: Provision) => RootContent[] {
-  const lists = result.similar[doc.id] ?? {};
-  return (p) => (p.isTask ? similarPlaceholder(lists[p.eid], doc.id, p.eid) : []);
+/** The 相似任务 placeholder of each provision of `doc` (one per task, none for other provisions). */
+export function similarExtras(doc: PolicyDocument): (p: Provision) => RootContent[] {
+  return (p) => (p.isTask ? similarPlaceholder(doc.id, p.eid) : []);
 }
 
 /** Runs the compare stage and writes its files; returns the result. */
@@ -50,3 +50,4 @@ export function runCompareStage(documents: readonly PolicyDocument[], concepts?:
   console.log(`build: compare stage in ${((performance.now() - start) / 1000).toFixed(2)} s (${parts} ms); ${result.pairs.length} recommended pairs`);
   return result;
 }
+

@@ -6,12 +6,14 @@ import { ingestDirectory } from '../ingest/index.ts';
 import { buildReport, formatDiagnostic } from './report.ts';
 
 export const GENERATED = 'content/generated';
+/** The corpus as JSON, for the steps that read it from a worker thread. */
+export const CORPUS_FILE = path.join(GENERATED, 'corpus.json');
 
 /** Ingests seedsDir, writes content/generated/corpus.json and build-report.md, prints warnings. */
 export function runIngest(seedsDir = process.env.SEEDS_DIR || 'seeds', curatedDir = 'content/curated'): Corpus {
   const corpus = ingestDirectory(seedsDir, curatedDir);
   fs.mkdirSync(GENERATED, { recursive: true });
-  fs.writeFileSync(path.join(GENERATED, 'corpus.json'), JSON.stringify(corpus));
+  fs.writeFileSync(CORPUS_FILE, JSON.stringify(corpus));
   fs.writeFileSync(path.join(GENERATED, 'build-report.md'), buildReport(corpus.diagnostics));
   const shown = corpus.diagnostics.filter((d) => d.severity !== 'info');
   for (const d of shown.slice(0, 50)) console.warn(formatDiagnostic(d));

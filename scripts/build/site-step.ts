@@ -9,9 +9,10 @@ import type { SiteData } from '../site/site-model.ts';
 import { buildDepartments } from '../site/departments.ts';
 import { documentTree } from '../site/mdx-tree.ts';
 import { serialiseMdx } from '../site/write-mdx.ts';
-import { GENERATED } from './ingest-step.ts';
-import { runConceptStage } from './concepts-step.ts';
-import { runCompareStage, similarExtras } from './compare-step.ts';
+import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
+import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
+import { similarExtras } from './compare-step.ts';
+import { runCompareStageInWorker } from './compare-thread.ts';
 import type { MdxTreeContext } from '../site/mdx-tree.ts';
 import type { PluggableList } from 'unified';
 import type { PolicyDocument } from '../ingest/model.ts';
@@ -46,15 +47,22 @@ export function documentPages(
   return pages;
 }
 
-/** Writes site.json and content/generated/docs/*.mdx, removing pages of documents that are gone. */
-export function writeSite(corpus: Corpus): SiteData {
+/**
+ * Writes site.json and content/generated/docs/*.mdx, removing pages of documents that are gone.
+ * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
+ * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
+ */
+export async function writeSite(corpus: Corpus): Promise<SiteData> {
   const data = siteDataFrom(corpus);
   const docsDir = path.join(GENERATED, 'docs');
   fs.rmSync(docsDir, { recursive: true, force: true });
   fs.mkdirSync(docsDir, { recursive: true });
   const concepts = runConceptStage(data.documents);
-  const compare = runCompareStage(data.documents, concepts.data);
-  for (const [id, mdx] of documentPages(data, concepts.pluginsFor, (doc) => similarExtras(compare, doc))) fs.writeFileSync(path.join(docsDir, `${id}.mdx`), mdx);
+  const compare = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
+  // Reported once, by the await below, even if it fails while the pages are written.
+  compare.catch(() => {});
+  for (const [id, mdx] of documentPages(data, concepts.pluginsFor, similarExtras)) fs.writeFileSync(path.join(docsDir, `${id}.mdx`), mdx);
   fs.writeFileSync(path.join(GENERATED, 'site.json'), JSON.stringify(data));
+  await compare;
   return data;
 }

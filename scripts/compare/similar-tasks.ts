@@ -8,6 +8,10 @@
  * built here. Written out as JSX in every MDX page, the lists were a third of
  * the MDX bytes and nodes, and compiling MDX is the costliest part of the
  * Astro build; as a component they cost one node per task.
+ *
+ * Every task gets the placeholder, also one without similar tasks (the
+ * component then renders nothing; 1% of tasks): the MDX pages then do not
+ * depend on the compare stage, which runs beside them (scripts/build/site-step.ts).
  */
 import type { RootContent } from 'mdast';
 import type { SimilarTask } from './model.ts';
@@ -16,9 +20,8 @@ import { flow } from '../site/mdx-tree.ts';
 /** Name of the component the document page passes to the MDX content. */
 export const SIMILAR_COMPONENT = 'SimilarTasks';
 
-/** The placeholder for one task, or nothing when it has no similar tasks. */
-export function similarPlaceholder(list: readonly SimilarTask[] | undefined, doc: string, eid: string): RootContent[] {
-  if (!list || list.length === 0) return [];
+/** The placeholder for one task. */
+export function similarPlaceholder(doc: string, eid: string): RootContent[] {
   return [flow(SIMILAR_COMPONENT, { doc, eid }, [])];
 }
 
