@@ -1,8 +1,11 @@
 /**
- * `npm run build`: seeds/ → ingest → MDX pages → Astro → open data → search indexes, offline copy, into dist/.
+ * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them) → Astro (open data beside it)
+ * → sitemap, search index, offline copy (Pagefind beside them), into dist/.
  * Each step is its own module under scripts/build/; this file only orders them.
  */
-import { runIngest } from './build/ingest-step.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GENERATED, runIngest } from './build/ingest-step.ts';
 import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
 import { writeOpenData } from './build/open-data-step.ts';
@@ -12,6 +15,8 @@ import { runOffline } from './build/offline-step.ts';
 import { runSearchIndex } from './build/search-step.ts';
 
 const SITE_DIR = 'dist';
+/** Where the open data is written while Astro builds (Astro empties dist/ first); moved into dist/ after. */
+const OPEN_DATA_STAGING = path.join(GENERATED, 'open-data');
 
 async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
@@ -22,19 +27,30 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
 
 const corpus = await timed('ingest', () => runIngest());
 const site = await timed('MDX pages', () => writeSite(corpus));
-await timed('astro', () => runAstroBuild());
+// Astro runs in its own process. The open data needs only the site data, so it is written meanwhile.
+const astro = timed('astro', () => runAstroBuild());
+// Failures are reported once, by the awaits below, even if they come while another step runs.
+astro.catch(() => {});
+const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
+await astro;
+moveOpenData(OPEN_DATA_STAGING, SITE_DIR);
+console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran)`);
 // Pagefind (native, its own process) reads only the pages Astro wrote; it runs while the
-// open data, the search index and the offline copy are made.
+// search index and the offline copy are made.
 const pagefind = startPagefind(SITE_DIR);
-// Keeps a failure reported once, by the await below, even if it comes while a step runs.
 pagefind.catch(() => {});
-const openData = await timed('open data', () => writeOpenData(SITE_DIR, site.documents));
-console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/`);
 await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
 const search = await timed('search index', () => runSearchIndex(SITE_DIR));
 console.log(`build: search index of ${search.pages} pages, ${search.shards} shards (${(search.onlineBytes / 1e3).toFixed(0)} kB online, ${(search.offlineBytes / 1e3).toFixed(0)} kB search-index.js), client ${(search.clientBytes / 1e3).toFixed(1)} kB`);
 const offline = await timed('offline copy', () => runOffline(SITE_DIR));
 console.log(`build: offline copy in ${offline.dir}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${offline.zip}`);
 const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
-console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the open data, the search index and the offline copy)`);
+console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the sitemap, the search index and the offline copy)`);
 console.log(`build: ${pages} pages indexed. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
+
+/** Moves `<staging>/data/` to `<siteDir>/data/` (one rename: both are on the project's disk). */
+function moveOpenData(staging: string, siteDir: string): void {
+  const target = path.join(siteDir, 'data');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.renameSync(path.join(staging, 'data'), target);
+}
