@@ -1,6 +1,6 @@
 /**
  * Builds the offline copy: the built site rewritten to open from disk
- * (file://) with no server and no network. HTML goes through rehypeOffline,
+ * (file://) with no server and no network. HTML goes through offlinePage (offline-page.ts),
  * CSS url()s are made relative, module scripts become classic bundles, and
  * what cannot work offline is left out.
  */

@@ -1,12 +1,7 @@
-/** One page of the offline copy: parsed, rewritten by rehypeOffline, serialised (pure). */
-import { toHtml } from 'hast-util-to-html';
-import { parseHtml } from '../lib/parse-html.ts';
+/** One page of the offline copy: rewritten by offlinePage, with the module scripts it loads collected (pure). */
 import { BANNER_STYLESHEET, isExcluded } from './offline-files.ts';
-import { rehypeOffline } from './rehype-offline.ts';
+import { offlinePage } from './offline-page.ts';
 import type { SiteFiles, SiteLocation } from './site-urls.ts';
-
-// Written the way Astro writes pages (<!DOCTYPE html>, `popover` without ="") so the copy passes the same HTML checks.
-const SERIALISE = { upperDoctype: true, collapseEmptyAttributes: true } as const;
 
 /** What a page rewrite needs to know about the site. */
 export interface PageRewriteContext {
@@ -25,7 +20,6 @@ export function rewritePage(file: string, html: string, context: PageRewriteCont
     modules.push(script);
     return script;
   };
-  const tree = parseHtml(html);
-  rehypeOffline({ file, site: context.site, files: context.files, classicScript, isExcluded, keepCanonical: context.keepCanonical, bannerStylesheet: BANNER_STYLESHEET })(tree);
-  return { html: toHtml(tree, SERIALISE), modules };
+  const rewritten = offlinePage(html, { file, site: context.site, files: context.files, classicScript, isExcluded, keepCanonical: context.keepCanonical, bannerStylesheet: BANNER_STYLESHEET });
+  return { html: rewritten, modules };
 }
