@@ -13,6 +13,7 @@ import { startPagefind } from './build/pagefind-step.ts';
 import { writeHostingFiles } from './build/hosting-step.ts';
 import { runOffline } from './build/offline-step.ts';
 import { runSearchIndex } from './build/search-step.ts';
+import { setAsidePreviousBuild } from './build/previous-build.ts';
 
 const SITE_DIR = 'dist';
 /** Where the open data is written while Astro builds (Astro empties dist/ first); moved into dist/ after. */
@@ -27,6 +28,10 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
 
 const corpus = await timed('ingest', () => runIngest());
 const site = await timed('MDX pages', () => writeSite(corpus));
+// The previous dist/ is deleted in the background while Astro runs (which uses about 1.3 cores);
+// Astro would otherwise delete it itself before building, while the build waits.
+const previousBuild = setAsidePreviousBuild(SITE_DIR);
+previousBuild.catch(() => {});
 // Astro runs in its own process. The open data needs only the site data, so it is written meanwhile.
 const astro = timed('astro', () => runAstroBuild());
 // Failures are reported once, by the awaits below, even if they come while another step runs.
@@ -45,6 +50,7 @@ console.log(`build: search index of ${search.pages} pages, ${search.shards} shar
 const offline = await timed('offline copy', () => runOffline(SITE_DIR));
 console.log(`build: offline copy in ${offline.dir}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${offline.zip}`);
 const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
+await previousBuild;
 console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the sitemap, the search index and the offline copy)`);
 console.log(`build: ${pages} pages indexed. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
 
