@@ -18,15 +18,21 @@ export function writeHostingFiles(siteDir: string): { sitemapPages: number } {
   // pagefind/ holds no pages, and Pagefind may be writing it while this step runs.
   const pages = listFiles(siteDir, (folder) => folder === PAGEFIND_DIR)
     .filter((file) => file.endsWith('.html') && file !== '404.html')
-    .filter((file) => !isNoindex(fromHtml(headOf(readFileSync(path.join(siteDir, file), 'utf8')))));
+    .filter((file) => !isNoindex(fromHtml(metaTagsOf(readFileSync(path.join(siteDir, file), 'utf8')))));
   writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages, siteUrl));
   writeFileSync(path.join(siteDir, 'robots.txt'), robotsTxt(new URL('sitemap.xml', siteUrl).href));
   writeFileSync(path.join(siteDir, '.nojekyll'), '');
   return { sitemapPages: pages.length };
 }
 
-/** The page up to the end of its <head>: robots and refresh meta live there, and parsing only that keeps the step fast. */
-function headOf(html: string): string {
+// A <meta> start tag, its quoted attribute values allowed to hold ">".
+const META_TAG = /<meta\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+
+/**
+ * The <meta> tags of the page's <head>: robots and refresh live there, and parsing only them keeps
+ * the step fast (a page's head is some kilobytes, its <meta> tags a few hundred bytes).
+ */
+export function metaTagsOf(html: string): string {
   const end = html.indexOf('</head>');
-  return end === -1 ? html : html.slice(0, end);
+  return (end === -1 ? html : html.slice(0, end)).match(META_TAG)?.join('') ?? '';
 }

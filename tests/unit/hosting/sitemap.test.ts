@@ -1,6 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { isNoindex, pageUrlPath, robotsTxt, sitemapXml } from '../../../scripts/hosting/sitemap.ts';
+import { metaTagsOf } from '../../../scripts/build/hosting-step.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../scripts/hosting/csp.ts';
 
 describe('sitemap', () => {
@@ -35,5 +36,14 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:/);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+});
+
+describe('metaTagsOf', () => {
+  it('keeps the <meta> tags of the head, also with ">" in a quoted value, and nothing of the body', () => {
+    const page = '<!DOCTYPE html><html><head><title>甲</title><meta name="robots" content="a>b, noindex"><meta charset=utf-8></head><body><meta name="robots" content="noindex"></body></html>';
+    expect(metaTagsOf(page)).toBe('<meta name="robots" content="a>b, noindex"><meta charset=utf-8>');
+    expect(isNoindex(fromHtml(metaTagsOf(page)))).toBe(true);
+    expect(metaTagsOf('<html><head><title>乙</title></head><body></body></html>')).toBe('');
   });
 });
