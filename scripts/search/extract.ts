@@ -86,8 +86,13 @@ export function parseKeyValues(spec: string, el: Element): Array<[string, string
   return out.filter(([k, v]) => k && v);
 }
 
+// Attribute names are case-insensitive in HTML.
+const BODY_ATTRIBUTE = /data-pagefind-body/i;
+
 /** Extracts the searchable content of a page, or null when it has no data-pagefind-body. */
 export function extractPage(html: string, url: string): ExtractedPage | null {
+  // Most pages of a large site (original texts, comparisons) are not indexed: no need to parse them.
+  if (!BODY_ATTRIBUTE.test(html)) return null;
   return extractTree(parseHtml(html), url);
 }
 

@@ -22,6 +22,7 @@ describe('extractPage', () => {
 
   it('returns null for a page without data-pagefind-body', () => {
     expect(extractPage('<html><body><p>文字</p></body></html>', 'a/')).toBeNull();
+    expect(extractPage('<html><body><div DATA-PAGEFIND-BODY><p>文字</p></div></body></html>', 'a/')?.text).toBe('文字');
   });
   it('reads the title from data-pagefind-meta, without ignored badges', () => {
     expect(page.title).toBe('示例文件');
