@@ -96,6 +96,8 @@ export function formatReport(r: BenchResults, now = new Date()): string {
     '',
     '## Where the build time goes (median seconds per step, as the build prints them)',
     '',
+    'Steps overlap, so they do not add up to the total: the compare stage runs beside the MDX pages (inside their time), the open data beside Astro, and Pagefind beside the sitemap, the search index and the offline copy.',
+    '',
     `| Step | ${r.builds.map((b) => b.label).join(' | ')} | Growth per doubling |`,
     `|---|${r.builds.map(() => '---:').join('|')}|---:|`,
     ...stepRows,
