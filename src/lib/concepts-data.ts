@@ -4,11 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ConceptsData, ConceptSummary, DocumentCitations, Occurrence } from '../../scripts/concepts/model.ts';
+import type { ConceptDocumentCount, ConceptsData, ConceptSummary, DocumentCitations, Occurrence } from '../../scripts/concepts/model.ts';
 import { occurrencesByConcept } from '../../scripts/concepts/occurrences.ts';
 
 let cached: ConceptsData | undefined;
 let byConcept: Map<string, Occurrence[]> | undefined;
+let byDocument: Map<string, ConceptInDocument[]> | undefined;
 
 /** The generated concept data; run `npm run build` first. */
 export function conceptsData(): ConceptsData {
@@ -38,4 +39,29 @@ export function occurrencesOf(id: string): Occurrence[] {
 /** What a document cites and who cites it (empty lists for an unknown id). */
 export function citationsOf(documentId: string): DocumentCitations {
   return conceptsData().citations[documentId] ?? { cites: [], external: [], citedBy: [] };
+}
+
+/** A concept a document uses, with the document's count of it. */
+export interface ConceptInDocument {
+  concept: ConceptSummary;
+  here: ConceptDocumentCount;
+}
+
+/**
+ * The concepts a document uses, in glossary order. Indexed once: every document page asks, and
+ * searching each concept's document list per page was quadratic in the corpus.
+ */
+export function conceptsInDocument(documentId: string): ConceptInDocument[] {
+  if (!byDocument) {
+    byDocument = new Map();
+    for (const concept of conceptsData().concepts) {
+      for (const here of concept.documents) {
+        const list = byDocument.get(here.document) ?? [];
+        // The first count of a document per concept, as a search of the list would find it.
+        if (!list.some((x) => x.concept === concept)) list.push({ concept, here });
+        byDocument.set(here.document, list);
+      }
+    }
+  }
+  return byDocument.get(documentId) ?? [];
 }

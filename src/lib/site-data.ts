@@ -24,11 +24,16 @@ export function siteData(): SiteData {
 
 /** Finds a document by id; throws (failing the build) when a page asks for one that does not exist. */
 export function documentById(id: string): PolicyDocument {
-  // A map, not a search: pages and components look documents up thousands of times in a large corpus.
-  byId ??= new Map(siteData().documents.map((d) => [d.id, d]));
-  const doc = byId.get(id);
+  const doc = findDocument(id);
   if (!doc) throw new Error(`no document with id "${id}"`);
   return doc;
+}
+
+/** A document by id, or undefined when the collection has none with that id. */
+export function findDocument(id: string): PolicyDocument | undefined {
+  // A map, not a search: pages and components look documents up thousands of times in a large corpus.
+  byId ??= new Map(siteData().documents.map((d) => [d.id, d]));
+  return byId.get(id);
 }
 
 /** Every provision of a document in reading order, with its depth (1 = top level). */
