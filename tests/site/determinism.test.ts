@@ -4,6 +4,11 @@
  * copy dist-offline/. The two builds run in two different temp copies of the
  * project, so an absolute path leaking into the output shows up too.
  *
+ * The second copy is first built with one more document, which is then
+ * removed, so this also checks that nothing of a previous build survives a
+ * rebuild: its MDX page, its pages, data and search entries, and its files in
+ * the offline copy (which is updated in place).
+ *
  * content/generated/ is not compared: it is the build's scratch space, not
  * output, and compare.json there records the stage's timings on purpose.
  */
@@ -13,21 +18,30 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempProject, type TempProject } from '../support/temp-project.ts';
+import { writeSyntheticSeeds } from '../../scripts/bench/corpus.ts';
 
 /** Output folders of a build, relative to the project. */
 const OUTPUTS = ['dist', 'dist-offline'] as const;
 
 let first: TempProject;
 let second: TempProject;
+/** Document folders in the second copy's dist/docs/ while it had the extra document. */
+let extraDocFolders = 0;
 
 beforeAll(() => {
   first = makeTempProject({ seeds: 'copy-real' });
   second = makeTempProject({ seeds: 'copy-real' });
-  for (const project of [first, second]) {
+  const extra = writeSyntheticSeeds({ documents: 1, dir: path.join(second.dir, 'seeds') });
+  const build = (project: TempProject) => {
     const built = project.build();
     if (built.status !== 0) throw new Error(`build in ${project.dir} failed (exit ${built.status}):\n${built.stderr.slice(-4000)}`);
-  }
-}, 300_000);
+  };
+  build(second);
+  extraDocFolders = fs.readdirSync(path.join(second.dir, 'dist', 'docs')).length;
+  for (const file of fs.readdirSync(extra.dir).filter((name) => name.startsWith('syn_'))) fs.rmSync(path.join(extra.dir, file));
+  build(first);
+  build(second);
+}, 400_000);
 
 afterAll(() => {
   first?.cleanup();
@@ -44,6 +58,10 @@ describe('two builds of the same sources', () => {
       expect(differing, `files of ${output}/ that differ between ${first.dir} and ${second.dir}`).toEqual([]);
     });
   }
+
+  it('leave nothing of a previous build with one more document', () => {
+    expect(extraDocFolders, 'the extra document had its own page').toBe(fs.readdirSync(path.join(first.dir, 'dist', 'docs')).length + 1);
+  });
 
   it('include the offline zip, identical byte for byte', () => {
     const zips = [...hashTree(path.join(first.dir, 'dist')).keys()].filter((file) => file.endsWith('.zip'));
