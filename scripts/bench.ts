@@ -6,6 +6,7 @@
  *   full builds            scripts/bench/build-time.ts   (seeds, 500, 2,000 documents; temp copies)
  *   document page weight   scripts/bench/page-weight.ts  (Chromium, gzip)
  *   first search, offline, compare, concepts: the other helpers' scripts/bench/*.ts, when present
+ *   stack floor            scripts/bench/stack-floor.ts  (Astro and Pagefind alone, largest corpus)
  *
  * Options: --runs N (default 3), --sizes 500,2000 (synthetic corpus sizes; 0 for none).
  * Generated seeds and builds live in temp folders; dist/ and content/generated/ are not touched.
@@ -19,7 +20,8 @@ import { writeSyntheticSeeds } from './bench/corpus.ts';
 import { benchIngest, type IngestBench } from './bench/ingest-speed.ts';
 import { compareLines, conceptLines, firstSearch, offlineLines, type FirstSearch } from './bench/others.ts';
 import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
-import { formatReport } from './bench/report.ts';
+import { formatReport, GOALS } from './bench/report.ts';
+import { benchStackFloor, formatStackFloor, type StackFloor } from './bench/stack-floor.ts';
 import { siteConfig } from './site/config.ts';
 import { paths } from './site/paths.ts';
 
@@ -38,15 +40,12 @@ const log = (text: string) => console.log(`bench: ${text}`);
 log(`ingest speed, ${runs} run(s) each`);
 const ingest: IngestBench[] = [benchIngest('seeds', 'seeds', 'content/curated', runs)];
 const largestSize = sizes.at(-1);
-if (largestSize) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-bench-seeds-'));
-  try {
-    for (const file of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', file), path.join(dir, file));
-    writeSyntheticSeeds({ documents: largestSize, dir });
-    ingest.push(benchIngest(label(largestSize), dir, 'content/curated', runs));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+// The seeds plus the largest synthetic corpus, for the ingest speed and the stack floor; removed at the end.
+const largestSeeds = largestSize ? fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-bench-seeds-')) : null;
+if (largestSize && largestSeeds) {
+  for (const file of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', file), path.join(largestSeeds, file));
+  writeSyntheticSeeds({ documents: largestSize, dir: largestSeeds });
+  ingest.push(benchIngest(label(largestSize), largestSeeds, 'content/curated', runs));
 }
 for (const i of ingest) log(`ingest ${i.label}: ${i.documents} documents, ${i.mbPerSecond.toFixed(2)} MB/s`);
 
@@ -80,8 +79,20 @@ if (largestSize) {
   const fullBuild = (synthetic: number) => builds.find((b) => b.label === (synthetic === 0 ? 'seeds' : label(synthetic)))?.seconds ?? null;
   others['Concept stage (scripts/bench/concepts.ts)'] = await conceptLines(largestSize, { seeds: fullBuild(0), synthetic: fullBuild(largestSize) });
 }
+let stackFloor: StackFloor | null = null;
+if (largestSize && largestSeeds) {
+  log(`stack floor: Astro and Pagefind alone on the seeds + ${largestSize} synthetic documents, ${runs} run(s)`);
+  try {
+    stackFloor = benchStackFloor({ seedsDir: largestSeeds, curatedDir: 'content/curated', runs });
+    others['Stack floor: Astro and Pagefind alone, no site features (scripts/bench/stack-floor.ts)'] = formatStackFloor(stackFloor, GOALS.largestBuildSeconds, os.cpus().length);
+  } catch (error) {
+    others['Stack floor (scripts/bench/stack-floor.ts)'] = [`failed — ${(error as Error).message.split('\n')[0]}`];
+  } finally {
+    fs.rmSync(largestSeeds, { recursive: true, force: true });
+  }
+}
 
-const report = formatReport({ runs, ingest, builds, pageWeight, firstSearch: searches, others, totalSeconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart } });
+const report = formatReport({ runs, ingest, builds, pageWeight, firstSearch: searches, others, stackFloor, totalSeconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart } });
 fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
 fs.writeFileSync(RESULTS, report);
 console.log(`\n${report}`);
