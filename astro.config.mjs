@@ -17,6 +17,12 @@ export default defineConfig({
     // External CSS/JS only: a strict Content-Security-Policy (no 'unsafe-inline')
     // then covers every page, and the offline copy can rewrite each file once.
     inlineStylesheets: 'never',
+    // Four pages rendered at a time, so one page's file write overlaps the next page's rendering:
+    // with one at a time, the render phase of 2,000 documents left the thread idle for 8 of its
+    // 44 s. Measured on 2,000 documents, two interleaved pairs: render phase 33.6 → 30.9 s and
+    // 42.0 → 33.2 s, Astro in all 88.2 → 82.7 s and 109.1 → 96.8 s. Pages do not share mutable
+    // state (src/lib/ only caches the site data), so the output is the same.
+    concurrency: 4,
   },
   vite: { build: { assetsInlineLimit: 0 } },
   // Sätteri without the JavaScript hast plugins the generated pages never need (see the module).
