@@ -17,7 +17,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../tests/support/temp-project.ts';
+import { pagefindCli } from '../build/pagefind-step.ts';
 import { ingestDirectory } from '../ingest/index.ts';
 import type { Corpus } from '../ingest/model.ts';
 import { median, seconds } from './stats.ts';
@@ -48,7 +49,6 @@ export interface StackFloor {
 }
 
 const GNU_TIME = '/usr/bin/time';
-const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The floor documents of an ingested corpus: id, title and the seed lines of each. */
 export function floorDocuments(corpus: Corpus): FloorDocument[] {
@@ -152,14 +152,13 @@ export function benchStackFloor(options: { seedsDir: string; curatedDir: string;
     }
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const astroCli = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
-    const pagefindCli = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
     const astro: ToolRun[] = [];
     const pagefind: ToolRun[] = [];
     const total: ToolRun[] = [];
     for (let run = 0; run < options.runs; run++) {
       fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
       const a = timedRun(dir, [astroCli, 'build', '--silent']);
-      const p = timedRun(dir, [pagefindCli, '--site', 'dist', '--glob', 'docs/*/index.html', '--force-language', 'zh-cn']);
+      const p = timedRun(dir, [pagefindCli(), '--site', 'dist', '--glob', 'docs/*/index.html', '--force-language', 'zh-cn']);
       astro.push(a);
       pagefind.push(p);
       total.push({ wall: a.wall + p.wall, cpu: a.cpu + p.cpu });

@@ -34,6 +34,11 @@ export function indexedPages(log: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Pagefind's command line: the package exports only its Node API, its CLI sits beside it (package.json "bin"). */
+export function pagefindCli(): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
+}
+
 /**
  * Starts Pagefind on `siteDir` in the background; the promise settles when it has written
  * `siteDir/pagefind`, and rejects with the end of its log when it fails. Its output goes to a
@@ -41,8 +46,7 @@ export function indexedPages(log: string): number | null {
  */
 export function startPagefind(siteDir: string): Promise<{ pages: number; seconds: number }> {
   const start = performance.now();
-  // The package exports only its Node API; its command line sits beside it (package.json "bin").
-  const cli = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
+  const cli = pagefindCli();
   const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-pagefind-')), 'pagefind.log');
   const log = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, [cli, ...pagefindArguments(siteDir)], { stdio: ['ignore', log, log] });
