@@ -8,7 +8,7 @@
  *   不再列出" gives those units to every later task, each chip keeping the clause
  *   and its line as evidence (scope 'document').
  * - "列第一位的为牵头单位，下同": in this and every later list without roles of its
- *   own, the first unit leads and the others support.
+ *   own, the first unit leads (the others stay responsible units).
  * - "各市（含定州、辛集市，下同）政府": later chips of 各市政府 carry the same note.
  * - Years from the context: a paragraph or heading that opens with "到2025年，" gives
  *   its year to the paragraphs and sub-provisions after it (the bullets of a 发展目标
@@ -101,10 +101,10 @@ function readProvision(p: Provision, inherited: YearContext, standing: Standing,
  */
 function unitsOf(p: Provision, own: Unit[], before: Standing, now: Standing): Unit[] {
   const noted = own.map((u) => (u.note || !now.notes.has(u.name) ? u : { ...u, note: now.notes.get(u.name)! }));
-  // A list that states no roles of its own: "列第一位的为牵头单位，下同" read here or earlier decides them.
+  // A list that states no roles of its own: "列第一位的为牵头单位，下同" read here or earlier makes its first unit
+  // the lead; the others stay responsible units, as the text names no other role for them.
   if (now.firstLeads && noted.length > 0 && noted.every((u) => u.role === 'responsible')) {
-    const roleEvidence = now.firstLeads;
-    noted.forEach((u, i) => Object.assign(u, { role: i === 0 ? 'lead' : 'support', roleEvidence }));
+    Object.assign(noted[0], { role: 'lead', roleEvidence: now.firstLeads });
   }
   if (!p.isTask) return noted;
   const names = new Set(noted.map((u) => u.name));

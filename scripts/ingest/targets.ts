@@ -16,8 +16,10 @@
  *   第3, anything inside quotes, 《titles》 or brackets ("双30条", "4个1"), tokens
  *   such as 5G, M9, PM2.5, 1+1+3+4+10+N, and framing counts ("聚焦10个…", "…等14个").
  * - Comparator: a suffix wins (以上 gte, 以下/以内 lte, 左右 approx), then 多/余 (gt),
- *   then the verb or sign before the number (突破/超过/不低于/≥ gte, 高于 gt, 不超过/
- *   控制在/≤ lte, 低于 lt, 约/近 approx); 达到/达/为 and no verb give eq.
+ *   then the verb or sign before the number (不低于/不少于/至少/≥ gte, 超过/突破/超/高于 gt,
+ *   不超过/控制在/≤ lte, 低于 lt, 约/近 approx); 达到/达/为 and no verb give eq. As the
+ *   Civil Code reads them (民法典 第一千二百五十九条: 以上、以下、以内 include the number,
+ *   超过 does not), 以上 is ≥ and 超过 is >.
  * - Ranges "20—30家", "3-5个", "4至5件" give one target whose value is the range
  *   as written, comparator eq (gte when 以上 follows).
  * - Indicator: the noun phrase before the verb, without leading time phrases,
@@ -388,8 +390,8 @@ function comparatorOf(q: Pick<Quantity, 'suffix' | 'more'>, verb: string): Targe
   if (q.suffix === '以下' || q.suffix === '以内' || q.suffix === '之内') return 'lte';
   if (q.suffix === '左右' || q.suffix === '上下') return 'approx';
   if (q.more) return 'gt';
-  if (/^(不低于|不少于|至少|突破|超过|超|≥|≧)$/.test(verb)) return 'gte';
-  if (/^(高于|多于|＞|>)$/.test(verb)) return 'gt';
+  if (/^(不低于|不少于|至少|≥|≧)$/.test(verb)) return 'gte';
+  if (/^(突破|超过|超|高于|多于|＞|>)$/.test(verb)) return 'gt';
   if (/^(不超过|不高于|不多于|最多|控制在|≤|≦)$/.test(verb)) return 'lte';
   if (/^(低于|少于|＜|<)$/.test(verb)) return 'lt';
   if (/^(约|大约|近)$/.test(verb)) return 'approx';

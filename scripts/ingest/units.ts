@@ -291,7 +291,8 @@ function parseList(content: string, strict: boolean): ReadUnit[] | null {
     }
   }
   if (units.length === 0) return null;
-  if (firstIsLead) units.forEach((u, i) => (u.role = i === 0 ? 'lead' : 'support'));
+  // "列第一位的为牵头单位" names the lead only: the others stay what their label makes them.
+  if (firstIsLead) units[0].role = 'lead';
   return units;
 }
 

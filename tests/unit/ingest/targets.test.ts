@@ -63,10 +63,10 @@ describe('extractTargets', () => {
     expect(text.startsWith(sentence.text)).toBe(true);
     const printed2026 = { year: 2026, yearFrom: 'printed', period: 'by-year', evidence: sentence };
     expect(found).toEqual([
-      { text: '规模以上工业营业收入突破 350 亿元', indicator: '规模以上工业营业收入', value: 350, valueText: '350', unit: '亿元', quantity: '350 亿元', comparator: 'gte', ...printed2026 },
+      { text: '规模以上工业营业收入突破 350 亿元', indicator: '规模以上工业营业收入', value: 350, valueText: '350', unit: '亿元', quantity: '350 亿元', comparator: 'gt', ...printed2026 },
       {
         text: '信息传输、软件和信息技术服务业以及先进制造业、电力热力燃气及水生产和供应业等重点产业规模总量超过 550 亿元',
-        indicator: '重点产业规模总量', value: 550, valueText: '550', unit: '亿元', quantity: '550 亿元', comparator: 'gte', ...printed2026,
+        indicator: '重点产业规模总量', value: 550, valueText: '550', unit: '亿元', quantity: '550 亿元', comparator: 'gt', ...printed2026,
       },
       { text: '制造业占规模以上工业比重达到 50%以上', indicator: '制造业占规模以上工业比重', value: 50, valueText: '50', unit: '%', quantity: '50%以上', comparator: 'gte', ...printed2026 },
       { text: '亿元以上工业企业达到 20 家以上', indicator: '亿元以上工业企业', value: 20, valueText: '20', unit: '家', quantity: '20 家以上', comparator: 'gte', ...printed2026 },
