@@ -31,7 +31,7 @@
  *   kept as printed in `valueText`; a range gives its bounds (`value`, `upper`).
  * - Year, printed: the last 到2026年 / 2026年 / “十四五”期间 (→ 2025) earlier in the
  *   same sentence (not 比2020年, not a 2024—2026年 period). Inherited, when the sentence
- *   prints none: from an earlier sentence of the text that opens with a year
+ *   prints none: from an earlier sentence of the text that sets one for what follows
  *   ("到2027年，…。…占比超过60%"), else from `context.year` (a "到2025年，" paragraph
  *   above, or the document's period). A yearly target (每年, 年均) keeps only a year
  *   its own sentence prints: "每年新增…2家" is no 2025 figure.
@@ -91,7 +91,9 @@ const BARE_CELL = new RegExp(`^\\s*([≥≧＞>≤≦＜<]|约)?\\s*(${NUM})\\s*
 const GOAL_CUE =
   /[到至]\s*[0-9０-９]{4}\s*年|[0-9０-９]{4}\s*年(?:年底|底|末|前)|力争|争取|目标|突破|达到|新增|培育|建成|每年|累计|超过|不低于|不少于|确保|提高到|提升至|控制在|稳定在|今年|全年|年均|[≥≧≤≦]/;
 /** A sentence reporting the past: its numbers are facts, not targets. */
-const PAST_FACT = /同比|已经?|(?<![为除])了(?!解)|截至|截止|去年|上年|位居|被评为/;
+// "已批复的国家制造业创新中心": 已 in an attribute ending in 的 describes a noun, it reports nothing.
+// "出货量居全球第一位，市场占有率超过40%": a ranking reports how things stand.
+const PAST_FACT = /同比|已经?(?![^，,。；;]{0,5}的)|(?<![为除])了(?!解)|截至|截止|去年|上年|位居|被评为|居[^，,。；;]{0,6}第[一二三四五六七八九十0-9]/;
 /** A sentence setting a grant or subsidy: "给予不超过500万元资金支持". */
 const SUBSIDY = /给予|补贴|补助|奖励|贴息|资助|奖补/;
 /** A year as a target date; the look-arounds skip 比2020年, 在2023年基础上 and 2024—2026年. */
@@ -100,8 +102,11 @@ const YEAR =
 
 /** “十四五”期间, “十四五”末: the five-year plan's last year (十四五 → 2025). */
 const PLAN_PERIOD = /“?十([一二三四五六七八九])五”?(?:期间|末|时期)/g;
-/** A sentence that opens with its year: "到2027年，", "力争到2025年底，", "2025年，". */
-const LEADING_YEAR = /^(?:力争|争取)?(?:到|至)?\s*[0-9０-９]{4}\s*年(?:年底|底|末)?\s*[，,]/;
+/**
+ * A year set for the clauses after it: "到2027年，", "力争到2025年底，", a sentence
+ * opening with "2025年，" — a time adverbial closed by a comma, not "到2027年每年…".
+ */
+const CARRIED_YEAR = /(?:^(?:力争|争取)?(?:到|至)?|(?:到|至))\s*([0-9０-９]{4})\s*年(?:年底|底|末)?\s*[，,]/g;
 /** Time cues of a target's clause: per year, or summed over the plan. */
 const YEARLY_CUE = /每年|年均|每一年|逐年/;
 const CUMULATIVE_CUE = /累计|总计|合计|共计|[一二三两四五]年(?:内|来|间)?(?:累计|共|新增|新引进|引进|新|培育|打造|建成|建设|完成)/;
@@ -151,30 +156,30 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
   let inherited: YearContext = { year: context.year, evidence: context.yearEvidence };
   for (const sentence of sentences(text)) {
     targets.push(...readSentence(text, sentence, { ...context, inherited }, mask));
-    inherited = openingYear(text, sentence, context.line ?? 0) ?? inherited;
+    inherited = yearSetBy(text, sentence, context.line ?? 0) ?? inherited;
   }
   return targets;
 }
 
 /**
- * The year the last sentence of a text that opens with one sets ("到2025年，工业
- * 强市建设迈上新台阶…"): a reader applies it to what follows, the bullets of a
- * 发展目标 section; undefined when no sentence opens with a year.
+ * The year the text sets for what follows it, from its last "到2025年，" ("到2025年，
+ * 工业强市建设迈上新台阶…", "通过实施…九大行动，到2025年，创新环境进一步优化…"): a
+ * reader applies it to the bullets of a 发展目标 section; undefined when there is none.
  */
 export function yearCarriedBy(text: string, line: number): { year: number; evidence: Evidence } | undefined {
   let carried: { year: number; evidence: Evidence } | undefined;
   for (const sentence of sentences(text)) {
-    const opening = openingYear(text, sentence, line);
-    if (opening) carried = { year: opening.year!, evidence: opening.evidence! };
+    const set = yearSetBy(text, sentence, line);
+    if (set) carried = { year: set.year!, evidence: set.evidence! };
   }
   return carried;
 }
 
-/** The year a sentence opens with, with the sentence as its evidence. */
-function openingYear(text: string, sentence: Span, line: number): YearContext | undefined {
+/** The last year a sentence sets for the clauses after it, with the sentence as its evidence. */
+function yearSetBy(text: string, sentence: Span, line: number): YearContext | undefined {
   const body = text.slice(sentence.start, sentence.end);
-  const m = LEADING_YEAR.exec(body);
-  return m ? { year: Number(toAscii(/[0-9０-９]{4}/.exec(m[0])![0])), evidence: { text: body, line } } : undefined;
+  const last = [...body.matchAll(CARRIED_YEAR)].at(-1);
+  return last ? { year: Number(toAscii(last[1])), evidence: { text: body, line } } : undefined;
 }
 
 /** A year the context gives, with where it is written. */
@@ -445,7 +450,8 @@ function readRespectively(text: string, clause: Span, qs: Quantity[], info: Sent
 
 /**
  * One target per quantity. Several quantities in a clause are split at the 、
- * between them ("企业40家以上、产品50个以上"); with no 、 between them the one
+ * between them ("企业40家以上、产品50个以上"), or at a 和/及/与 just before the
+ * next number ("100项工程项目和30项以上研究项目"); with neither between them the one
  * followed by 的 or the earlier one only qualifies the other ("年产10万辆以上新能源
  * 整车生产企业3家", "10部以上分账超2000万元的网络剧") and is not a target.
  */
@@ -459,8 +465,10 @@ function readSegments(text: string, clause: Span, qs: Quantity[], info: Sentence
     let end = clause.end;
     if (next) {
       const cut = lastTopLevel(text, q.end, next.start, '、', info.shield);
-      if (cut < 0) continue; // a qualifier of the next quantity
-      end = cut;
+      // "实施100项重大科技创新工程项目和30项以上重大基础研究项目": 和/及/与 right before a number joins two targets.
+      const joined = /[和及与]\s*$/.exec(text.slice(q.end, next.start));
+      if (cut < 0 && !joined) continue; // a qualifier of the next quantity
+      end = cut >= 0 ? cut : next.start - joined![0].length;
     }
     const reading = readOne(text, { start, end }, q, info);
     if (reading) found.push({ at: q.start, reading });

@@ -82,7 +82,7 @@ const NOT_UNIT =
   /(?:格|布|大|结|开|全|变|时|赛|棋|当)局$|(?:全|内|外|东|西|南|北|中|局|总|底|顶|干|头|俱乐)部$|(?:举|创|承|主|协|督|开|兴|申|合|代|包|查|筹)办$|(?:大|餐|展|客|舞|歌|门|营业)厅$|(?:创新|数据|研究|技术|研发|交易|运营|结算|物流|算|展示|体验|分拨|集配|调度|城市|市|检测|计算|会展|孵化|设计|营销|配送|集散)中心$|(?:学|医|剧|庭|影|书)院$/;
 /** Collective names: 各区县政府, 各街道, 有关部门, 省直相关部门, 各县（市、区）人民政府. */
 const COLLECTIVE_UNIT =
-  /^(?:各(?:级|有关|相关)?|市直|省直|区直|县直)?(?:有关|相关)?(?:部门|单位)$|^各.{0,12}(?:政府|街道|园区|部门|单位|管委会?|乡镇|镇)$/;
+  /^(?:各(?:级|有关|相关)?|市直|省直|区直|县直)?(?:有关|相关)?(?:部门|单位)$|^各.{0,12}(?:政府|街道|园区|部门|单位|管委会?|乡镇|镇)$|^(?:省|市|区|县)?(?:有关|相关)?(?:行业)?主管部门$|^[^、，,]{1,6}成员单位$/;
 
 /** Looks like the name of a department, government body, company or collective. */
 export function isUnitName(s: string): boolean {
@@ -283,7 +283,7 @@ function parseList(content: string, strict: boolean): ReadUnit[] | null {
       else if (suffix[1] !== '负责') role = 'support';
       group = group.slice(0, suffix.index);
     }
-    for (const written of mergeFragments(splitTopLevel(group, NAME_SEPARATORS))) {
+    for (const written of mergeFragments(splitTopLevel(group, NAME_SEPARATORS)).flatMap(splitJoined)) {
       const { name, note } = cleanName(written);
       if (name === '') continue;
       if (strict && !isUnitName(name)) return null;
@@ -310,12 +310,30 @@ function mergeFragments(parts: string[]): string[] {
   const merged: string[] = [];
   for (const part of parts) {
     const prev = merged.at(-1);
-    const prevIsStub = prev !== undefined && /^各.{1,2}$/.test(prev.trim());
+    // "各区、市政府", "有关区、市政府": Qingdao's districts and county-level cities.
+    const prevIsStub = prev !== undefined && (/^各.{1,2}$/.test(prev.trim()) || /^(?:有关|相关)[区县市镇乡]$/.test(prev.trim()));
     const continues = prev !== undefined && /^[^、]{1,6}的/.test(part.trim());
     if (prevIsStub || continues) merged[merged.length - 1] = `${prev}、${part}`;
     else merged.push(part);
   }
   return merged;
+}
+
+/** "市工业和信息化局及专班成员单位" is two units; "市人力资源和社会保障局" (市人力资源 is no unit) is one. */
+function splitJoined(written: string): string[] {
+  const name = written.trim();
+  let depth = 0;
+  for (let i = 1; i < name.length; i++) {
+    // Every 及/和/与 outside brackets is tried, not only the first: 市工业和信息化局及专班成员单位.
+    if (OPENERS.includes(name[i])) depth++;
+    else if (CLOSERS.includes(name[i]) && depth > 0) depth--;
+    const joiner = depth === 0 ? /^(?:以及|及|和|与)/.exec(name.slice(i)) : null;
+    if (!joiner) continue;
+    const left = name.slice(0, i);
+    const right = name.slice(i + joiner[0].length);
+    if (!/[、，,；;（(]/.test(left + right) && isUnitName(left) && isUnitName(right)) return [left, right];
+  }
+  return [written];
 }
 
 /**
