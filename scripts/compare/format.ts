@@ -31,19 +31,26 @@ export function targetText(t: Target): string {
 }
 
 /** The longest evidence quoted in a tooltip; the open data keeps it whole. */
-const QUOTE_LIMIT = 160;
+const QUOTE_LIMIT = 80;
 
-/** Evidence as "第57行「…」", long sentences cut with an ellipsis. */
-export function evidenceText(e: Evidence): string {
-  const quote = e.text.length > QUOTE_LIMIT ? `${e.text.slice(0, QUOTE_LIMIT)}…` : e.text;
-  return `${e.line > 0 ? `第${e.line}行` : ''}「${quote}」`;
+/** Evidence as "第57行「…」", long sentences cut with an ellipsis; "第57行" alone without `quote`. */
+export function evidenceText(e: Evidence, quote = true): string {
+  const where = e.line > 0 ? `第${e.line}行` : '';
+  if (!quote) return where;
+  const text = e.text.length > QUOTE_LIMIT ? `${e.text.slice(0, QUOTE_LIMIT)}…` : e.text;
+  return `${where}「${text}」`;
 }
 
-/** A target's tooltip: what, how much, when, and the sentences it was read from. */
-export function targetTitle(t: Target): string {
-  const lines = [`目标：${t.indicator || '（见表头）'} ${targetText(t)}`];
+/**
+ * A target's tooltip: what, how much, when, where an inherited year is written,
+ * and (with `sentence`, in lists away from the text) the sentence it was read
+ * from. A mark in the text is that sentence's own words, so it leaves the
+ * sentence out, which keeps pages light (each byte is on every page).
+ */
+export function targetTitle(t: Target, sentence = true): string {
+  const lines = [`${t.indicator || '（见表头）'} ${targetText(t)}`];
   if (t.yearFrom === 'inherited') lines.push(`年份承上文：${t.yearEvidence ? evidenceText(t.yearEvidence) : '文件期限'}`);
-  lines.push(`原文：${evidenceText(t.evidence)}`);
+  if (sentence) lines.push(`原文：${evidenceText(t.evidence)}`);
   return lines.join('\n');
 }
 
@@ -58,12 +65,16 @@ export function byRole<T extends Pick<Unit, 'role'>>(units: readonly T[]): T[] {
   return [...units].sort((a, b) => rank[a.role] - rank[b.role]);
 }
 
-/** A unit chip's tooltip: role, scope and the clause it was read from. */
+/**
+ * A unit chip's tooltip: role, and where the unit was read. A clause elsewhere
+ * (written once for later tasks, or deciding the role) is quoted with its line;
+ * the task's own clause is the text just above the chips, so only its line is
+ * named, which keeps pages light (the open data quotes every clause in full).
+ */
 export function unitTitle(u: Unit): string {
-  const lines: string[] = [];
   const role = roleText(u.role);
+  const lines: string[] = [];
   if (role) lines.push(`${role}单位${u.roleEvidence ? `（依据${evidenceText(u.roleEvidence)}）` : ''}`);
-  if (u.note) lines.push(`注：${u.note}`);
-  lines.push(u.evidence.scope === 'document' ? `文件前文统一规定：${evidenceText(u.evidence)}` : `原文：${evidenceText(u.evidence)}`);
+  lines.push(u.evidence.scope === 'document' ? `前文统一规定：${evidenceText(u.evidence)}` : `见本条原文${evidenceText(u.evidence, false)}`);
   return lines.join('\n');
 }

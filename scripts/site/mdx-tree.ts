@@ -86,7 +86,7 @@ export function markTargets(value: string, targets: Target[]): PhrasingContent[]
   let at = 0;
   for (const { start, end, target } of spans) {
     if (start > at) out.push(text(value.slice(at, start)));
-    out.push(inline('mark', { class: 'target', title: targetTitle(target), 'data-year-from': target.yearFrom }, [text(value.slice(start, end))]));
+    out.push(inline('mark', { class: 'target', title: targetTitle(target, false), 'data-year-from': target.yearFrom === 'inherited' ? 'inherited' : undefined }, [text(value.slice(start, end))]));
     at = end;
   }
   if (at < value.length) out.push(text(value.slice(at)));
@@ -115,9 +115,11 @@ function unitChip(u: Unit, title: string | undefined, ctx: MdxTreeContext): MdxJ
   const label: PhrasingContent[] = [];
   if (role) label.push(inline('span', { class: 'unit-role' }, [text(role)]));
   label.push(text(u.name));
-  if (u.note) label.push(inline('span', { class: 'unit-note' }, [text(`（${u.note}）`)]));
+  if (u.note) label.push(inline('span', { class: 'count' }, [text(`（${u.note}）`)]));
   if (u.evidence.scope === 'document') label.push(inline('span', { class: 'visually-hidden' }, [text('（文件前文统一规定）')]));
-  return flow('li', { 'data-role': u.role, 'data-scope': u.evidence.scope }, [inline('a', { href: paths.department(ctx.departmentSlug(u.name)), title }, label)]);
+  // Only what differs from a plain responsible unit of the task's own clause is marked (every byte is on every page).
+  const attrs = { 'data-role': u.role === 'responsible' ? undefined : u.role, 'data-scope': u.evidence.scope === 'document' ? 'document' : undefined };
+  return flow('li', attrs, [inline('a', { href: paths.department(ctx.departmentSlug(u.name)), title }, label)]);
 }
 
 function paragraph(p: Paragraph, targets: Target[]): MdxJsxFlowElement {
