@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Block, Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, Provision } from './model.ts';
 import { listSeedFiles } from './read.ts';
-import { readInput, readInputFolder, type InputFile } from './formats/index.ts';
-import { normalise } from './normalise.ts';
+import { normaliseInput, readInput, readInputFolder, type InputFile } from './formats/index.ts';
 import { splitDocuments } from './split.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseBody } from './hierarchy.ts';
@@ -126,10 +125,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     sources[seed.file] = read.source.lines;
     originals[seed.file] = read.original;
     parsedLines[seed.file] = read.parsed.lines;
-    const normalised = normalise(read.parsed);
-    // The reader's changes (set-aside lines, list numbers) and normalise's, in line order.
-    append(normalised.normalisations, read.normalisations);
-    normalised.normalisations.sort((a, b) => a.line - b.line);
+    const normalised = normaliseInput({ ...read, parsed: read.parsed });
     normalisations[seed.file] = normalised.normalisations;
     append(diagnostics, normalised.diagnostics);
     const split = splitDocuments(seed.file, normalised.lines);

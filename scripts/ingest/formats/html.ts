@@ -22,7 +22,7 @@ import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
 export const MAX_HTML_BYTES = 16 * 1024 * 1024;
 /** The content element holds at least this share of the page's plain (non-link) text. */
 const CONTENT_SHARE = 0.6;
-/** A page whose plain text is shorter than this (in non-space characters) has no main text. */
+/** A page whose main text has fewer Chinese characters than this has no main text. */
 const MIN_MAIN_TEXT = 20;
 /** Elements whose text is not page text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'input', 'textarea', 'canvas', 'video', 'audio']);
@@ -49,7 +49,7 @@ export function readHtml(file: string, bytes: Uint8Array): ExtractedText | { err
   const mainText = lines.filter((l) => main.has(l)).reduce((n, l) => n + l.plain, 0);
   if (lines.length === 0 || mainText < MIN_MAIN_TEXT) {
     return {
-      error: unreadable(file, 'read/html-no-main-text', `page has no main text (${mainText} characters of text outside links); only navigation was found`, 'Save the page that shows the document itself, not a list or index page.'),
+      error: unreadable(file, 'read/html-no-main-text', `page has no main text (${mainText} Chinese characters outside links); only navigation or a list of links was found`, 'Save the page that shows the document itself, not a list or index page.'),
     };
   }
   const normalisations: Normalisation[] = [];
@@ -104,7 +104,7 @@ interface PageLine {
   path: string;
   /** Elements the line sits in, outermost first. */
   ancestors: Element[];
-  /** Non-space characters outside links. */
+  /** Chinese characters outside links (the document's text is Chinese; dates and separators are not text). */
   plain: number;
   /** True when every character of the line is link text. */
   onlyLinks: boolean;
@@ -132,7 +132,7 @@ function collectLines(nodes: ChildNode[]): PageLine[] {
         if (data === '' || (data === ' ' && (text === '' || text.endsWith(' ')))) continue;
         if (text === '') owner = stack;
         text += data;
-        const count = data.replace(/\s/g, '').length;
+        const count = ideographs(data);
         if (inLink) linked += count;
         else plain += count;
         continue;
@@ -180,7 +180,7 @@ function cellText(cell: Element): { text: string; plain: number; linked: number 
       if (node.type === 'text') {
         const data = node.data.replace(/[ \n\r\t\f]+/g, ' ');
         text += data;
-        const count = data.replace(/\s/g, '').length;
+        const count = ideographs(data);
         if (inLink) linked += count;
         else plain += count;
       } else if (node.type === 'tag' && !SKIPPED.has((node as Element).name)) walk((node as Element).children, inLink || (node as Element).name === 'a');
@@ -188,6 +188,10 @@ function cellText(cell: Element): { text: string; plain: number; linked: number 
   };
   walk(cell.children, false);
   return { text: text.replace(/^ +| +$/g, ''), plain, linked };
+}
+
+function ideographs(text: string): number {
+  return text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g)?.length ?? 0;
 }
 
 /** A CSS-like path from <body>: `div#content > p:nth-of-type(3)`; ids and the first class name make it readable. */

@@ -6,8 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, Normalisation, SourceFile } from '../model.ts';
+import type { Diagnostic, LogicalLine, Normalisation, NormalisedFile, SourceFile } from '../model.ts';
 import { readSeed } from '../read.ts';
+import { normalise } from '../normalise.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { type DocumentFormat, type ExtractedText, type OriginalFile } from './model.ts';
@@ -33,6 +34,8 @@ export interface ReadInput {
   /** Changes the reader made (set-aside lines, restored list numbers), by line. */
   normalisations: Normalisation[];
   original: OriginalFile | null;
+  /** Lines the layout shows continue the paragraph before them (PDF). */
+  continues: number[];
   diagnostics: Diagnostic[];
 }
 
@@ -79,12 +82,12 @@ export async function readInputFolder(dir: string): Promise<InputFile[]> {
 /** Turns one input into lines for the pipeline: .txt through `readSeed`, other formats from their extraction. */
 export function readInput(input: InputFile): ReadInput {
   const format = formatOf(input.file);
-  const none = (diagnostics: Diagnostic[]): ReadInput => ({ source: null, parsed: null, normalisations: [], original: null, diagnostics });
+  const none = (diagnostics: Diagnostic[]): ReadInput => ({ source: null, parsed: null, normalisations: [], original: null, continues: [], diagnostics });
   if (format === null) return none([unsupported(input.file)]);
   if (format === 'txt') {
     const read = readSeed(input.file, input.bytes);
     const original = read.source ? { file: input.file, format, byteLength: input.bytes.length, origins: [] } : null;
-    return { source: read.source, parsed: read.source, normalisations: [], original, diagnostics: read.diagnostics };
+    return { source: read.source, parsed: read.source, normalisations: [], original, continues: [], diagnostics: read.diagnostics };
   }
   const extracted = input.extracted;
   if (!extracted) throw new Error(`${input.file} was not extracted: read folders with readInputFolder (or call extractFile) before ingest`);
@@ -93,7 +96,35 @@ export function readInput(input: InputFile): ReadInput {
   const blank = new Set(extracted.setAside);
   const parsed: SourceFile = { ...source, lines: extracted.lines.map((line, i) => (blank.has(i + 1) ? '' : line)) };
   const original: OriginalFile = { file: input.file, format, byteLength: input.bytes.length, origins: extracted.origins };
-  return { source, parsed, normalisations: extracted.normalisations, original, diagnostics: extracted.diagnostics };
+  return { source, parsed, normalisations: extracted.normalisations, original, continues: extracted.continues ?? [], diagnostics: extracted.diagnostics };
+}
+
+/**
+ * Normalises a read file: the normalise stage on the lines to parse, then the paragraph joins the
+ * layout shows (PDF), then the reader's own changes merged in, all in line order.
+ */
+export function normaliseInput(read: ReadInput & { parsed: SourceFile }): NormalisedFile {
+  const normalised = normalise(read.parsed);
+  const joins: Normalisation[] = [];
+  const lines = joinContinuations(normalised.lines, new Set(read.continues), joins);
+  const normalisations = [...normalised.normalisations, ...joins, ...read.normalisations].sort((a, b) => a.line - b.line);
+  return { ...normalised, lines, normalisations };
+}
+
+/** Joins a logical line to the one before when its first physical line continues that paragraph, recording each join. */
+function joinContinuations(lines: LogicalLine[], continues: Set<number>, joins: Normalisation[]): LogicalLine[] {
+  if (continues.size === 0) return lines;
+  const out: LogicalLine[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    if (prev && continues.has(line.lineStart) && !prev.text.includes('\t') && !line.text.includes('\t')) {
+      const seam = /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
+      joins.push({ kind: 'wrap-join', line: prev.lineEnd, before: [...prev.text].slice(-8).join(''), after: [...prev.text].slice(-8).join('') + seam + [...line.text].slice(0, 8).join('') });
+      const flags = prev.flags || line.flags ? { flags: [...new Set([...(prev.flags ?? []), ...(line.flags ?? [])])] } : {};
+      out[out.length - 1] = { text: prev.text + seam + line.text, lineStart: prev.lineStart, lineEnd: line.lineEnd, ...flags };
+    } else out.push(line);
+  }
+  return out;
 }
 
 function unsupported(file: string): Diagnostic {

@@ -32,6 +32,12 @@ export interface ExtractedText {
   normalisations: Normalisation[];
   /** 1-based lines that are not document text (running headers and footers, site navigation). */
   setAside: number[];
+  /**
+   * 1-based lines that the layout shows continue the paragraph of the line before them (PDF: the
+   * line before reaches the right margin and this one starts at the left margin, not indented):
+   * joined even where the text alone would not tell (a wrap right after "。", before "第十三条").
+   */
+  continues?: number[];
   diagnostics: Diagnostic[];
 }
 

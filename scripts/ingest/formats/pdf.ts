@@ -84,6 +84,10 @@ interface PositionedLine {
   text: string;
   /** Baseline, in points from the top of the page. */
   top: number;
+  left: number;
+  right: number;
+  /** Font size of the line's first item, in points. */
+  size: number;
 }
 
 interface PageLines {
@@ -128,7 +132,7 @@ function pageLines(page: number, items: TextItem[], pageHeight: number): PageLin
       text += glyph.str;
       right = Math.max(right, glyph.x + glyph.width);
     }
-    return { text: text.replace(/\s+$/, ''), top: row[0].top };
+    return { text: text.replace(/\s+$/, ''), top: row[0].top, left: row[0].x, right, size: row[0].size };
   });
   return { page, lines };
 }
@@ -180,7 +184,9 @@ function marginLines(pages: PageLines[]): Map<PageLines, Map<number, Normalisati
 // Assembly and errors
 
 function assemble(file: string, pages: PageLines[]): ExtractedText | { error: Diagnostic } {
-  const textChars = pages.reduce((sum, page) => sum + page.lines.reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0), 0);
+  const margins = marginLines(pages);
+  // Page numbers and running headers alone (a word processor's export of scanned pages) are no text.
+  const textChars = pages.reduce((sum, page) => sum + page.lines.reduce((s, l, i) => s + (margins.get(page)!.has(i) ? 0 : l.text.replace(/\s/g, '').length), 0), 0);
   if (textChars < MIN_PAGE_TEXT) {
     return {
       error: unreadable(
@@ -191,7 +197,6 @@ function assemble(file: string, pages: PageLines[]): ExtractedText | { error: Di
       ),
     };
   }
-  const margins = marginLines(pages);
   const lines: string[] = [];
   const origins: LineOrigin[] = [];
   const normalisations: Normalisation[] = [];
@@ -211,6 +216,7 @@ function assemble(file: string, pages: PageLines[]): ExtractedText | { error: Di
       }
     });
   }
+  const continues = layoutContinuations(pages, margins, lines.length);
   if (empty.length > 0) {
     diagnostics.push({
       severity: 'warning',
@@ -221,7 +227,76 @@ function assemble(file: string, pages: PageLines[]): ExtractedText | { error: Di
       hint: 'Check those pages in the PDF; a page that is an image needs OCR before it can be read.',
     });
   }
-  return { format: 'pdf', lines, origins, normalisations, setAside, diagnostics };
+  return { format: 'pdf', lines, origins, normalisations, setAside, continues, diagnostics };
+}
+
+// ---------------------------------------------------------------------------
+// Paragraphs from the layout
+
+/**
+ * Lines that continue the paragraph of the kept line before them, by position: the line before is
+ * full (the next line's first word would not have fitted after it) and this one starts at the left
+ * margin at the same size (body text: a new paragraph is indented, a heading is centred), or both
+ * are centred lines of a large size (a title wrapped over two lines).
+ */
+function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<number, Normalisation['kind']>>, count: number): number[] {
+  const kept: Array<{ line: PositionedLine; page: number; number: number }> = [];
+  let number = 0;
+  for (const page of pages) {
+    const set = margins.get(page)!;
+    page.lines.forEach((line, i) => {
+      number++;
+      if (!set.has(i)) kept.push({ line, page: page.page, number });
+    });
+  }
+  const sizes = kept.map((k) => Math.round(k.line.size * 2) / 2);
+  const body = mode(sizes);
+  const bodyLines = kept.filter((_, i) => sizes[i] === body && !kept[i].line.text.includes('\t')).map((k) => k.line);
+  if (bodyLines.length === 0 || count === 0) return [];
+  const left = mode(bodyLines.map((l) => Math.round(l.left)));
+  const rights = bodyLines.map((l) => l.right).sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.9)];
+  const centre = (left + right) / 2;
+  const continues: number[] = [];
+  for (let i = 1; i < kept.length; i++) {
+    const prev = kept[i - 1].line;
+    const next = kept[i].line;
+    if (prev.text.includes('\t') || next.text.includes('\t') || Math.abs(prev.size - next.size) > 0.5) continue;
+    const size = next.size;
+    // The line before is full when the next line's first word would not have fitted after it.
+    const full = prev.right + firstWordWidth(next.text, size) > right - 0.2 * size;
+    const atLeft = Math.abs(next.left - left) < 0.5 * size;
+    const centred = (l: PositionedLine) => Math.abs((l.left + l.right) / 2 - centre) < size;
+    // A title wrapped over two lines: large, both centred, the first as wide as the text block.
+    const title = size > body * 1.15 && kept[i].page === kept[i - 1].page && centred(prev) && centred(next);
+    const wrapped = full && (atLeft || title);
+    if (wrapped) continues.push(kept[i].number);
+  }
+  return continues;
+}
+
+/**
+ * Width of the first unbreakable unit of a line: an ideograph or a run of Latin letters and digits
+ * (about half an em each), with an opening bracket before it and closing punctuation after it,
+ * which line breaking keeps together (a line may not end in "（" nor start with "，").
+ */
+function firstWordWidth(text: string, size: number): number {
+  // Latin words joined by a comma ("Domain，ODD") are not broken apart by LibreOffice or Word.
+  const unit = /^[（(“‘《〈【〔「『]*(?:(?:[A-Za-z0-9.\-']+[，,]?)+|.)[，。、；：？！）)”’》〉】〕」』,.;:?!%]*/u.exec(text)?.[0] ?? '';
+  let width = 0;
+  for (const ch of unit) width += /[\x21-\x7e]/.test(ch) ? 0.55 * size : size;
+  return width;
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  let best = values[0] ?? 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > (counts.get(best) ?? 0)) best = v;
+  }
+  return best;
 }
 
 function pdfError(file: string, cause: unknown): Diagnostic {
