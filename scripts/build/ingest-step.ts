@@ -9,8 +9,13 @@ export const GENERATED = 'content/generated';
 /** The corpus as JSON, for the steps that read it from a worker thread. */
 export const CORPUS_FILE = path.join(GENERATED, 'corpus.json');
 
+/** The folder the build reads: SEEDS_DIR when set, else seeds/. */
+export function seedsFolder(): string {
+  return process.env.SEEDS_DIR || 'seeds';
+}
+
 /** Ingests seedsDir (SEEDS_DIR, default seeds/; any mix of .txt .pdf .docx .html), writes content/generated/corpus.json and build-report.md, prints warnings. */
-export async function runIngest(seedsDir = process.env.SEEDS_DIR || 'seeds', curatedDir = 'content/curated'): Promise<Corpus> {
+export async function runIngest(seedsDir = seedsFolder(), curatedDir = 'content/curated'): Promise<Corpus> {
   const corpus = await ingestFolder(seedsDir, curatedDir);
   fs.mkdirSync(GENERATED, { recursive: true });
   fs.writeFileSync(CORPUS_FILE, JSON.stringify(corpus));
