@@ -6,9 +6,11 @@
  * and what makes the paragraph a section, sub-section or task.
  *
  * Why not mammoth: mammoth 1.13.0 keeps of a numbered paragraph only "ordered or not" and the level
- * (lib/docx/numbering-xml.js reads neither w:numFmt, w:lvlText nor w:start), so on the 13 fixture
- * (40 auto-numbered paragraphs) its text and HTML lose every 一、/（一）/1. and the provisions with
- * them; and its output does not say which paragraph a line came from, which the source map needs.
+ * (lib/docx/numbering-xml.js reads neither w:numFmt, w:lvlText nor w:start). Measured on the
+ * shandong-services-plan fixture, where Word numbers 54 paragraphs: mammoth's raw text has none of
+ * those 54 numbers and its HTML 59 unnumbered <li>, so every 一、/（一）/1. provision is lost; and its
+ * output does not say which paragraph a line came from, which the source map needs. It also took
+ * 107–166 ms per file against 15 ms here (the 37-page bench .docx, warm).
  * The OOXML is read here with fflate (unzip) and htmlparser2 (XML), both already used by the build;
  * numbering follows ECMA-376 Part 1 §17.9 (lists: w:num → w:abstractNum → w:lvl).
  */
