@@ -1,3 +1,5 @@
+import type { OriginalFile } from './formats/model.ts';
+
 /**
  * The typed document model that every ingest stage produces or consumes.
  *
@@ -53,7 +55,11 @@ export type NormalisationKind =
   | 'control-char' // a control character removed
   | 'blank-line' // empty or whitespace-only line dropped
   | 'edge-space' // leading/trailing whitespace trimmed
-  | 'repeated-header'; // a notice header repeated verbatim, kept once
+  | 'repeated-header' // a notice header repeated verbatim, kept once
+  | 'running-header' // a PDF page's repeated header line, set aside
+  | 'running-footer' // a PDF page's repeated footer line, set aside
+  | 'site-navigation' // a web page's navigation, breadcrumb, share or print links, set aside
+  | 'list-number'; // a Word automatic list number, written in front of its paragraph
 
 /** One change made by normalisation, so the original-text page can show it. */
 export interface Normalisation {
@@ -367,5 +373,7 @@ export interface Corpus {
   normalisations: Record<string, Normalisation[]>;
   /** The raw physical lines per seed file, for the original-text pages. */
   sources: Record<string, string[]>;
+  /** Per source file: its format, size and, for PDF, Word and HTML, where each line came from. */
+  originals?: Record<string, OriginalFile>;
   diagnostics: Diagnostic[];
 }
