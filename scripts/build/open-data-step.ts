@@ -1,6 +1,6 @@
 /**
  * Build step (after Astro): the open data under dist/data/ — documents.json,
- * docs/<id>.json, tasks.csv, concepts.json, comparisons.json and the compare
+ * docs/<id>.json, tasks.csv, units.csv, targets.csv, concepts.json, comparisons.json and the compare
  * payloads compare/<id>.js. Written here rather than by Astro endpoints because
  * they are plain files: as routes they cost Astro two renders per document.
  * The file contents come from pure functions in scripts/site/ and scripts/compare/.
@@ -12,7 +12,7 @@ import type { ConceptsData } from '../concepts/model.ts';
 import { comparisonsJson, publishedComparisons } from '../compare/comparisons-json.ts';
 import { conceptsJson, publishedConcepts } from '../site/concepts-json.ts';
 import { siteConfig } from '../site/config.ts';
-import { documentJson, documentsJson, tasksCsv } from '../site/open-data.ts';
+import { documentJson, documentsJson, targetsCsv, tasksCsv, unitsCsv } from '../site/open-data.ts';
 import { COMPARE_CLIENT_DIR, COMPARE_FILE, type CompareData } from './compare-step.ts';
 import { CONCEPTS_FILE } from './concepts-step.ts';
 
@@ -58,6 +58,8 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
 
   write('documents.json', documentsJson(documents));
   write('tasks.csv', tasksCsv(documents));
+  write('units.csv', unitsCsv(documents));
+  write('targets.csv', targetsCsv(documents));
   for (const doc of documents) write(`docs/${doc.id}.json`, documentJson(doc));
 
   const concepts = readGenerated<ConceptsData>(sources.conceptsFile);

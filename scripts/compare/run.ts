@@ -91,7 +91,7 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
 
   const withTasks = documents.filter((d) => (corpus.byDoc.get(d.id)?.length ?? 0) > 0);
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const side = (id: string) => ({ id, tasks: corpus.byDoc.get(id) ?? [], vectors: documentVectors(corpus, id), targets: documentTargets(byId.get(id)!.body), concepts: conceptsByDoc?.get(id) });
+  const side = (id: string) => ({ id, tasks: corpus.byDoc.get(id) ?? [], vectors: documentVectors(corpus, id), targets: documentTargets(byId.get(id)!), concepts: conceptsByDoc?.get(id) });
   const pairs: ComparedPair[] = recommendPairs(withTasks, scores, options.recommend).map((pair) => {
     if (pair.kind !== 'version') {
       const comparison = comparePair(side(pair.a), side(pair.b), info);
@@ -101,9 +101,9 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
     const doc = byId.get(pair.a)!;
     const copy = doc.copies.findIndex((_, n) => copyId(doc.id, n + 1) === pair.b) + 1;
     const version = versionDiff(doc, copy);
-    const body = doc.copies[copy - 1].parsed.body;
-    const tasks = documentTasks(pair.b, body);
-    const comparison = comparePair(side(pair.a), { id: pair.b, tasks, vectors: vectorsFor(corpus, tasks), targets: documentTargets(body) }, info);
+    const parsed = doc.copies[copy - 1].parsed;
+    const tasks = documentTasks(pair.b, parsed.body);
+    const comparison = comparePair(side(pair.a), { id: pair.b, tasks, vectors: vectorsFor(corpus, tasks), targets: documentTargets(parsed) }, info);
     return { ...pair, score: keptRatio(version), version, comparison };
   });
   lap('pairs');
@@ -116,7 +116,7 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
             doc: docSummary(d),
             tasks: corpus.byDoc.get(d.id) ?? [],
             vectors: documentVectors(corpus, d.id),
-            targets: documentTargets(d.body),
+            targets: documentTargets(d),
             vocab: corpus.vocab,
             concepts: conceptsByDoc?.get(d.id),
             conceptInfo: info,

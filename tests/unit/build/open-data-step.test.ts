@@ -40,7 +40,7 @@ describe('writeOpenData', () => {
   it('writes every open data file under data/, one JSON per document and one payload per compared document', () => {
     const report = writeOpenData(siteDir, documents, sources);
     const files = listFiles(path.join(siteDir, 'data')).sort();
-    expect(files).toEqual(['compare/d1.js', 'comparisons.json', 'concepts.json', 'docs/d1.json', 'docs/d2.json', 'documents.json', 'tasks.csv']);
+    expect(files).toEqual(['compare/d1.js', 'comparisons.json', 'concepts.json', 'docs/d1.json', 'docs/d2.json', 'documents.json', 'targets.csv', 'tasks.csv', 'units.csv']);
     expect(report.files).toBe(files.length);
     expect(report.bytes).toBe(files.reduce((n, f) => n + fs.statSync(path.join(siteDir, 'data', f)).size, 0));
   });

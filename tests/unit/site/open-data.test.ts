@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Provision } from '../../../scripts/ingest/model.ts';
-import { documentJson, documentsJson, taskTargetTexts, taskUnitNames, tasksCsv } from '../../../scripts/site/open-data.ts';
+import { documentJson, documentsJson, targetsCsv, taskTargetTexts, taskUnitNames, tasksCsv, unitsCsv } from '../../../scripts/site/open-data.ts';
 import { siteConfig } from '../../../scripts/site/config.ts';
 import { paths } from '../../../scripts/site/paths.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
@@ -18,11 +18,17 @@ function planDoc(): PolicyDocument {
     ],
   });
   const first = doc.body[0] as Provision;
+  const clause = { text: '（区工信局牵头，区财政局配合）', line: 4, scope: 'task' } as const;
   first.units = [
-    { name: '区工信局', role: 'lead' },
-    { name: '区财政局', role: 'support' },
+    { name: '区工信局', role: 'lead', evidence: clause },
+    { name: '区财政局', role: 'support', evidence: clause },
   ];
-  first.targets = [{ text: '培育"专精特新"企业10家', indicator: '专精特新企业', value: '10', unit: '家', comparator: 'gte' }];
+  first.targets = [
+    {
+      text: '培育"专精特新"企业10家', indicator: '专精特新企业', value: 10, valueText: '10', unit: '家', quantity: '10家', comparator: 'gte',
+      year: 2025, yearFrom: 'inherited', yearEvidence: { text: '到2025年，', line: 2 }, period: 'by-year', evidence: { text: '培育"专精特新"企业10家', line: 4 },
+    },
+  ];
   return doc;
 }
 
@@ -44,8 +50,21 @@ describe('documentsJson', () => {
         period: null,
         sources: doc.sources,
         tasks: [
-          { eid: 'item_1', label: '1.', heading: '培育企业,壮大集群', units: ['区工信局', '区财政局'], url: absolute(paths.task('d1', 'item_1')) },
+          {
+            eid: 'item_1', label: '1.', heading: '培育企业,壮大集群', url: absolute(paths.task('d1', 'item_1')),
+            units: [
+              { name: '区工信局', role: 'lead', note: null, scope: 'task', evidence: { text: '（区工信局牵头，区财政局配合）', line: 4 }, roleEvidence: null },
+              { name: '区财政局', role: 'support', note: null, scope: 'task', evidence: { text: '（区工信局牵头，区财政局配合）', line: 4 }, roleEvidence: null },
+            ],
+          },
           { eid: 'item_2', label: '2.', heading: '建设基站', units: [], url: absolute(paths.task('d1', 'item_2')) },
+        ],
+        targets: [
+          {
+            eid: 'item_1', label: '1.', url: absolute(paths.task('d1', 'item_1')), indicator: '专精特新企业', value: 10, upper: null, valueText: '10', unit: '家',
+            comparator: 'gte', year: 2025, yearFrom: 'inherited', yearEvidence: { text: '到2025年，', line: 2 }, period: 'by-year',
+            text: '培育"专精特新"企业10家', evidence: { text: '培育"专精特新"企业10家', line: 4 },
+          },
         ],
       },
     ]);
@@ -85,6 +104,21 @@ describe('tasksCsv', () => {
   it('joins units with 、, quotes fields with commas or quotes, and links each task', () => {
     expect(lines[1]).toBe(`d1,行动计划,item_1,1.,"培育企业,壮大集群",区工信局、区财政局,"培育""专精特新""企业10家",${absolute(paths.task('d1', 'item_1'))}`);
     expect(lines[2]).toBe(`d1,行动计划,item_2,2.,建设基站,,,${absolute(paths.task('d1', 'item_2'))}`);
+  });
+});
+
+describe('unitsCsv and targetsCsv', () => {
+  it('give one row per unit with its role, scope and evidence', () => {
+    const lines = unitsCsv([planDoc()]).split('\r\n');
+    expect(lines[0]).toBe('\uFEFFdocument,eid,label,unit,role,note,scope,evidence,line,role_evidence,url');
+    expect(lines[1]).toBe(`d1,item_1,1.,区工信局,lead,,task,（区工信局牵头，区财政局配合）,4,,${absolute(paths.task('d1', 'item_1'))}`);
+    expect(lines).toHaveLength(4);
+  });
+
+  it('give one row per target with the number read, as printed, year, period and sentence', () => {
+    const lines = targetsCsv([planDoc()]).split('\r\n');
+    expect(lines[0]).toBe('\uFEFFdocument,eid,label,indicator,value,upper,value_text,unit,comparator,year,year_from,period,text,evidence,line,url');
+    expect(lines[1]).toBe(`d1,item_1,1.,专精特新企业,10,,10,家,gte,2025,inherited,by-year,"培育""专精特新""企业10家","培育""专精特新""企业10家",4,${absolute(paths.task('d1', 'item_1'))}`);
   });
 });
 
