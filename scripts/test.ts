@@ -1,6 +1,6 @@
 /**
  * `npm test`: every test, in the order they depend on each other —
- * the type-check, unit tests of each pipeline stage, then a full build of the site, then the
+ * the type-check and the lint, unit tests of each pipeline stage, then a full build of the site, then the
  * browser and site checks against dist/ (and the offline copy).
  * Browser tests need Debian's Chromium (and Firefox ESR for the offline copy);
  * when one is missing and we are root we install it (a fresh machine),
@@ -64,8 +64,11 @@ function counts(name: string): { passed: number; failed: number } {
 }
 
 fs.rmSync(RESULTS, { recursive: true, force: true });
+// Astro writes the types of astro:content (.astro/) when it builds; a fresh clone has none yet.
+if (!fs.existsSync('.astro/types.d.ts')) run('types of Astro\'s content modules (astro sync)', node, [path.resolve('node_modules/astro/bin/astro.mjs'), 'sync']);
 // Types first: a type error fails in 2 s, before a minute of tests.
 run('type-check (tsc)', node, [path.resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
+run('lint (biome)', node, [path.resolve('node_modules/@biomejs/biome/bin/biome'), 'lint', '.']);
 run('unit tests (vitest)', node, vitestRun('unit'));
 run('build (npm run build)', node, ['scripts/build.ts']);
 ensureBrowsers();

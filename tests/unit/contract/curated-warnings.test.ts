@@ -10,8 +10,8 @@ import { ingest, loadCurated } from '../../../scripts/ingest/index.ts';
 import type { AdminLevel, DocumentKind, DocumentStatus, Target, UnitRole } from '../../../scripts/ingest/model.ts';
 import { loadGlossary } from '../../../scripts/concepts/glossary.ts';
 import { quotesOfThisCollection } from '../../../scripts/build/concepts-step.ts';
-import { ADMIN_LEVELS, DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../../scripts/contract/curated.ts';
-import { COMPARATORS, TARGET_PERIODS, UNIT_ROLES, YEAR_SOURCES } from '../../../scripts/contract/hand-checked.ts';
+import type { ADMIN_LEVELS, DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../../scripts/contract/curated.ts';
+import type { COMPARATORS, TARGET_PERIODS, UNIT_ROLES, YEAR_SOURCES } from '../../../scripts/contract/hand-checked.ts';
 
 const CORPUS_FILE = '01_gongxinbu-zhihui-jiankang-yanglao-xingdong-jihua.txt';
 const curated = loadCurated('content/curated');

@@ -71,7 +71,7 @@ describe('documentsJson', () => {
   });
 
   it('indents by one space, as the published file always has', () => {
-    expect(documentsJson([planDoc()])).toMatch(/^\[\n {\n  "id": "d1",\n/);
+    expect(documentsJson([planDoc()])).toMatch(/^\[\n {\n {2}"id": "d1",\n/);
   });
 });
 
