@@ -6,7 +6,7 @@
  */
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
-import { RELATION_KINDS, type DocumentStanding, type Relation, type RelationEnd, type RelationsData, type Validity } from './model.ts';
+import type { DocumentStanding, RelationsData, Validity } from './model.ts';
 import { findRelations } from './relations.ts';
 import { documentStanding } from './standing.ts';
 import { readValidity } from './validity.ts';
@@ -39,22 +39,4 @@ export function latestYear(documents: readonly PolicyDocument[], validities: Rea
     .filter((d): d is string => d !== null)
     .map((d) => Number(d.slice(0, 4)));
   return years.length > 0 ? Math.max(...years) : 0;
-}
-
-/** A relation seen from one document: the other side, and whether this document is the relation's subject. */
-export interface RelationView {
-  relation: Relation;
-  /** True when this document is `from` (it cites, carries out, repeals… the other). */
-  outgoing: boolean;
-  other: RelationEnd;
-}
-
-/** The relations of one document, outgoing first, each kind in RELATION_KINDS order. */
-export function relationsOf(relations: readonly Relation[], id: string): RelationView[] {
-  const views: RelationView[] = [];
-  for (const relation of relations) {
-    if (relation.from.id === id) views.push({ relation, outgoing: true, other: relation.to });
-    else if (relation.to.id === id) views.push({ relation, outgoing: false, other: relation.from });
-  }
-  return views.sort((a, b) => Number(b.outgoing) - Number(a.outgoing) || RELATION_KINDS.indexOf(a.relation.kind) - RELATION_KINDS.indexOf(b.relation.kind));
 }

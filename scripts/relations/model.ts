@@ -27,6 +27,8 @@ export interface Evidence {
   anchor: string | null;
   /** Citation label of the enclosing provision ("第四十二条", "三、（二）"), null outside provisions. */
   label: string | null;
+  /** The part of the document: the title, the issuing notice, the text before the first provision, the provisions, the footer. */
+  region: 'title' | 'notice' | 'preamble' | 'body' | 'footer';
   /** Physical line of the seed file where the sentence's paragraph starts. */
   line: number;
   /** The sentence exactly as written. */
@@ -43,8 +45,15 @@ export interface AlignmentEvidence {
   matched: number;
   fromTasks: number;
   toTasks: number;
-  /** The best matched pairs, strongest first: eids in the lower (from) and higher (to) document. */
-  pairs: Array<{ from: string; to: string; score: number }>;
+  /** The best matched pairs, strongest first: the task of the lower (from) and of the higher (to) document. */
+  pairs: Array<{ from: TaskRef; to: TaskRef; score: number }>;
+}
+
+/** A task named in evidence: its eid, citation label and heading. */
+export interface TaskRef {
+  eid: string;
+  label: string;
+  heading: string;
 }
 
 /** One side of a relation: a document of the collection (id) or a title it cites that the collection lacks (id null). */

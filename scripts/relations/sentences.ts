@@ -43,6 +43,7 @@ export function evidenceAt(unit: TextUnit, from: number, to: number, marks: Arra
     document: unit.document,
     anchor: unit.anchor,
     label: unit.label,
+    region: unit.region,
     line: unit.line,
     sentence: unit.text.slice(start, end),
     marks: marks
@@ -54,7 +55,7 @@ export function evidenceAt(unit: TextUnit, from: number, to: number, marks: Arra
 
 /** Evidence from a document's title (no anchor: the title heads the page). */
 export function titleEvidence(document: string, title: string, line: number, mark?: [number, number]): Evidence {
-  return { document, anchor: null, label: null, line, sentence: title, marks: mark ? [mark] : [] };
+  return { document, anchor: null, label: null, region: 'title', line, sentence: title, marks: mark ? [mark] : [] };
 }
 
 /** Splits evidence into text runs for display: [text, marked] in order (marks never overlap after merging). */

@@ -1,6 +1,7 @@
 /** Relations between documents, status and years in force, on small collections and on the seeds. */
 import { describe, expect, it } from 'vitest';
-import { analyseRelations, relationsOf } from '../../../scripts/relations/index.ts';
+import { analyseRelations } from '../../../scripts/relations/index.ts';
+import { relationsOf } from '../../../scripts/relations/views.ts';
 import { findCitations } from '../../../scripts/concepts/citations.ts';
 import { computeCompare } from '../../../scripts/compare/run.ts';
 import type { PolicyDocument } from '../../../scripts/ingest/model.ts';
