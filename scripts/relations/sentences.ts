@@ -58,7 +58,7 @@ export function titleEvidence(document: string, title: string, line: number, mar
   return { document, anchor: null, label: null, region: 'title', line, sentence: title, marks: mark ? [mark] : [] };
 }
 
-/** Splits evidence into text runs for display: [text, marked] in order (marks never overlap after merging). */
+/** Splits evidence into text runs for display: [text, marked] in order, touching or overlapping marks shown as one. */
 export function markedRuns(evidence: Pick<Evidence, 'sentence' | 'marks'>): Array<[string, boolean]> {
   const runs: Array<[string, boolean]> = [];
   let at = 0;
@@ -66,7 +66,9 @@ export function markedRuns(evidence: Pick<Evidence, 'sentence' | 'marks'>): Arra
     const start = Math.max(a, at);
     if (b <= start) continue;
     if (start > at) runs.push([evidence.sentence.slice(at, start), false]);
-    runs.push([evidence.sentence.slice(start, b), true]);
+    const last = runs.at(-1);
+    if (last?.[1] && start === at) last[0] += evidence.sentence.slice(start, b);
+    else runs.push([evidence.sentence.slice(start, b), true]);
     at = b;
   }
   if (at < evidence.sentence.length) runs.push([evidence.sentence.slice(at), false]);

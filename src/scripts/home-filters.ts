@@ -46,7 +46,10 @@ function start(): void {
     }
   };
   form.addEventListener('change', apply);
-  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
+  });
   form.hidden = false;
   apply();
 }
