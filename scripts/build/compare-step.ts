@@ -40,7 +40,8 @@ export function similarExtras(doc: PolicyDocument): (p: Provision) => RootConten
 export function runCompareStage(documents: readonly PolicyDocument[], concepts?: ConceptInput): CompareResult {
   const start = performance.now();
   const result = computeCompare(documents, concepts);
-  const { client, hierarchy, ...rest } = result;
+  // The hierarchy alignments are the relations stage's input, handed over in memory, not written.
+  const { client, hierarchy: _alignments, ...rest } = result;
   const data: CompareData = { generatedBy: 'scripts/build/compare-step.ts', ...rest };
   fs.writeFileSync(COMPARE_FILE, JSON.stringify(data));
   fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });

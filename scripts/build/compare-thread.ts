@@ -4,7 +4,6 @@
  * otherwise pick up the worker's URL.
  */
 import { Worker } from 'node:worker_threads';
-import type { HierarchyAlignment } from '../compare/hierarchy.ts';
 
 /** What the compare worker reads: the files the ingest and concept steps wrote. */
 export interface CompareWorkerInput {
@@ -12,20 +11,12 @@ export interface CompareWorkerInput {
   conceptsFile: string;
 }
 
-/** What the worker sends back once it has written the compare files. */
-export interface CompareWorkerResult {
-  /** Number of recommended pairs. */
-  pairs: number;
-  /** The hierarchy alignments, for the relations stage (not written to compare.json). */
-  hierarchy: HierarchyAlignment[];
-}
-
-/** Resolves with the worker's result once it has written the compare files. */
-export function runCompareStageInWorker(input: CompareWorkerInput): Promise<CompareWorkerResult> {
+/** Resolves with the number of recommended pairs once the worker has written the compare files. */
+export function runCompareStageInWorker(input: CompareWorkerInput): Promise<{ pairs: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), { workerData: input });
-    let result: CompareWorkerResult | undefined;
-    worker.once('message', (message: CompareWorkerResult) => (result = message));
+    let result: { pairs: number } | undefined;
+    worker.once('message', (message: { pairs: number }) => (result = message));
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`compare stage: the worker exited with code ${code}`))));
   });

@@ -1,7 +1,8 @@
 /**
- * Build step 2c (inside the site step, once the compare stage is done): relations
- * between the documents, status and validity (scripts/relations/), written to
- * content/generated/relations.json for the pages, the feeds and the open data.
+ * Build step 2c (on the compare stage's worker thread, once that stage is done, see
+ * compare-worker.ts): relations between the documents, status and validity
+ * (scripts/relations/), written to content/generated/relations.json for the pages,
+ * the feeds and the open data.
  */
 import fs from 'node:fs';
 import path from 'node:path';

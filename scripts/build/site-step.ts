@@ -13,7 +13,6 @@ import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
 import { similarExtras } from './compare-step.ts';
 import { runCompareStageInWorker } from './compare-thread.ts';
-import { runRelationsStage } from './relations-step.ts';
 import type { MdxTreeContext } from '../site/mdx-tree.ts';
 import type { PluggableList } from 'unified';
 import type { PolicyDocument } from '../ingest/model.ts';
@@ -52,7 +51,7 @@ export function documentPages(
  * Writes site.json and content/generated/docs/*.mdx, removing pages of documents that are gone.
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
- * The relations stage runs last, on the compare stage's alignments, and writes relations.json.
+ * The relations stage runs after the compare stage on the same worker, and writes relations.json.
  */
 export async function writeSite(corpus: Corpus): Promise<SiteData> {
   const data = siteDataFrom(corpus);
@@ -65,8 +64,6 @@ export async function writeSite(corpus: Corpus): Promise<SiteData> {
   compare.catch(() => {});
   for (const [id, mdx] of documentPages(data, concepts.pluginsFor, similarExtras)) fs.writeFileSync(path.join(docsDir, `${id}.mdx`), mdx);
   fs.writeFileSync(path.join(GENERATED, 'site.json'), JSON.stringify(data));
-  // Relations need the compare stage's alignments; the pages read them only once Astro runs.
-  const { hierarchy } = await compare;
-  runRelationsStage(data.documents, hierarchy);
+  await compare;
   return data;
 }

@@ -127,14 +127,14 @@ describe('relations on the pages, in the browser', () => {
 
     await page.locator('form[data-doc-filters] select[name="inforce"]').selectOption('2025');
     const in2025 = documents.filter((d) => d.inForce.includes(2025));
-    await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !li.hidden).length)).toBe(in2025.length);
+    await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).length)).toBe(in2025.length);
     expect(await page.locator('output[data-filter-count]').innerText()).toBe(`显示${in2025.length}份，共${documents.length}份`);
     expect(page.url()).toMatch(/\?inforce=2025$/);
 
     await page.locator('form[data-doc-filters] select[name="status"]').selectOption('征求意见稿');
-    await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !li.hidden).length)).toBe(0);
+    await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).length)).toBe(0);
     await page.goto(at('?status=%E5%BE%81%E6%B1%82%E6%84%8F%E8%A7%81%E7%A8%BF'));
-    await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !li.hidden).map((li) => li.querySelector('a')!.textContent))).toEqual([byId.get(JINAN)!.title]);
+    await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.querySelector('a')!.textContent))).toEqual([byId.get(JINAN)!.title]);
   });
 
   it('shows the whole list, without the filter form, when JavaScript is off', async () => {
