@@ -11,10 +11,11 @@ import type { DocSummary } from './view/comparison.ts';
 import { clientDocument, type ClientDocument } from './client-data.ts';
 import { comparePair } from './compare-pair.ts';
 import { documentConcepts, type OccurrenceLike } from './concepts.ts';
-import { documentScores, documentVectors, neighbours, similarTaskLists, taskCorpus, vectorsFor } from './corpus.ts';
+import { documentScores, documentVectors, neighbours, pairKey, similarTaskLists, taskCorpus, vectorsFor } from './corpus.ts';
 import { documentTasks } from './tasks.ts';
 import { documentTargets } from './targets.ts';
-import { recommendPairs, type RecommendOptions } from './recommend.ts';
+import { hierarchyPairs, recommendPairs, type RecommendOptions } from './recommend.ts';
+import { hierarchyAlignments, type HierarchyAlignment } from './hierarchy.ts';
 import type { IndexOptions } from './task-index.ts';
 import { copyId, versionDiff } from './version-diff.ts';
 
@@ -48,6 +49,8 @@ export interface CompareResult {
   concepts: Record<string, DocumentConcepts> | null;
   conceptInfo: ConceptInfo[];
   client: ClientDocument[];
+  /** Every document below the top level aligned with its closest document of the region above (for the relations stage). */
+  hierarchy: HierarchyAlignment[];
   /** Milliseconds per part, for the build log and the benchmark. */
   timings: Record<string, number>;
 }
@@ -108,6 +111,10 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
   });
   lap('pairs');
 
+  const minScore = options.recommend?.minScore ?? 0.05;
+  const hierarchy = hierarchyAlignments(hierarchyPairs(withTasks, (a, b) => scores.get(pairKey(a, b)) ?? 0, minScore), corpus, pairs);
+  lap('hierarchy');
+
   const client =
     options.client === false
       ? []
@@ -131,6 +138,7 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
     concepts: conceptsByDoc ? Object.fromEntries(conceptsByDoc) : null,
     conceptInfo,
     client,
+    hierarchy,
     timings,
   };
 }

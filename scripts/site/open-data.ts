@@ -9,6 +9,9 @@ import type { Evidence, PolicyDocument, Provision, Block, Target, Unit } from '.
 import { locatedTargets } from '../ingest/located-targets.ts';
 import { paths } from './paths.ts';
 import { siteConfig } from './config.ts';
+import type { RelationsData } from '../relations/model.ts';
+import { analyseRelations } from '../relations/index.ts';
+import { standingJson, type StandingJson } from './relations-json.ts';
 
 /** A unit of a task as published: name, role, note, and the clause it was read from. */
 export interface UnitSummary {
@@ -50,19 +53,22 @@ export interface TaskSummary {
   url: string;
 }
 
-export interface DocumentSummary {
+/** A document in documents.json: its metadata, status and period, relations and tasks. */
+export interface DocumentSummary extends Omit<StandingJson, 'status' | 'period' | 'relations'> {
   id: string;
   title: string;
   url: string;
   issuer: string | null;
   number: string | null;
   date: string | null;
+  /** 征求意见稿, 送审稿, 正式, 修订 or 已废止 (scripts/relations/standing.ts). */
   status: string;
   kind: string;
   level: string | null;
   region: string[];
   period: string | null;
   sources: Array<{ file: string; lineStart: number; lineEnd: number }>;
+  relations: StandingJson['relations'];
   tasks: TaskSummary[];
   /** Every target of the document in reading order, the preamble's and 发展目标 sections' included. */
   targets: TargetSummary[];
@@ -135,8 +141,8 @@ export function documentTasks(doc: PolicyDocument): Provision[] {
   return out;
 }
 
-/** The documents.json entry of one document. */
-export function documentSummary(doc: PolicyDocument): DocumentSummary {
+/** The documents.json entry of one document; `standing` gives its status, period and relations. */
+export function documentSummary(doc: PolicyDocument, standing: StandingJson): DocumentSummary {
   const m = doc.meta;
   return {
     id: doc.id,
@@ -145,12 +151,16 @@ export function documentSummary(doc: PolicyDocument): DocumentSummary {
     issuer: m.issuer.value,
     number: m.number.value,
     date: m.date.value,
-    status: m.status.value,
+    status: standing.status,
+    statusEvidence: standing.statusEvidence,
     kind: m.kind.value,
     level: m.level.value,
     region: m.region.value,
-    period: m.period.value,
+    period: standing.period ?? m.period.value,
+    validity: standing.validity,
+    inForce: standing.inForce,
     sources: doc.sources,
+    relations: standing.relations,
     tasks: documentTasks(doc).map((t) => ({
       eid: t.eid,
       label: t.label,
@@ -162,9 +172,10 @@ export function documentSummary(doc: PolicyDocument): DocumentSummary {
   };
 }
 
-/** The text of documents.json. */
-export function documentsJson(documents: readonly PolicyDocument[]): string {
-  return JSON.stringify(documents.map(documentSummary), null, 1);
+/** The text of documents.json; the relations stage's data is computed when not given. */
+export function documentsJson(documents: readonly PolicyDocument[], relations: RelationsData = analyseRelations(documents)): string {
+  const standing = standingJson(relations);
+  return JSON.stringify(documents.map((doc) => documentSummary(doc, standing(doc.id))), null, 1);
 }
 
 /** The text of docs/<id>.json: the full document model, with each copy reduced to its source (the parsed copy repeats the text). */

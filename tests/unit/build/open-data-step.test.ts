@@ -8,6 +8,7 @@ import type { ConceptsData } from '../../../scripts/concepts/model.ts';
 import { docSummary } from '../../../scripts/compare/run.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
+import { analyseRelations } from '../../../scripts/relations/index.ts';
 
 const PAYLOAD = '// payload of d1\n(self.policyAtlasCompare=self.policyAtlasCompare||{})["d1"]={};\n';
 
@@ -23,11 +24,17 @@ describe('writeOpenData', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'open-data-'));
     siteDir = path.join(dir, 'dist');
-    sources = { conceptsFile: path.join(dir, 'concepts.json'), compareFile: path.join(dir, 'compare.json'), compareClientDir: path.join(dir, 'compare-client') };
+    sources = {
+      conceptsFile: path.join(dir, 'concepts.json'),
+      compareFile: path.join(dir, 'compare.json'),
+      relationsFile: path.join(dir, 'relations.json'),
+      compareClientDir: path.join(dir, 'compare-client'),
+    };
     const concepts: ConceptsData = { generatedBy: 'test', concepts: [], occurrences: [], candidates: [], citations: {} };
     const compare: CompareData = { generatedBy: 'test', docs: [docSummary(documents[0])], similar: {}, pairs: [], concepts: null, conceptInfo: [], timings: {} };
     fs.writeFileSync(sources.conceptsFile, JSON.stringify(concepts));
     fs.writeFileSync(sources.compareFile, JSON.stringify(compare));
+    fs.writeFileSync(sources.relationsFile, JSON.stringify(analyseRelations(documents)));
     fs.mkdirSync(sources.compareClientDir);
     fs.writeFileSync(path.join(sources.compareClientDir, 'd1.js'), PAYLOAD);
     // Left by an earlier build of a document that is gone.

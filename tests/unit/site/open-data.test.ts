@@ -44,11 +44,15 @@ describe('documentsJson', () => {
         number: null,
         date: '2024-03-01',
         status: '正式',
+        statusEvidence: [],
         kind: '行动计划',
         level: null,
         region: [],
         period: null,
+        validity: null,
+        inForce: [],
         sources: doc.sources,
+        relations: [],
         tasks: [
           {
             eid: 'item_1', label: '1.', heading: '培育企业,壮大集群', url: absolute(paths.task('d1', 'item_1')),
@@ -129,5 +133,36 @@ describe('form-like tasks in the open data', () => {
     const task = { type: 'provision', title: '招商考核评价机制', units: [], targets: [], children: [field('工作目标', [], ['增长10%']), field('相关单位', ['投资促进局', '商务局'], []), field('主要职责', ['商务局'], [])] } as never;
     expect(taskUnitNames(task)).toEqual(['投资促进局', '商务局']);
     expect(taskTargetTexts(task)).toEqual(['增长10%']);
+  });
+});
+
+describe('relations, status and period in documents.json', () => {
+  const policy = makeDoc('policy', { title: '某市促进消费若干措施', date: '2024-02-01', preamble: ['本措施自印发之日起施行，有效期至2026年12月31日。'] });
+  const rules = makeDoc('rules', { title: '某市促进消费若干措施实施细则', preamble: ['根据《某市促进消费若干措施》，制定本细则。'] });
+  const [p, r] = JSON.parse(documentsJson([policy, rules]));
+
+  it('gives the period in the document’s words, its dates, the sentence and the years in force', () => {
+    expect(p).toMatchObject({ status: '正式', period: '自印发之日起施行，有效期至2026年12月31日', inForce: [2024, 2025, 2026] });
+    expect(p.validity).toEqual({
+      from: '2024-02-01',
+      to: '2026-12-31',
+      evidence: [{ text: '本措施自印发之日起施行，有效期至2026年12月31日。', document: 'policy', url: absolute(paths.doc('policy') + '#para-1'), line: 1, marks: [[3, 11], [12, 27]] }],
+    });
+  });
+
+  it('lists a relation on both documents, each seen from its side, with the citing sentence', () => {
+    expect(r.relations).toEqual([
+      {
+        kind: '依据',
+        direction: 'outgoing',
+        label: '依据',
+        document: 'policy',
+        title: '某市促进消费若干措施',
+        url: absolute(paths.doc('policy')),
+        basis: 'citation',
+        evidence: [{ text: '根据《某市促进消费若干措施》，制定本细则。', document: 'rules', url: absolute(paths.doc('rules') + '#para-1'), line: 1, marks: [[0, 14]] }],
+      },
+    ]);
+    expect(p.relations.map((x: { label: string; document: string }) => [x.label, x.document])).toEqual([['被依据', 'rules']]);
   });
 });
