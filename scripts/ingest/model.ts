@@ -115,12 +115,21 @@ export interface SourceSpan {
   lineEnd: number;
 }
 
-/** The marker styles of policy-document numbering, outermost first. */
+/**
+ * The marker styles of policy-document numbering, outermost first. Rules and
+ * measures (办法, 细则, 条例) number 第X章 / 第X节 / 第X条; plans and opinions
+ * number 一、 / （一） / 1. / （1）; both go down to ⑴ and ①. Each kind's eId prefix
+ * is Akoma Ntoso's name for it (anchors.ts): chp, sec, art, sec, subsec, item, point, clause.
+ */
 export type ProvisionKind =
+  | 'chapter' // 第一章
+  | 'section' // 第一节 (inside a chapter)
+  | 'article' // 第一条
   | 'sec' // 一、
   | 'subsec' // （一） or (一)
-  | 'item' // 1. 1、 1．
-  | 'point'; // （1） or (1)
+  | 'item' // 1. 1、 1． 1﹒
+  | 'point' // （1） (1) ⑴
+  | 'clause'; // ①
 
 export interface Paragraph extends SourceSpan {
   type: 'paragraph';
