@@ -53,7 +53,13 @@ export type NormalisationKind =
   | 'control-char' // a control character removed
   | 'blank-line' // empty or whitespace-only line dropped
   | 'edge-space' // leading/trailing whitespace trimmed
-  | 'repeated-header'; // a notice header repeated verbatim, kept once
+  | 'repeated-header' // a notice header repeated verbatim, kept once
+  | 'markup' // Markdown heading marks, comments, link syntax removed
+  | 'glued-heading' // "。 三、" a heading glued after a sentence starts its own line
+  | 'pinyin-gloss' // "工業(yè)" a pinyin annotation removed
+  | 'web-chrome' // site navigation, page title, print/share links set aside
+  | 'export-header' // 【法宝引证码】, 原文链接 … of a legal-database export, read as metadata
+  | 'front-matter'; // a YAML front matter block, read as metadata
 
 /** One change made by normalisation, so the original-text page can show it. */
 export interface Normalisation {
