@@ -6,9 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Block, Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, Provision } from './model.ts';
+import type { Block, Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, Provision, SourceSpan } from './model.ts';
 import { readSeed, listSeedFiles } from './read.ts';
 import { normalise } from './normalise.ts';
+import { setAsideChrome } from './chrome.ts';
 import { splitDocuments } from './split.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseBody } from './hierarchy.ts';
@@ -126,14 +127,20 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     const normalised = normalise(read.source);
     normalisations[seed.file] = normalised.normalisations;
     append(diagnostics, normalised.diagnostics);
-    const split = splitDocuments(seed.file, normalised.lines);
+    const chrome = setAsideChrome(seed.file, normalised.lines);
+    append(normalised.normalisations, chrome.normalisations);
+    append(diagnostics, chrome.diagnostics);
+    const split = splitDocuments(seed.file, chrome.lines);
     append(diagnostics, split.diagnostics);
-    for (const chunk of split.chunks) {
-      const doc = parseChunk(chunk);
+    const docs = split.chunks.map(parseChunk);
+    for (const doc of docs) {
       append(diagnostics, doc.diagnostics);
       append(normalised.normalisations, doc.normalisations ?? []);
       parsed.push(doc);
     }
+    if (docs[0]) docs[0].fields = chrome.fields;
+    coverSetAside(docs, chrome.spans);
+    normalised.normalisations.sort((a, b) => a.line - b.line);
   }
   const withMeta = parsed.map((doc) => {
     const head = (sources[doc.file] ?? []).slice(doc.span.lineStart - 1, doc.span.lineStart + 40).join('');
@@ -145,6 +152,21 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const merged = mergeCopies(withMeta);
   append(diagnostics, merged.diagnostics);
   return { documents: merged.documents, sources, normalisations, diagnostics: limitDiagnostics(diagnostics) };
+}
+
+/**
+ * Lines set aside around the documents (a page's header and footer) stay on an
+ * original-text page: each belongs to the document before it, or to the first.
+ */
+function coverSetAside(docs: ParsedDocument[], spans: SourceSpan[]): void {
+  if (docs.length === 0) return;
+  for (const span of spans) {
+    const owner = docs.findLast((d) => d.span.lineStart <= span.lineStart) ?? docs[0];
+    owner.span = {
+      lineStart: Math.min(owner.span.lineStart, span.lineStart),
+      lineEnd: Math.max(owner.span.lineEnd, span.lineEnd),
+    };
+  }
 }
 
 /** A document without numbered provisions is shown as paragraphs; say so (a note for news articles). */

@@ -93,6 +93,36 @@ export interface NormalisedFile {
 }
 
 // ---------------------------------------------------------------------------
+// Stage 2b: chrome set aside
+
+/** The metadata a file states outside the document's text. */
+export type SourceFieldName =
+  | 'title'
+  | 'issuer'
+  | 'number'
+  | 'date'
+  | 'published'
+  | 'effective'
+  | 'validity'
+  | 'level'
+  | 'citation'
+  | 'url'
+  | 'source';
+
+/** One value read from a web page's chrome, an export header or YAML front matter. */
+export interface SourceField {
+  value: string;
+  from: 'web-page' | 'export' | 'front-matter';
+  /** Physical line it was read from. */
+  line: number;
+  /** The label as printed, whitespace removed ("发文字号", "发布部门", "title"). */
+  label: string;
+}
+
+/** Metadata read from the lines set aside around a document; the text wins where they disagree. */
+export type SourceFields = Partial<Record<SourceFieldName, SourceField>>;
+
+// ---------------------------------------------------------------------------
 // Stage 3: split
 
 /** The lines of one document inside a seed file. */
@@ -232,6 +262,8 @@ export interface ParsedDocument {
   truncated?: boolean;
   /** Changes made while parsing (a repeated header set aside), merged into the file's list. */
   normalisations?: Normalisation[];
+  /** Metadata the file states around this document (web page, export header, front matter). */
+  fields?: SourceFields;
   diagnostics: Diagnostic[];
 }
 

@@ -118,6 +118,9 @@ const BLOCK_START: RegExp[] = [
   /^第[一二三四五六七八九十百零〇两\d]+[条章节编]/,
   /^(?:抄送|印发|主送|附件|附录|附表)(?:[：:\s\d一二三四五六七八九十]|$)/,
   /^[\u4e00-\u9fff][\u4e00-\u9fff ]{1,12}[：:]$/, // a label alone ("发 文 字 号 ："), its value on the next line
+  /^【[^【】\s]{2,10}】/, // a database-export field: 【发布部门】
+  /^(?:原文链接|信息来源|来源|发布时间|发布日期)\s*[：:]/, // an export link or a web page's info line
+  /^(?:---|\.\.\.)$|^[A-Za-z_][\w-]*:\s/, // a YAML fence or key
   /^关于.*(?:通知|意见|决定|方案|办法|规定|批复|函)$/,
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/, // a date line (signature)
   /^[（(][^（）()]{1,20}[）)]$/, // "（此件公开发布）", "（征求意见稿）", "(2024—2026年)"
