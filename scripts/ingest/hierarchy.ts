@@ -12,7 +12,7 @@
  * the same line) reproduces its logical line.
  */
 import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from './model.ts';
-import { chineseToInt, MARKERS } from './rules.ts';
+import { chineseToInt, MARKERS, TOC_ENTRY } from './rules.ts';
 import { parseTable } from './table.ts';
 
 /** The parsed body of one document. */
@@ -64,12 +64,6 @@ const ARTICLE_LIKE = new Set<ProvisionKind>(['article']);
 /** A caption printed right after 第X条: "第一条　（目的和依据）". */
 const ARTICLE_CAPTION = /^[（(][^（）()。；]{1,20}[）)]/;
 
-/**
- * A table-of-contents entry: a heading, leader dots and maybe a page number
- * ("一、现状与形势……1", "附录1：方案实施流程图......- 7 -"). It names a
- * heading that comes later; it is not the heading itself.
- */
-const TOC_ENTRY = /(?:[.．·…]{4,}|…{2,}|[.．·]{2,}…)[\s.．·…]*(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?)?$/;
 
 /** A lead title is at most this long; longer first sentences are body text. */
 const TITLE_MAX = 40;

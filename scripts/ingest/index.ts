@@ -12,6 +12,7 @@ import { normalise } from './normalise.ts';
 import { setAsideChrome } from './chrome.ts';
 import { splitDocuments } from './split.ts';
 import { parseFrontMatter } from './frontmatter.ts';
+import { parseAttachments } from './attachments.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
 import { extractUnits } from './units.ts';
@@ -46,8 +47,11 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument {
   const { kept, repeated } = setAsideRepeatedHeader(chunk, front.bodyLines);
   const parsed = parseBody(chunk.file, kept);
   const anchored = assignAnchors(parsed.body, chunk.file);
+  const attached = parseAttachments(chunk.file, front.attachments);
   const year = targetYear(front.title, front.subtitle);
-  const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics];
+  const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics, ...attached.diagnostics];
+  // A title printed twice at the head (an export's heading line) is shown once.
+  for (const line of front.repeated) repeated.push({ kind: 'repeated-header', line: line.lineStart, before: line.text, after: '' });
   const extract = (blocks: Block[]) => {
     for (const block of blocks) {
       if (block.type === 'provision') {
@@ -69,6 +73,8 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument {
     titleSpan: front.titleSpan,
     preamble: parsed.preamble,
     body: anchored.body,
+    ...(front.closing && { closing: front.closing }),
+    ...(attached.attachments.length > 0 && { attachments: attached.attachments }),
     footer: front.footer,
     truncated: chunk.truncated,
     normalisations: repeated,

@@ -103,6 +103,8 @@ const CJK_SIDE = '[\\u3001-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\
 const ALNUM_SIDE = '[0-9A-Za-z%‰℃]';
 /** One space that extraction put between Chinese and digits/Latin ("2026 年", "5G 基站"); wider gaps are layout and stay. */
 const CJK_DIGIT_SPACE = new RegExp(`(?<=${CJK_SIDE})[ \\u00a0](?=${ALNUM_SIDE})|(?<=${ALNUM_SIDE})[ \\u00a0](?=${CJK_SIDE})`, 'g');
+/** The 版记's last line, "…办公室 2022年3月10日印发": the end of a document, never wrapped. */
+const PRINTED_ON = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 /** A front matter block longer than this is not one. */
 const FRONT_MATTER_MAX_LINES = 60;
 /** A CJK ideograph (for letterhead detection). */
@@ -525,6 +527,7 @@ function shouldJoin(prev: CleanLine, next: CleanLine, blankRun: number, profile:
   const end = endKind(prev.text);
   if (profile.hardWrapped) {
     if (prev.width < profile.fullWidth) return false; // a short line ended where its author ended it
+    if (PRINTED_ON.test(prev.text)) return false; // the 版记's "…印发" line ends a document
     // Measured: the one full line ending in "；" in the PDF seeds (000:51) is mid-paragraph.
     if (end === 'open' || end === 'clause' || end === 'semicolon') return true;
     if (end === 'soft') return softEndContinues(prev.text);

@@ -37,6 +37,13 @@ export const MARKERS = {
   box: new RegExp(`^专栏\\s*(\\d+|${CN_NUM})`),
 } as const;
 
+/**
+ * A table-of-contents entry: a heading, leader dots and maybe a page number
+ * ("一、现状与形势……1", "附录1：方案实施流程图......- 7 -"). It names a heading
+ * that comes later; it is neither that heading nor an attachment.
+ */
+export const TOC_ENTRY = /(?:[.．·…]{4,}|…{2,}|[.．·]{2,}…)[\s.．·…]*(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?)?$/;
+
 /** Chinese characters (CJK unified ideographs, extension A, compatibility). */
 export const CJK = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
 

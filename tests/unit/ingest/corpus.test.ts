@@ -20,13 +20,15 @@ const scores = scoreFields(expected, actual);
 
 /** Matched share each field must keep (raised as the parser learns; the goal is 95%). */
 const FLOORS: Record<Field, number> = {
-  documents: 0.9,
-  title: 0.25,
-  issuer: 0,
-  number: 0,
-  date: 0,
-  kind: 0.1,
-  topItems: 0.5,
+  documents: 1,
+  title: 0.95,
+  issuer: 0.95,
+  number: 0.95,
+  date: 0.95,
+  // 7 files' expected kinds are not printed in their text (指导意见 for a text that says 现提出如下意见,
+  // 行动方案 for 本方案, 目录 for a bare table): the text's own word is read instead.
+  kind: 0.75,
+  topItems: 0.95,
   responsible: 0.9,
 };
 
@@ -47,6 +49,6 @@ describe('the development corpus', () => {
       if (c.missing.length) console.log(`  ${row.file.slice(0, 2)}: ${c.missing.length} numbered lines without an anchor (lines ${c.missing.slice(0, 8).join(', ')}…)`);
     }
     console.log(`corpus: ${anchored} of ${numbered} numbered lines start an anchored provision (${((100 * anchored) / numbered).toFixed(1)}%)`);
-    expect(anchored / numbered).toBeGreaterThanOrEqual(0.6);
+    expect(anchored / numbered).toBeGreaterThanOrEqual(1);
   });
 });
