@@ -23,12 +23,12 @@ export function parseAttachments(file: string, list: AttachmentLines[]): ParsedA
     const parsed = parseBody(file, a.lines);
     const anchored = assignAnchors([...parsed.preamble, ...parsed.body], file);
     diagnostics.push(...parsed.diagnostics, ...anchored.diagnostics);
-    const printed = /(\d+|[一二三四五六七八九十]+)$/.exec(a.marker.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))?.[1];
+    const printed = /(\d+|[一二三四五六七八九十]+)[：:\s]*$/.exec(a.marker.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))?.[1];
     let eid = `att_${printed === undefined ? index + 1 : chineseToInt(printed)}`;
     for (let n = 2; used.has(eid); n++) eid = `att_${index + 1}_${n}`;
     used.add(eid);
     const body = anchored.body;
-    scope(body, eid, `${a.marker} `);
+    scope(body, eid, `${a.marker.replace(/[：:\s]+$/, '')} `);
     const all = [...a.heading, ...a.lines];
     return {
       marker: a.marker,

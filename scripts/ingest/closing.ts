@@ -12,7 +12,7 @@ import { readMarker } from './hierarchy.ts';
 
 /** The lines of one attachment: its heading and its text. */
 export interface AttachmentLines {
-  /** "附件1", "附录2", "附件" as printed. */
+  /** "附件1", "附录2：", "附件" as printed, with the colon after it. */
   marker: string;
   /** The attachment's title ('' when it prints none). */
   title: string;
@@ -183,7 +183,8 @@ function splitAttachments(lines: LogicalLine[]): AttachmentLines[] {
   for (const line of lines) {
     const m = TOC_ENTRY.test(line.text) ? null : CLOSING_RULES.attachment.exec(line.text);
     if (m) {
-      const marker = line.text.slice(0, line.text.length - (m[3]?.length ?? 0)).replace(/[：:\s]+$/, '');
+      // The marker keeps the colon printed after it ("附件：名词解释"), so marker + title is the line.
+      const marker = line.text.slice(0, line.text.length - (m[3]?.length ?? 0));
       out.push({ marker, title: (m[3] ?? '').trim(), heading: [line], lines: [] });
       continue;
     }

@@ -266,7 +266,7 @@ export interface Closing extends SourceSpan {
 
 /** An attachment printed after the document (附件1, 附录2：…): its own text, anchored att_N. */
 export interface Attachment extends SourceSpan {
-  /** "附件1", "附录2" as printed. */
+  /** "附件1", "附录2：" as printed (with a colon when one follows it). */
   marker: string;
   /** Its title as printed ('' when none). */
   title: string;

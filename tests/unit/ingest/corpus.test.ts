@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, loadCurated } from '../../../scripts/ingest/index.ts';
-import { actualRow, anchorCoverage, formatScores, readExpected, scoreFields, type Field } from '../../support/corpus-score.ts';
+import { actualRow, anchorCoverage, documentsOf, formatScores, readExpected, scoreFields, type Field } from '../../support/corpus-score.ts';
+import { lostCharacters } from '../../support/faithful.ts';
 
 const CORPUS = 'tests/corpus';
 const expected = readExpected(CORPUS);
@@ -37,6 +38,23 @@ describe('the development corpus', () => {
     console.log(`corpus: fields matching expected.tsv\n${formatScores(scores)}`);
     for (const s of scores) if (s.misses.length) console.log(`  ${s.field} misses: ${s.misses.join('; ')}`);
     for (const s of scores) expect(s.matched / s.scored, `${s.field}: ${s.misses.join('; ')}`).toBeGreaterThanOrEqual(FLOORS[s.field]);
+  });
+
+  it('keeps every character on a document page or, set aside, on its original-text page', () => {
+    for (const [i, row] of expected.entries()) {
+      const corpus = results[i];
+      expect(lostCharacters(corpus, row.file), `${row.file} lost characters`).toEqual([]);
+      // A line set aside (chrome, export header, front matter) lies within a document's source span,
+      // so the original-text page that shows the span shows it, marked.
+      const setAside = (corpus.normalisations[row.file] ?? []).filter((n) => ['web-chrome', 'export-header', 'front-matter'].includes(n.kind));
+      const spans = corpus.documents.flatMap((d) => d.sources.filter((s) => s.file === row.file));
+      for (const n of setAside) expect(spans.some((s) => n.line >= s.lineStart && n.line <= s.lineEnd), `${row.file}:${n.line} set aside outside every document`).toBe(true);
+    }
+  });
+
+  it('titles no document 无标题 whose text prints a title', () => {
+    const untitled = expected.filter((row, i) => row.title !== '' && /无标题/.test(documentsOf(results[i], row.file)[0]?.meta.title.value ?? ''));
+    expect(untitled.map((r) => r.file)).toEqual([]);
   });
 
   it('anchors numbered provisions', () => {
