@@ -9,8 +9,8 @@ import { CN_NUM } from './rules.ts';
 
 /** 文号 forms, each under its purpose name. */
 export const DOC_NUMBER_RULES = {
-  /** Agency code, year in 〔〕 [] ［］ （） (), sequence number, 号. */
-  number: /^\S{1,24}?\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号$/,
+  /** Agency code, year in 〔〕 [] ［］ （） (), sequence number, 号; or agency code 字第 number 号 (府法综字第1120001234号). */
+  number: /^\S{1,24}?\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号$|^[\u4e00-\u9fff]{1,12}字\s*第\s*\d{1,12}\s*号$/,
   /** The same anywhere in a line (a 文号 quoted in a sentence or a page heading). */
   inText: /[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/,
   /** An order's number: 第19号, （第19号）, 第二十号. */

@@ -65,8 +65,10 @@ const HEAD_CONSTRUCTS = {
   documentWord: /^文\s*件$/,
   /** The text of a notice that issues or forwards what follows it. */
   issuing: /印发给你们|转发给你们|印发你们|现予印发|现予公布|予以印发|予以公布|现印发|现将[^。]{0,80}?(?:印发|转发|公布)/,
-  /** A history note under a law's title: "2019年11月30日 国家市场监督管理总局令第20号公布". */
-  historyNote: /^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}(?:通过|公布|发布|修改|修正|修订|批准|施行)[）)]?$/,
+  /** A history note under a law's title: "2019年11月30日 国家市场监督管理总局令第20号公布", "（…通过　…公布　自…起施行）". */
+  historyNote: /^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,160}(?:通过|公布|发布|修改|修正|修订|批准|施行)[）)]?$/,
+  /** A line under a title that is part of it: its period or its stage, "（2021-2025年）", "（试行）". */
+  titlePeriod: /^[（(]\s*(?:\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?|\d{4}\s*年|试行|暂行|草案|修订|修订版|修订稿)\s*[）)]$/,
   /** An attachment label between a notice and what it issues: "附件", "附件1", "津工信电力〔2021〕2号附件". */
   attachmentLabel: /^(?:附件\s*\d{0,2}|.{2,30}号附件)\s*[：:]?$/,
 } as const;
@@ -124,6 +126,8 @@ export function parseFrontMatter(chunk: DocumentChunk): FrontMatter {
       notice = toDirectHeader(head, opening);
     }
   } else {
+    // An attachment label over the title ("附件2" / 标题) when a notice issued this document with another.
+    if (head[p] && HEAD_CONSTRUCTS.attachmentLabel.test(head[p].text) && readTitle(head, p + 1)) leading.push(head[p++]);
     title = readTitle(head, p);
     if (!title) {
       const headline = findHeadline(head);
@@ -135,12 +139,16 @@ export function parseFrontMatter(chunk: DocumentChunk): FrontMatter {
   }
   if (title) {
     subtitle.push(...title.statusLines);
-    p = title.next;
+    p = Math.max(p, title.next);
   }
   if (!opening && title && !title.notice) {
-    // A directly issued document prints its 发文字号 and 主送 under the title.
+    // A directly issued document prints its 发文字号 and 主送 under the title; a rule may print the order promulgating it.
     const direct = readOpening(head, p, true);
-    if (direct && (direct.number !== undefined || direct.recipients !== undefined)) {
+    const order = direct?.orderIssuer !== undefined ? readNoticeClosing(head, direct.next) : undefined;
+    if (direct && order && !order.ownItems) {
+      notice = toNotice(head, direct, order, p);
+      p = order.end + 1;
+    } else if (direct && (direct.number !== undefined || direct.recipients !== undefined)) {
       notice = toDirectHeader(head, direct);
       p = direct.next;
     }
@@ -191,7 +199,7 @@ function readTitle(lines: LogicalLine[], p: number, noticeOnly = false): TitleRe
   const match = noticeMatch ?? (noticeOnly ? null : titleAt(lines, p));
   if (!match) return undefined;
   let end = match.end;
-  while (end + 1 < lines.length && HEAD_RULES.periodLine.test(lines[end + 1].text) && !STATUS_LINE.test(lines[end + 1].text)) end++;
+  while (end + 1 < lines.length && HEAD_CONSTRUCTS.titlePeriod.test(lines[end + 1].text.replace(/\s+/g, ''))) end++;
   let next = end + 1;
   const statusLines: string[] = [];
   while (next < lines.length && STATUS_LINE.test(lines[next].text)) statusLines.push(lines[next++].text);
@@ -245,7 +253,7 @@ function readOpening(lines: LogicalLine[], p: number, afterTitle = false): Openi
     const number = readDocNumber(text) ?? (opening.orderIssuer !== undefined ? readOrderNumber(text) : undefined);
     if (!afterTitle && (HEAD_CONSTRUCTS.registration.test(text) || HEAD_CONSTRUCTS.documentWord.test(text))) {
       opening.headLines.push(lines[p++]);
-    } else if (!afterTitle && !opening.title && order !== undefined && opening.orderIssuer === undefined) {
+    } else if (!opening.title && order !== undefined && opening.orderIssuer === undefined) {
       opening.orderIssuer = order;
       opening.orderLine = lines[p].lineStart;
       opening.headLines.push(lines[p++]);
@@ -349,22 +357,25 @@ function hasDateAhead(lines: LogicalLine[], d: number): boolean {
   return false;
 }
 
-/** After the date (and its 附注), another document's title: the notice's items were its own. */
+/**
+ * After the date (and its 附注), the end of the document or another document's title: the
+ * notice's items were its own (a document forwarded after it is a document of its own).
+ */
 function nextIsTitle(lines: LogicalLine[], d: number): boolean {
   let k = d + 1;
   while (k < lines.length && (AFTER_DATE.test(lines[k].text) || CLOSING_RULES.annotation.test(lines[k].text) || HEAD_CONSTRUCTS.attachmentLabel.test(lines[k].text))) k++;
-  return k < lines.length && (titleAt(lines, k) !== null || noticeTitleAt(lines, k) !== null);
+  return k >= lines.length || titleAt(lines, k) !== null || noticeTitleAt(lines, k) !== null;
 }
 
 /** The notice node: every line of the notice except its title, as printed; issuers from letterhead or signature. */
-function toNotice(lines: LogicalLine[], opening: Opening, closing: NoticeClosing): Notice {
+function toNotice(lines: LogicalLine[], opening: Opening, closing: NoticeClosing, start = 0): Notice {
   const titleLines = opening.title ? lines.slice(opening.title.start, opening.title.end + 1) : [];
   const signatureNames = splitNames(closing.signature.map((l) => l.text).filter((t) => !isOfficialSignature(t)));
   const fromHead = headIssuers(opening);
   const issuers = fromHead?.issuers ?? signatureNames ?? [];
   const issuersFrom: Origin | undefined =
     fromHead?.from ?? (signatureNames && closing.signature[0] ? { part: 'signature', line: closing.signature[0].lineStart } : undefined);
-  const first = lines[0];
+  const first = lines[start];
   return {
     ...(opening.title && { title: opening.title.text }),
     issuers: unique(issuers),
@@ -373,7 +384,7 @@ function toNotice(lines: LogicalLine[], opening: Opening, closing: NoticeClosing
     ...(opening.recipients !== undefined && { recipients: opening.recipients }),
     ...(closing.date !== undefined && { date: closing.date, dateLine: closing.dateLine }),
     paragraphs: lines
-      .slice(0, closing.end + 1)
+      .slice(start, closing.end + 1)
       .filter((l) => !titleLines.includes(l))
       .map(toParagraph),
     lineStart: first.lineStart,

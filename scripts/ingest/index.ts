@@ -18,8 +18,9 @@ import { assignAnchors } from './anchors.ts';
 import { extractUnits } from './units.ts';
 import { extractTargets } from './targets.ts';
 import { readMetadata, type CuratedDocument, type Place } from './metadata.ts';
-import { mergeCopies } from './merge.ts';
+import { mergeCopies, titleKey } from './merge.ts';
 import { limitDiagnostics } from './diagnostics.ts';
+import { foldToSimplified, isTraditional, type Restorer, restorer } from './script.ts';
 
 /**
  * Appends items one by one: `push(...items)` overflows the call stack when a
@@ -125,12 +126,17 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const sources: Corpus['sources'] = {};
   const normalisations: Corpus['normalisations'] = {};
   const parsed: ParsedDocument[] = [];
+  const restorers = new Map<ParsedDocument, Restorer>();
   for (const seed of seeds) {
     const read = readSeed(seed.file, seed.bytes);
     append(diagnostics, read.diagnostics);
     if (!read.source) continue;
     sources[seed.file] = read.source.lines;
-    const normalised = normalise(read.source);
+    // Traditional script is parsed folded to Simplified and given back its printed characters afterwards.
+    const traditional = isTraditional(read.source.lines);
+    const source = traditional ? { ...read.source, lines: read.source.lines.map(foldToSimplified) } : read.source;
+    const restore = traditional ? restorer(read.source.lines, source.lines) : undefined;
+    const normalised = normalise(source);
     normalisations[seed.file] = normalised.normalisations;
     append(diagnostics, normalised.diagnostics);
     const chrome = setAsideChrome(seed.file, normalised.lines);
@@ -145,12 +151,21 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
       parsed.push(doc);
     }
     if (docs[0]) docs[0].fields = chrome.fields;
+    shareIssuingNotice(docs);
     coverSetAside(docs, chrome.spans);
     normalised.normalisations.sort((a, b) => a.line - b.line);
+    if (restore) {
+      normalisations[seed.file] = restore.value(normalised.normalisations);
+      for (const doc of docs) restorers.set(doc, restore);
+      diagnostics.push(traditionalDiagnostic(seed.file));
+    }
   }
-  const withMeta = parsed.map((doc) => {
-    const head = (sources[doc.file] ?? []).slice(doc.span.lineStart - 1, doc.span.lineStart + 40).join('');
-    const meta = readMetadata(doc, curated.documents, curated.places, head.replace(/\s+/g, ''));
+  const withMeta = parsed.map((folded) => {
+    const head = (sources[folded.file] ?? []).slice(folded.span.lineStart - 1, folded.span.lineStart + 40).join('');
+    const read = readMetadata(folded, curated.documents, curated.places, head.replace(/\s+/g, ''));
+    const restore = restorers.get(folded);
+    const doc = restore ? restore.value(folded) : folded;
+    const meta = restore ? { ...read, meta: restore.value(read.meta), diagnostics: restore.value(read.diagnostics) } : read;
     append(diagnostics, meta.diagnostics);
     if (!doc.body.some((b) => b.type === 'provision')) diagnostics.push(noStructure(doc, meta.meta.kind.value));
     return { doc, meta };
@@ -173,6 +188,40 @@ function coverSetAside(docs: ParsedDocument[], spans: SourceSpan[]): void {
       lineEnd: Math.max(owner.span.lineEnd, span.lineEnd),
     };
   }
+}
+
+/**
+ * A notice that issues several documents (印发《甲》《乙》的通知) is printed once, over the
+ * first; each later document it names shares it, so its issuer and date are read from it.
+ */
+function shareIssuingNotice(docs: ParsedDocument[]): void {
+  let issuing: { notice: NonNullable<ParsedDocument['notice']>; titles: string[] } | undefined;
+  for (const doc of docs) {
+    if (doc.notice) {
+      const titles = issuedTitles(doc.notice);
+      issuing = titles.length >= 2 ? { notice: doc.notice, titles } : undefined;
+    } else if (issuing && doc.title && issuing.titles.includes(titleKey(doc.title))) {
+      doc.notice = issuing.notice;
+    }
+  }
+}
+
+/** The titles a notice names as what it issues, keyed for comparison. */
+function issuedTitles(notice: NonNullable<ParsedDocument['notice']>): string[] {
+  const texts = [notice.title ?? '', ...notice.paragraphs.map((p) => p.text)].filter((t) => /印发|转发/.test(t));
+  const titles = texts.flatMap((t) => [...t.matchAll(/《([^《》]+)》/g)].map((m) => titleKey(m[1])));
+  return [...new Set(titles)];
+}
+
+/** The note that a file was read in Traditional script. */
+function traditionalDiagnostic(file: string): Diagnostic {
+  return {
+    severity: 'info',
+    code: 'read/traditional',
+    message: `${file}: Traditional script; parsed as Simplified and shown as printed`,
+    file,
+    line: 0,
+  };
 }
 
 /** A document without numbered provisions is shown as paragraphs; say so (a note for news articles). */

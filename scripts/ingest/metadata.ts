@@ -233,6 +233,8 @@ function checkedAgainst<T extends string>(
   const [a, b] = [comparable(text.value), comparable(value)];
   if (a === b) return text;
   if (name === 'issuer' && b.endsWith(a)) return fromField;
+  // An order's number is printed 第19号 under the order, 某省人民政府令第301号 in a database: the same number.
+  if (name === 'number' && (b.endsWith(a) || a.endsWith(b))) return text;
   if (name === 'title' && (a.includes(b) || b.includes(a))) return text;
   diagnostics.push({
     severity: 'warning',

@@ -108,6 +108,7 @@ function isTitleFragment(text: string, maxLength = MAX_FRAGMENT_LENGTH): boolean
     text.length >= 2 &&
     text.length <= maxLength &&
     !/^[（(《]/.test(text) &&
+    !/^(?:附件|附录|附表)\s*[\d一二三四五六七八九十]*\s*[：:]?$/.test(text) &&
     !isNumbered(text) &&
     !HEAD_RULES.titleStop.test(text) &&
     !HEAD_RULES.periodLine.test(text) &&
@@ -266,7 +267,7 @@ export function splitDocuments(file: string, lines: LogicalLine[]): SplitResult 
       }
       if (title && !current.titled && !current.bodyStarted) {
         current.titled = true; // the document's own title, under its notice or at the head of the file
-      } else if (title && !PARAGRAPH_END.test(lines[i - 1].text)) {
+      } else if (title && !PARAGRAPH_END.test(lines[start - 1].text)) {
         diagnostics.push(unsureDiagnostic(file, lines[i]));
       } else {
         open.push(openChunk(start, notice ? 'notice-title' : 'bare-title'));
