@@ -170,6 +170,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     if (!doc.body.some((b) => b.type === 'provision')) diagnostics.push(noStructure(doc, meta.meta.kind.value));
     return { doc, meta };
   });
+  append(diagnostics, unusedCurated(curated.documents, withMeta.map((w) => w.meta.curated)));
   const merged = mergeCopies(withMeta);
   append(diagnostics, merged.diagnostics);
   return { documents: merged.documents, sources, normalisations, diagnostics: limitDiagnostics(diagnostics) };
@@ -211,6 +212,24 @@ function issuedTitles(notice: NonNullable<ParsedDocument['notice']>): string[] {
   const texts = [notice.title ?? '', ...notice.paragraphs.map((p) => p.text)].filter((t) => /印发|转发/.test(t));
   const titles = texts.flatMap((t) => [...t.matchAll(/《([^《》]+)》/g)].map((m) => titleKey(m[1])));
   return [...new Set(titles)];
+}
+
+/**
+ * A curated record that names no document of this build (seeds/ holds a user's own
+ * documents, the examples removed) is reported, not an error: it waits for its document.
+ */
+function unusedCurated(records: CuratedDocument[], used: Array<CuratedDocument | undefined>): Diagnostic[] {
+  const applied = new Set(used);
+  return records
+    .filter((r) => !applied.has(r))
+    .map((r) => ({
+      severity: 'warning' as const,
+      code: 'curated/unused',
+      message: `content/curated/documents.json: the record for ${r.match.title ? `《${r.match.title}》` : `"${r.match.textIncludes}"`} matches no document in seeds/`,
+      file: 'content/curated/documents.json',
+      line: 0,
+      hint: 'Nothing to do if that document was removed on purpose; otherwise check the title in "match".',
+    }));
 }
 
 /** The note that a file was read in Traditional script. */
