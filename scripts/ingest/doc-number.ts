@@ -21,6 +21,8 @@ export const DOC_NUMBER_RULES = {
 
 /** The 文号 a line consists of (brackets around it removed, whitespace closed up), or undefined. */
 export function readDocNumber(text: string): string | undefined {
+  // Cheap first: split.ts asks this of every line (measured: 2% of the ingest with the regular expressions).
+  if (text.length > 60 || !text.includes('号')) return undefined;
   const compact = text.replace(/\s+/g, '');
   if (DOC_NUMBER_RULES.number.test(compact) && balanced(compact)) return compact;
   const inner = DOC_NUMBER_RULES.bracketed.exec(compact)?.[1];
@@ -30,6 +32,7 @@ export function readDocNumber(text: string): string | undefined {
 
 /** The number of an order printed on its own line (第19号, （第19号）), without brackets; or undefined. */
 export function readOrderNumber(text: string): string | undefined {
+  if (text.length > 30 || !text.includes('号')) return undefined;
   const compact = text.replace(/\s+/g, '');
   if (!DOC_NUMBER_RULES.order.test(compact)) return undefined;
   return compact.replace(/^[（(]|[）)]$/g, '');

@@ -36,7 +36,10 @@ const SIGNAL_WINDOW = 60;
 export function looksLikeMarkdown(lines: readonly string[]): boolean {
   const n = Math.min(lines.length, SIGNAL_WINDOW);
   for (let i = 0; i < n; i++) {
-    const text = lines[i].trim();
+    const raw = lines[i];
+    // Cheap first: every signal needs one of these characters.
+    if (!raw.includes('#') && !raw.includes('<') && !raw.includes('|') && !raw.includes('](')) continue;
+    const text = raw.trim();
     if (MARKUP_RULES.heading.test(text) || MARKUP_RULES.comment.test(text) || MARKUP_RULES.tableDivider.test(text)) return true;
     if (text.includes('](') && (new RegExp(MARKUP_RULES.link.source).test(text) || new RegExp(MARKUP_RULES.image.source).test(text))) return true;
   }

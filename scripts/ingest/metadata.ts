@@ -134,14 +134,18 @@ export function readMetadata(
     return field(fallback);
   };
   /** Curated first, then the first reading of the text, then a field set aside around it, then the fallback. */
-  const choose = <T>(readings: Array<Reading<T> | undefined>, fromCurated: T | undefined, fallback: T): Field<T> => {
+  // Readings are tried in order and computed only when the ones before gave nothing.
+  const choose = <T>(readings: Array<() => Reading<T> | undefined>, fromCurated: T | undefined, fallback: T): Field<T> => {
     if (fromCurated !== undefined) return field(fromCurated, true);
-    const reading = readings.find((r) => r !== undefined);
-    return reading ? { value: reading.value, curated: false, from: reading.from } : field(fallback);
+    for (const read of readings) {
+      const reading = read();
+      if (reading) return { value: reading.value, curated: false, from: reading.from };
+    }
+    return field(fallback);
   };
 
   const printed = titleReadings(doc);
-  const title = choose<string>([...printed, fieldTitle(fields.title), inferredTitle(doc)], curated?.title, '');
+  const title = choose<string>([() => printed[0], () => fieldTitle(fields.title), () => inferredTitle(doc)], curated?.title, '');
   if (!title.value) {
     diagnostics.push({
       severity: 'warning',
@@ -155,7 +159,7 @@ export function readMetadata(
   }
   const titleReading = title.from && { value: title.value, from: title.from };
 
-  const kind = choose<DocumentKind>([kindReading(doc, titleReading)], curated?.kind, '其他');
+  const kind = choose<DocumentKind>([() => kindReading(doc, titleReading)], curated?.kind, '其他');
 
   const statusFromText = STATUSES.find((s) => titleText.includes(s) || subtitleText.includes(s)) ?? '正式';
   const status = pick<DocumentStatus>(statusFromText, curated?.status, '正式');
@@ -164,12 +168,19 @@ export function readMetadata(
   const periodFromText = periodMatch ? `${periodMatch[1]}—${periodMatch[2]}年` : null;
   const period = pick<string | null>(periodFromText, curated?.period, null);
 
-  const issuerNames = issuerReadings(doc);
-  const issuerText = issuerNames[0] && { value: issuerNames[0].value.join('、'), from: issuerNames[0].from };
-  const issuer = choose<string | null>([checkedAgainst('issuer', issuerText, fields.issuer, doc, diagnostics)], curated?.issuer, null);
-  const number = choose<string | null>([checkedAgainst('number', numberReadings(doc)[0], fields.number, doc, diagnostics)], curated?.number, null);
+  const issuer = choose<string | null>(
+    [
+      () => {
+        const names = issuerReadings(doc)[0];
+        return checkedAgainst('issuer', names && { value: names.value.join('、'), from: names.from }, fields.issuer, doc, diagnostics);
+      },
+    ],
+    curated?.issuer,
+    null,
+  );
+  const number = choose<string | null>([() => checkedAgainst('number', numberReadings(doc)[0], fields.number, doc, diagnostics)], curated?.number, null);
   const dateField = fields.date && { ...fields.date, value: isoDateOf(fields.date.value) ?? '' };
-  const date = choose<string | null>([checkedAgainst('date', dateReadings(doc)[0], dateField?.value ? dateField : undefined, doc, diagnostics)], curated?.date, null);
+  const date = choose<string | null>([() => checkedAgainst('date', dateReadings(doc)[0], dateField?.value ? dateField : undefined, doc, diagnostics)], curated?.date, null);
   if (printed[0] && fields.title) checkedAgainst('title', printed[0], fields.title, doc, diagnostics);
 
   const notice = doc.notice;

@@ -146,9 +146,10 @@ export function isoDateOf(text: string): string | undefined {
   return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The history note that names the promulgating order, under the title or in the preamble. */
+/** The history note that names the promulgating order: under the title, or a paragraph of the preamble. */
 function promulgation(doc: ParsedDocument): { issuer: string; number: string; date: string; from: Origin } | undefined {
-  const texts = [...doc.subtitle.map((text) => ({ text, line: doc.titleSpan?.lineEnd ?? doc.span.lineStart })), ...firstParagraphs(doc, 3)];
+  const preamble = doc.preamble.slice(0, 3).flatMap((b) => (b.type === 'paragraph' ? [{ text: b.text, line: b.lineStart }] : []));
+  const texts = [...doc.subtitle.map((text) => ({ text, line: doc.titleSpan?.lineEnd ?? doc.span.lineStart })), ...preamble];
   for (const { text, line } of texts) {
     const m = READING_RULES.promulgation.exec(text);
     if (!m) continue;

@@ -88,6 +88,8 @@ export function isTitleLine(text: string): boolean {
   return (
     text.length >= 4 &&
     text.length <= MAX_TITLE_LENGTH &&
+    // Cheap first: a title ends in a kind word, maybe with brackets after it (measured: 1% of the ingest otherwise).
+    KIND_LAST.has(lastBeforeBrackets(text)) &&
     !isNumbered(text) &&
     !/^特此/.test(text) &&
     // Punctuation inside quotes is the quoted title's (民政部对“关于…，…的建议”的答复).
@@ -95,6 +97,20 @@ export function isTitleLine(text: string): boolean {
     !HEAD_RULES.periodLine.test(text) &&
     HEAD_RULES.docKindEnd.test(text)
   );
+}
+
+/** The last characters of the kind words docKindEnd accepts. */
+const KIND_LAST = new Set('划案施制见法则定策要南引点例知告复录单'.split(''));
+
+/** The last character before trailing bracketed parts ("办法（试行）" → "法"). */
+function lastBeforeBrackets(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '）' || text[end - 1] === ')')) {
+    const open = Math.max(text.lastIndexOf('（', end - 1), text.lastIndexOf('(', end - 1));
+    if (open < 0) break;
+    end = open;
+  }
+  return text[end - 1] ?? '';
 }
 
 /** The text with quoted spans removed: “…”, "…", 《…》, 「…」. */
@@ -241,7 +257,7 @@ export function splitDocuments(file: string, lines: LogicalLine[]): SplitResult 
   const open: OpenChunk[] = [openChunk(0, 'file-start')];
   let i = 0;
   while (i < lines.length) {
-    if (i > open[open.length - 1].start && PRINTED_ON.test(lines[i - 1].text)) {
+    if (i > open[open.length - 1].start && lines[i - 1].text.endsWith('印发') && PRINTED_ON.test(lines[i - 1].text)) {
       // The 版记's "…印发" line is the last line of a document: what follows is another.
       open.push(openChunk(i, 'after-footer'));
     }
