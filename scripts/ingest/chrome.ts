@@ -57,8 +57,10 @@ export const CHROME_RULES = {
   /** Site furniture that is chrome wherever it stands at the head or tail. */
   footer:
     /(?:版权所有|Copyright|©|ICP备|公网安备|网站标识码|主办单位|^主办[：:]|^承办[：:]|技术支持[：:]|浏览器|分辨率|纠错|^政策性文件留言咨询$|^留言咨询$|^排行榜$|^热点推荐$|^热门文章$|^相关(?:政策与解读|政策|解读|链接|文件|新闻|报道|阅读)$|^政策解读$)/,
-  /** An e-mail address or a bare URL. */
-  address: /^\S*[\w.-]+@[\w-]+\.[\w.]+\S*$|^(?:https?:\/\/|www\.)\S+$/,
+  /** An e-mail address in a line (编辑部客服信箱…@…). */
+  email: /[\w.-]+@[\w-]+\.[a-z]{2,}/i,
+  /** A bare URL. */
+  url: /^(?:https?:\/\/|www\.)\S+$/,
 } as const;
 
 /** Field labels of legal-database exports (北大法宝 and the like), as printed in 【】. */
@@ -113,6 +115,8 @@ const FIELD_OF_LABEL: Record<string, SourceFieldName> = {
 /** A database export's 发布日期/公布日期 is the promulgation date; a web page's is only when it went online. */
 const EXPORT_DATE_LABELS = new Set(['发布日期', '公布日期', 'published', '发布时间']);
 
+/** A line of chrome is short; a longer one is the document's (and is never tested against chrome rules). */
+const MAX_CHROME_LINE = 200;
 /** How far into a file the head chrome is looked for, and back from its end the tail chrome. */
 const HEAD_WINDOW = 60;
 const TAIL_WINDOW = 40;
@@ -276,6 +280,7 @@ function valueOnNextLine(lines: LogicalLine[], i: number, label: string): LabelR
 /** Head chrome that needs no context beyond its neighbours. */
 function isHeadChrome(lines: LogicalLine[], i: number, first: boolean): boolean {
   const text = lines[i].text;
+  if (text.length > MAX_CHROME_LINE) return false;
   if (first && CHROME_RULES.pageTitle.test(text) && !/[。；]/.test(text)) return true;
   if (
     CHROME_RULES.crumbLabel.test(text) ||
@@ -361,9 +366,11 @@ function readTail(lines: LogicalLine[], marks: Map<number, Kind>, fields: Source
 
 /** Footer chrome: site furniture, utilities, breadcrumb-like link bars. */
 function isTailChrome(text: string): boolean {
+  if (text.length > MAX_CHROME_LINE) return false;
   return (
     CHROME_RULES.footer.test(text) ||
-    CHROME_RULES.address.test(text) ||
+    (text.includes('@') && CHROME_RULES.email.test(text)) ||
+    CHROME_RULES.url.test(text) ||
     CHROME_RULES.crumbSeparator.test(text) ||
     CHROME_RULES.crumbItem.test(text) ||
     isUtility(text)
