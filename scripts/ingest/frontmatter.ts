@@ -114,7 +114,7 @@ export function parseFrontMatter(chunk: DocumentChunk): FrontMatter {
     const closing = wraps ? readNoticeClosing(head, p) : undefined;
     if (closing && !closing.ownItems) {
       // A notice (or an order) wrapping the document that follows it.
-      notice = toNotice(head, opening, closing);
+      notice = toNotice(head, opening, closing, repeated.length);
       p = closing.end + 1;
       if (closing.date === undefined) diagnostics.push(noDate(file, head[0], head[closing.end] ?? head[0]));
       title = readTitle(head, p);

@@ -24,6 +24,12 @@ const CASES: Record<string, string> = {
   'no-title': 'puts leading status/period lines in the subtitle and warns that there is no title',
   'chinese-numeral-date': 'reads a 成文日期 in Chinese numerals and keeps （此件主动公开） in the notice',
   'notice-without-date': 'ends a notice without a date at the body title, and warns',
+  'registration-letterhead-joint-signature':
+    'reads a registration number, a joint letterhead with 发文字号 above 文件, a signature broken over lines, a 试行 line into the title and a 审议稿 status',
+  'addressee-first-notice': 'reads a notice that starts at its 主送 and issues the document under it (现将《…》印发给你们)',
+  'reply-with-bracketed-number': 'reads a 答复 whose title quotes a comma, its 文号 in brackets, 主送 and a signature without date',
+  'order-with-repeated-title': 'sets aside a title printed over an order and reads the order: issuer, （第16号）, signer and date',
+  'closing-and-attachments': 'reads 附件说明, a joint signature, date and 附注 as the closing, and each attachment with its title',
 };
 
 /** One logical line per non-blank physical line, trimmed. */
