@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GENERATED, runIngest } from './build/ingest-step.ts';
+import { GENERATED, runIngest, seedsFolder } from './build/ingest-step.ts';
+import { writeOriginals } from './build/originals-step.ts';
 import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
 import { writeOpenData } from './build/open-data-step.ts';
@@ -37,9 +38,10 @@ const astro = timed('astro', () => runAstroBuild());
 // Failures are reported once, by the awaits below, even if they come while another step runs.
 astro.catch(() => {});
 const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
+const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
 await astro;
 moveOpenData(OPEN_DATA_STAGING, SITE_DIR);
-console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran)`);
+console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`);
 // Pagefind (native, its own process) reads only the pages Astro wrote; it runs while the
 // search index and the offline copy are made.
 const pagefind = startPagefind(SITE_DIR);

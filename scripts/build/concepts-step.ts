@@ -40,7 +40,8 @@ export interface ConceptStage {
 }
 
 /** Analyses the corpus against the glossary and prepares the plugins (pure: touches no files). */
-export function conceptStage(documents: readonly PolicyDocument[], glossary: Glossary): ConceptStage {
+export function conceptStage(documents: readonly PolicyDocument[], fullGlossary: Glossary): ConceptStage {
+  const glossary = quotesOfThisCollection(fullGlossary, documents);
   const { data, matcher, paragraphMentions, problems } = analyseConcepts(documents, glossary, paths.concept);
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length > 0) {
@@ -68,6 +69,19 @@ export function conceptStage(documents: readonly PolicyDocument[], glossary: Glo
       [remarkConceptLinks, { ...conceptLinks, paragraphMentions: paragraphMentions(doc.id) }],
     ],
   };
+}
+
+/**
+ * The glossary without the quotes whose document is not in this collection: a folder of other
+ * documents (SEEDS_DIR) shares the glossary, whose quotes come from the seeds. On the seeds every
+ * quote must resolve (tests/unit/concepts/seeds.test.ts), so a mistyped id still fails there.
+ */
+export function quotesOfThisCollection(glossary: Glossary, documents: readonly PolicyDocument[]): Glossary {
+  const ids = new Set(documents.map((d) => d.id));
+  const absent = glossary.concepts.filter((c) => c.quote && !ids.has(c.quote.document));
+  if (absent.length === 0) return glossary;
+  console.log(`concepts: ${absent.length} glossary quote(s) name documents not in this collection and are not shown (${absent.map((c) => c.id).join(', ')})`);
+  return { ...glossary, concepts: glossary.concepts.map((c) => (absent.includes(c) ? { ...c, quote: undefined } : c)) };
 }
 
 /** The 待收录概念 section of the build report. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Corpus } from '../ingest/model.ts';
 import type { SiteData } from '../site/site-model.ts';
 import { buildDepartments } from '../site/departments.ts';
+import { publishOriginals } from '../site/originals.ts';
 import { documentTree } from '../site/mdx-tree.ts';
 import { serialiseMdx } from '../site/write-mdx.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
@@ -25,6 +26,7 @@ export function siteDataFrom(corpus: Corpus): SiteData {
     departments: buildDepartments(corpus.documents),
     sources: corpus.sources,
     normalisations: corpus.normalisations,
+    originals: publishOriginals(corpus.originals ?? {}),
     diagnostics: corpus.diagnostics,
   };
 }

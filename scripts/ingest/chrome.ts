@@ -4,7 +4,7 @@
  * 来源/打印 lines, the 名称/索引号/发文字号 box, related links and the site footer),
  * a legal-database export's header (【法宝引证码】, 【发布部门】, 原文链接 …) and a
  * YAML front matter block. These lines leave the document's text; each becomes a
- * normalisation (web-chrome, export-header, front-matter), so the original-text
+ * normalisation (site-navigation, export-header, front-matter), so the original-text
  * page still shows and marks it. What they state (title, issuer, 文号, dates) is
  * read into SourceFields, which the metadata stage checks against the text.
  *
@@ -129,7 +129,7 @@ const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 // Entry point ----------------------------------------------------------------
 
-type Kind = 'web-chrome' | 'export-header' | 'front-matter';
+type Kind = 'site-navigation' | 'export-header' | 'front-matter';
 
 /** Sets aside the chrome, export header and front matter of one file's logical lines. */
 export function setAsideChrome(file: string, lines: LogicalLine[]): SetAsideResult {
@@ -205,8 +205,8 @@ function readHead(lines: LogicalLine[], start: number, marks: Map<number, Kind>,
     }
     const label = metaLabelAt(lines, i);
     if (label) {
-      found.set(i, 'web-chrome');
-      if (label.nextLine) found.set(i + 1, 'web-chrome');
+      found.set(i, 'site-navigation');
+      if (label.nextLine) found.set(i + 1, 'site-navigation');
       if (label.nextLine) setField(fields, label.label, label.value ?? '', 'web-page', lines[i].lineStart);
       else readInfo(text, fields, lines[i].lineStart);
       strong++;
@@ -215,13 +215,13 @@ function readHead(lines: LogicalLine[], start: number, marks: Map<number, Kind>,
       continue;
     }
     if (isHeadChrome(lines, i, i === start)) {
-      found.set(i, 'web-chrome');
+      found.set(i, 'site-navigation');
       if (CHROME_RULES.crumbLabel.test(text) || CHROME_RULES.info.test(text)) strong++;
       end = i;
       continue;
     }
     if (i + 1 < limit && isPageHeading(lines, i)) {
-      found.set(i, 'web-chrome');
+      found.set(i, 'site-navigation');
       readPageHeading(text, fields, lines[i].lineStart);
       end = i;
       continue;
@@ -361,7 +361,7 @@ function readTail(lines: LogicalLine[], marks: Map<number, Kind>, fields: Source
     break;
   }
   if (first < 0) return;
-  for (let i = first; i < lines.length; i++) if (!marks.has(i)) marks.set(i, exported.includes(i) ? 'export-header' : 'web-chrome');
+  for (let i = first; i < lines.length; i++) if (!marks.has(i)) marks.set(i, exported.includes(i) ? 'export-header' : 'site-navigation');
 }
 
 /** Footer chrome: site furniture, utilities, breadcrumb-like link bars. */

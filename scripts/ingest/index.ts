@@ -2,13 +2,14 @@
  * The ingest pipeline, as a table of contents:
  * read → normalise → split → front matter → body → anchors → extract →
  * metadata → merge copies. Each stage is a pure function in its own module;
- * only `loadCurated` and `ingestDirectory` touch the file system.
+ * only `loadCurated`, `ingestFolder` and `ingestDirectory` touch the file system.
+ * PDF, Word and HTML files are read into the same lines first (formats/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Block, Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, Provision, SourceSpan } from './model.ts';
-import { readSeed, listSeedFiles } from './read.ts';
-import { normalise } from './normalise.ts';
+import { listSeedFiles } from './read.ts';
+import { normaliseInput, readInput, readInputFolder, type InputFile } from './formats/index.ts';
 import { setAsideChrome } from './chrome.ts';
 import { splitDocuments } from './split.ts';
 import { parseFrontMatter } from './frontmatter.ts';
@@ -36,11 +37,8 @@ export interface CuratedData {
   places: Place[];
 }
 
-/** A seed file's name and bytes. */
-export interface SeedInput {
-  file: string;
-  bytes: Uint8Array;
-}
+/** A seed file's name and bytes (and, for PDF, Word and HTML, its extracted text). */
+export type SeedInput = InputFile;
 
 /** Parses one chunk into a document: front matter, body, anchors, extraction. */
 export function parseChunk(chunk: DocumentChunk): ParsedDocument {
@@ -124,19 +122,23 @@ function extractInto(p: Provision, file: string, year: number | undefined, diagn
 export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const diagnostics: Diagnostic[] = [];
   const sources: Corpus['sources'] = {};
+  const originals: NonNullable<Corpus['originals']> = {};
+  const parsedLines: Record<string, string[]> = {};
   const normalisations: Corpus['normalisations'] = {};
   const parsed: ParsedDocument[] = [];
   const restorers = new Map<ParsedDocument, Restorer>();
   for (const seed of seeds) {
-    const read = readSeed(seed.file, seed.bytes);
+    const read = readInput(seed);
     append(diagnostics, read.diagnostics);
-    if (!read.source) continue;
+    if (!read.source || !read.parsed || !read.original) continue;
     sources[seed.file] = read.source.lines;
+    originals[seed.file] = read.original;
+    parsedLines[seed.file] = read.parsed.lines;
     // Traditional script is parsed folded to Simplified and given back its printed characters afterwards.
-    const traditional = isTraditional(read.source.lines);
-    const source = traditional ? { ...read.source, lines: read.source.lines.map(foldToSimplified) } : read.source;
-    const restore = traditional ? restorer(read.source.lines, source.lines) : undefined;
-    const normalised = normalise(source);
+    const traditional = isTraditional(read.parsed.lines);
+    const parsedSource = traditional ? { ...read.parsed, lines: read.parsed.lines.map(foldToSimplified) } : read.parsed;
+    const restore = traditional ? restorer(read.parsed.lines, parsedSource.lines) : undefined;
+    const normalised = normaliseInput({ ...read, parsed: parsedSource });
     normalisations[seed.file] = normalised.normalisations;
     append(diagnostics, normalised.diagnostics);
     const chrome = setAsideChrome(seed.file, normalised.lines);
@@ -161,7 +163,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     }
   }
   const withMeta = parsed.map((folded) => {
-    const head = (sources[folded.file] ?? []).slice(folded.span.lineStart - 1, folded.span.lineStart + 40).join('');
+    const head = (parsedLines[folded.file] ?? []).slice(folded.span.lineStart - 1, folded.span.lineStart + 40).join('');
     const read = readMetadata(folded, curated.documents, curated.places, head.replace(/\s+/g, ''));
     const restore = restorers.get(folded);
     const doc = restore ? restore.value(folded) : folded;
@@ -173,7 +175,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   append(diagnostics, unusedCurated(curated.documents, withMeta.map((w) => w.meta.curated)));
   const merged = mergeCopies(withMeta);
   append(diagnostics, merged.diagnostics);
-  return { documents: merged.documents, sources, normalisations, diagnostics: limitDiagnostics(diagnostics) };
+  return { documents: merged.documents, sources, originals, normalisations, diagnostics: limitDiagnostics(diagnostics) };
 }
 
 /**
@@ -268,7 +270,12 @@ export function loadCurated(dir: string): CuratedData {
   return { documents: read<CuratedDocument[]>('documents.json'), places: read<Place[]>('places.json') };
 }
 
-/** Ingests every *.txt in `seedsDir`. */
+/** Ingests every file of `dir` in any format read (.txt, .pdf, .docx, .html): what the build uses. */
+export async function ingestFolder(dir: string, curatedDir: string): Promise<Corpus> {
+  return ingest(await readInputFolder(dir), loadCurated(curatedDir));
+}
+
+/** Ingests every *.txt in `seedsDir`, synchronously (for text-only folders; `ingestFolder` reads every format). */
 export function ingestDirectory(seedsDir: string, curatedDir: string): Corpus {
   const seeds = listSeedFiles(seedsDir).map((file) => ({
     file: path.basename(file),

@@ -1,3 +1,5 @@
+import type { OriginalFile } from './formats/model.ts';
+
 /**
  * The typed document model that every ingest stage produces or consumes.
  *
@@ -54,10 +56,13 @@ export type NormalisationKind =
   | 'blank-line' // empty or whitespace-only line dropped
   | 'edge-space' // leading/trailing whitespace trimmed
   | 'repeated-header' // a notice header repeated verbatim, kept once
+  | 'running-header' // a PDF page's repeated header line, set aside
+  | 'running-footer' // a PDF page's repeated footer line, set aside
+  | 'site-navigation' // a web page's navigation, breadcrumb, info lines, share or print links and footer, set aside
+  | 'list-number' // a Word automatic list number, written in front of its paragraph
   | 'markup' // Markdown heading marks, comments, link syntax removed
   | 'glued-heading' // "。 三、" a heading glued after a sentence starts its own line
   | 'pinyin-gloss' // "工業(yè)" a pinyin annotation removed
-  | 'web-chrome' // site navigation, page title, print/share links set aside
   | 'export-header' // 【法宝引证码】, 原文链接 … of a legal-database export, read as metadata
   | 'front-matter'; // a YAML front matter block, read as metadata
 
@@ -424,5 +429,7 @@ export interface Corpus {
   normalisations: Record<string, Normalisation[]>;
   /** The raw physical lines per seed file, for the original-text pages. */
   sources: Record<string, string[]>;
+  /** Per source file: its format, size and, for PDF, Word and HTML, where each line came from. */
+  originals?: Record<string, OriginalFile>;
   diagnostics: Diagnostic[];
 }

@@ -196,6 +196,13 @@ function opensDocument(lines: LogicalLine[], k: number): boolean {
   );
 }
 
+/** After a 版记, a document opens with its head (letterhead, 文号, title, 主送) or its preamble, never a numbered item. */
+function startsAfterFooter(lines: LogicalLine[], i: number): boolean {
+  const text = lines[i].text;
+  if (isNumbered(text)) return false;
+  return isRecipients(text) || isIssuerLike(text) || isDocNumberLine(text) || HEAD_MARK.test(text) || HEAD_RULES.preamble.test(text) || titleAt(lines, i) !== null || noticeTitleAt(lines, i) !== null;
+}
+
 /** A notice title followed within two lines by its 主送 or 发文字号. */
 function noticeBoundaryAt(lines: LogicalLine[], i: number): TitleMatch | null {
   const match = noticeTitleAt(lines, i);
@@ -257,8 +264,8 @@ export function splitDocuments(file: string, lines: LogicalLine[]): SplitResult 
   const open: OpenChunk[] = [openChunk(0, 'file-start')];
   let i = 0;
   while (i < lines.length) {
-    if (i > open[open.length - 1].start && lines[i - 1].text.endsWith('印发') && PRINTED_ON.test(lines[i - 1].text)) {
-      // The 版记's "…印发" line is the last line of a document: what follows is another.
+    if (i > open[open.length - 1].start && lines[i - 1].text.endsWith('印发') && PRINTED_ON.test(lines[i - 1].text) && startsAfterFooter(lines, i)) {
+      // The 版记's "…印发" line is the last line of a document: what follows it is another, when it opens like one.
       open.push(openChunk(i, 'after-footer'));
     }
     const current = open[open.length - 1];

@@ -26,4 +26,6 @@ export const paths = {
   comparePair: (a: string, b: string) => withBase(`compare/${a}--${b}/`),
   search: () => withBase('search/'),
   data: (file: string) => withBase(`data/${file}`),
+  /** An original file, by its published path (`data/originals/<name>`). */
+  original: (published: string) => withBase(published),
 } as const;

@@ -4,6 +4,7 @@
  * content/generated/site.json; read by src/lib/site-data.ts.
  */
 import type { Diagnostic, Normalisation, PolicyDocument } from '../ingest/model.ts';
+import type { PublishedOriginal } from './originals.ts';
 
 /** A task or section reference, as listed on department and concept pages. */
 export interface TaskRef {
@@ -28,5 +29,7 @@ export interface SiteData {
   /** Raw physical lines per seed file, for the original-text pages. */
   sources: Record<string, string[]>;
   normalisations: Record<string, Normalisation[]>;
+  /** Per source file: its format, size, published path and line origins. */
+  originals: Record<string, PublishedOriginal>;
   diagnostics: Diagnostic[];
 }

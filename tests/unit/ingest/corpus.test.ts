@@ -46,7 +46,7 @@ describe('the development corpus', () => {
       expect(lostCharacters(corpus, row.file), `${row.file} lost characters`).toEqual([]);
       // A line set aside (chrome, export header, front matter) lies within a document's source span,
       // so the original-text page that shows the span shows it, marked.
-      const setAside = (corpus.normalisations[row.file] ?? []).filter((n) => ['web-chrome', 'export-header', 'front-matter'].includes(n.kind));
+      const setAside = (corpus.normalisations[row.file] ?? []).filter((n) => ['site-navigation', 'export-header', 'front-matter'].includes(n.kind));
       const spans = corpus.documents.flatMap((d) => d.sources.filter((s) => s.file === row.file));
       for (const n of setAside) expect(spans.some((s) => n.line >= s.lineStart && n.line <= s.lineEnd), `${row.file}:${n.line} set aside outside every document`).toBe(true);
     }
