@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PluggableList } from 'unified';
 import type { PolicyDocument } from '../ingest/model.ts';
-import { type GlossaryProblem, GlossaryError, loadGlossary, termsOf, type Glossary } from '../concepts/glossary.ts';
+import { GlossaryError, loadGlossary, termsOf, type Glossary } from '../concepts/glossary.ts';
 import { analyseConcepts } from '../concepts/concept-data.ts';
 import { conceptTree } from '../concepts/concept-tree.ts';
 import type { ConceptsData } from '../concepts/model.ts';
@@ -35,17 +35,14 @@ export interface ConceptStage {
   pluginsFor(doc: PolicyDocument): PluggableList;
   /** MDX of each concept's definition block, keyed by concept id. */
   conceptPages: Map<string, string>;
-  /** Glossary problems that do not stop the build (for the build report). */
-  warnings: GlossaryProblem[];
 }
 
 /** Analyses the corpus against the glossary and prepares the plugins (pure: touches no files). */
 export function conceptStage(documents: readonly PolicyDocument[], fullGlossary: Glossary): ConceptStage {
   const glossary = quotesOfThisCollection(fullGlossary, documents);
   const { data, matcher, paragraphMentions, problems } = analyseConcepts(documents, glossary, paths.concept);
-  const errors = problems.filter((p) => p.severity !== 'warning');
-  if (errors.length > 0) {
-    throw new GlossaryError(glossary.file, errors[0].line, errors.map((p) => p.problem).join('\n'), errors[0].hint);
+  if (problems.length > 0) {
+    throw new GlossaryError(glossary.file, problems[0].line, problems.map((p) => p.problem).join('\n'), problems[0].hint);
   }
   const targets: ConceptLinkTarget[] = data.concepts.map((c) => ({ id: c.id, name: c.name, url: c.url, definition: c.definition, terms: termsOf(c) }));
   const conceptLinks = { concepts: targets, matcher };
@@ -61,7 +58,6 @@ export function conceptStage(documents: readonly PolicyDocument[], fullGlossary:
   }
   return {
     data,
-    warnings: problems.filter((p) => p.severity === 'warning'),
     conceptPages,
     pluginsFor: (doc) => [
       [remarkParagraphAnchors],
@@ -101,11 +97,7 @@ export function runConceptStage(documents: readonly PolicyDocument[], glossaryFi
   fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(stage.data));
   fs.writeFileSync(path.join(GENERATED, 'concept-tips.css'), tipCss(stage.data.concepts));
   const report = path.join(GENERATED, 'build-report.md');
-  for (const w of stage.warnings) console.warn(`${glossaryFile}: warning concepts/quote: ${w.problem} — ${w.hint}`);
-  if (fs.existsSync(report)) {
-    const warnings = stage.warnings.map((w) => `- ${glossaryFile}: warning concepts/quote: ${w.problem} — ${w.hint}`);
-    fs.appendFileSync(report, (warnings.length ? ['', '## Glossary', '', ...warnings, ''].join('\n') : '') + candidatesReport(stage.data));
-  }
+  if (fs.existsSync(report)) fs.appendFileSync(report, candidatesReport(stage.data));
   const { concepts, occurrences, candidates } = stage.data;
   const unused = concepts.filter((c) => c.mentions === 0).map((c) => c.id);
   console.log(

@@ -76,8 +76,7 @@ export function quoteProblems(glossary: Glossary, documents: readonly PolicyDocu
     const doc = documents.find((d) => d.id === document);
     const where = `concept "${c.id}": quote`;
     if (!doc) {
-      // A user's seeds/ may no longer hold the example the quote came from: the concept page shows it unlinked.
-      problems.push({ line: 0, severity: 'warning', problem: `${where} names document "${document}", which is not in the corpus`, hint: 'use an id from content/generated/corpus.json (or remove the quote)' });
+      problems.push({ line: 0, problem: `${where} names document "${document}", which is not in the corpus`, hint: 'use an id from content/generated/corpus.json (or remove the quote)' });
       continue;
     }
     const units = textUnits(doc).filter((u) => eid === undefined || u.eid === eid);

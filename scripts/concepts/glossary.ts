@@ -97,8 +97,6 @@ export interface GlossaryProblem {
   line: number;
   problem: string;
   hint: string;
-  /** A warning does not stop the build (a quote from a document no longer in seeds/). */
-  severity?: 'warning';
 }
 
 /** Every structural problem of parsed glossary data (pure); `raw` is only used to find line numbers. */

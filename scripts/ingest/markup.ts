@@ -32,15 +32,23 @@ export const MARKUP_RULES = {
 /** How far into a file the Markdown signals are looked for. */
 const SIGNAL_WINDOW = 60;
 
-/** True when the file's own lines show Markdown: a heading mark, a comment, a link or image, a pipe table. */
+/**
+ * True when the file's own lines show Markdown as a scraper saves it: the title as a heading
+ * (the first line "# 标题"), a comment, a link or image, a pipe table. A "#" further down a plain
+ * text is only a character.
+ */
 export function looksLikeMarkdown(lines: readonly string[]): boolean {
   const n = Math.min(lines.length, SIGNAL_WINDOW);
+  // The first line of text, after a YAML front matter block if there is one.
+  const fence = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && i < SIGNAL_WINDOW && ['---', '...'].includes(l.trim())) : -1;
+  const first = lines.findIndex((l, i) => i > fence && l.trim() !== '');
   for (let i = 0; i < n; i++) {
     const raw = lines[i];
     // Cheap first: every signal needs one of these characters.
     if (!raw.includes('#') && !raw.includes('<') && !raw.includes('|') && !raw.includes('](')) continue;
     const text = raw.trim();
-    if (MARKUP_RULES.heading.test(text) || MARKUP_RULES.comment.test(text) || MARKUP_RULES.tableDivider.test(text)) return true;
+    if (i === first && MARKUP_RULES.heading.test(text)) return true;
+    if (MARKUP_RULES.comment.test(text) || MARKUP_RULES.tableDivider.test(text)) return true;
     if (text.includes('](') && (new RegExp(MARKUP_RULES.link.source).test(text) || new RegExp(MARKUP_RULES.image.source).test(text))) return true;
   }
   return false;
