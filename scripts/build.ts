@@ -1,5 +1,5 @@
 /**
- * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them) → Astro (open data beside it)
+ * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro (open data and feeds beside it)
  * → sitemap, search index, offline copy (Pagefind beside them), into dist/.
  * Each step is its own module under scripts/build/; this file only orders them.
  */
@@ -10,6 +10,7 @@ import { writeOriginals } from './build/originals-step.ts';
 import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
 import { writeOpenData } from './build/open-data-step.ts';
+import { FEEDS_DIR, writeFeeds } from './build/feeds-step.ts';
 import { startPagefind } from './build/pagefind-step.ts';
 import { writeHostingFiles } from './build/hosting-step.ts';
 import { runOffline } from './build/offline-step.ts';
@@ -39,8 +40,10 @@ const astro = timed('astro', () => runAstroBuild());
 astro.catch(() => {});
 const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
 const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
+const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
 await astro;
 moveOpenData(OPEN_DATA_STAGING, SITE_DIR);
+console.log(`build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`);
 console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`);
 // Pagefind (native, its own process) reads only the pages Astro wrote; it runs while the
 // search index and the offline copy are made.
@@ -56,9 +59,11 @@ await previousBuild;
 console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the sitemap, the search index and the offline copy)`);
 console.log(`build: ${pages} pages indexed. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
 
-/** Moves `<staging>/data/` to `<siteDir>/data/` (one rename: both are on the project's disk). */
+/** Moves `<staging>/data/` and `<staging>/feeds/` into `<siteDir>/` (one rename each: both are on the project's disk). */
 function moveOpenData(staging: string, siteDir: string): void {
-  const target = path.join(siteDir, 'data');
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.renameSync(path.join(staging, 'data'), target);
+  for (const folder of ['data', FEEDS_DIR]) {
+    const target = path.join(siteDir, folder);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(path.join(staging, folder), target);
+  }
 }

@@ -53,6 +53,7 @@ export function documentPages(
  * Writes site.json and content/generated/docs/*.mdx, removing pages of documents that are gone.
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
+ * The relations stage runs after the compare stage on the same worker, and writes relations.json.
  */
 export async function writeSite(corpus: Corpus): Promise<SiteData> {
   const data = siteDataFrom(corpus);

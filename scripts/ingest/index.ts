@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Block, Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, Provision, SourceSpan } from './model.ts';
+import type { Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, SourceSpan } from './model.ts';
 import { listSeedFiles } from './read.ts';
 import { normaliseInput, readInput, readInputFolder, type InputFile } from './formats/index.ts';
 import { setAsideChrome } from './chrome.ts';
@@ -16,8 +16,7 @@ import { parseFrontMatter } from './frontmatter.ts';
 import { parseAttachments } from './attachments.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
-import { extractUnits } from './units.ts';
-import { extractTargets } from './targets.ts';
+import { extractDocument } from './extract.ts';
 import { readMetadata, type CuratedDocument, type Place } from './metadata.ts';
 import { mergeCopies, titleKey } from './merge.ts';
 import { limitDiagnostics } from './diagnostics.ts';
@@ -47,19 +46,10 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument {
   const parsed = parseBody(chunk.file, kept);
   const anchored = assignAnchors(parsed.body, chunk.file);
   const attached = parseAttachments(chunk.file, front.attachments);
-  const year = targetYear(front.title, front.subtitle);
   const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics, ...attached.diagnostics];
   // A title printed twice at the head (an export's heading line) is shown once.
   for (const line of front.repeated) repeated.push({ kind: 'repeated-header', line: line.lineStart, before: line.text, after: '' });
-  const extract = (blocks: Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'provision') {
-        extractInto(block, chunk.file, year, diagnostics);
-        extract(block.children);
-      } else if (block.type === 'box') extract(block.children);
-    }
-  };
-  extract(anchored.body);
+  append(diagnostics, extractDocument({ file: chunk.file, title: front.title, subtitle: front.subtitle, titleSpan: front.titleSpan, preamble: parsed.preamble, body: anchored.body }));
   const first = chunk.lines[0];
   const last = chunk.lines.at(-1);
   return {
@@ -94,28 +84,6 @@ function setAsideRepeatedHeader(chunk: DocumentChunk, lines: LogicalLine[]): { k
     kept: lines.filter((l) => !inSpan(l)),
     repeated: lines.filter(inSpan).map((l) => ({ kind: 'repeated-header', line: l.lineStart, before: l.text, after: '' })),
   };
-}
-
-/** The last year of the document's period ("2024—2026年" → 2026), the default for targets. */
-function targetYear(title: string | undefined, subtitle: string[]): number | undefined {
-  const m = /(\d{4})\s*[-—–－~至]+\s*(\d{4})/.exec(`${title ?? ''}${subtitle.join('')}`);
-  return m ? Number(m[2]) : undefined;
-}
-
-/** Units and targets from a provision's own text (its title and direct paragraphs). */
-function extractInto(p: Provision, file: string, year: number | undefined, diagnostics: Diagnostic[]): void {
-  const paragraphs = p.children.filter((c) => c.type === 'paragraph');
-  const seen = new Set<string>();
-  for (const para of [{ text: p.title + p.titleSep, lineStart: p.lineStart }, ...paragraphs]) {
-    const found = extractUnits(para.text, { file, line: para.lineStart });
-    append(diagnostics, found.diagnostics);
-    for (const unit of found.units) {
-      if (seen.has(unit.name)) continue;
-      seen.add(unit.name);
-      p.units.push(unit);
-    }
-    p.targets.push(...extractTargets(para.text, { year }));
-  }
 }
 
 /** Ingests seed files into the corpus: every document, its sources and the build report. */

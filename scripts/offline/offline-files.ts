@@ -11,9 +11,10 @@ export const PAGEFIND_DIR = 'pagefind';
  * Also the per-document JSON downloads (data/docs/): open data for reuse, not
  * for reading, and a third of the copy in a large corpus; the copy's
  * "下载数据" buttons go to the hosted site. documents.json and tasks.csv stay.
+ * And the Atom feeds (feeds/): a feed reader follows the hosted site, not a folder on disk.
  */
 export function isExcluded(file: string): boolean {
-  return /^(?:pagefind|search-data|offline|data\/docs)\//.test(file) || ['sitemap.xml', 'robots.txt', '404.html', '.nojekyll', '_headers', '_redirects'].includes(file);
+  return /^(?:pagefind|search-data|offline|data\/docs|feeds)\//.test(file) || ['sitemap.xml', 'robots.txt', '404.html', '.nojekyll', '_headers', '_redirects'].includes(file);
 }
 
 /** Site file of the banner stylesheet the rewrite links from every page. */

@@ -3,7 +3,7 @@
  * from it (department index, URLs). Written by the build script to
  * content/generated/site.json; read by src/lib/site-data.ts.
  */
-import type { Diagnostic, Normalisation, PolicyDocument } from '../ingest/model.ts';
+import type { Diagnostic, Normalisation, PolicyDocument, UnitEvidence, UnitRole } from '../ingest/model.ts';
 import type { PublishedOriginal } from './originals.ts';
 
 /** A task or section reference, as listed on department and concept pages. */
@@ -12,6 +12,10 @@ export interface TaskRef {
   eid: string;
   label: string;
   heading: string;
+  /** On a department page: the unit's role in the task. */
+  role?: UnitRole;
+  /** On a department page: the clause that names the unit (the task's own, or one written once for later tasks). */
+  evidence?: UnitEvidence;
 }
 
 /** A responsible unit with every task it is responsible for. */
