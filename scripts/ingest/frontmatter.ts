@@ -121,9 +121,9 @@ export function parseFrontMatter(chunk: DocumentChunk): FrontMatter {
     } else if (opening.title) {
       // The document's own title (a 通知 with its own items, a 答复, a plan issued directly).
       title = opening.title;
-      notice = toDirectHeader(head, opening);
+      notice = toDirectHeader(opening);
     } else {
-      notice = toDirectHeader(head, opening);
+      notice = toDirectHeader(opening);
     }
   } else {
     // An attachment label over the title ("附件2" / 标题) when a notice issued this document with another.
@@ -149,7 +149,7 @@ export function parseFrontMatter(chunk: DocumentChunk): FrontMatter {
       notice = toNotice(head, direct, order, p);
       p = order.end + 1;
     } else if (direct && (direct.number !== undefined || direct.recipients !== undefined)) {
-      notice = toDirectHeader(head, direct);
+      notice = toDirectHeader(direct);
       p = direct.next;
     }
   }
@@ -393,7 +393,7 @@ function toNotice(lines: LogicalLine[], opening: Opening, closing: NoticeClosing
 }
 
 /** The 发文字号, letterhead and 主送 of a document issued directly, as a notice without title. */
-function toDirectHeader(lines: LogicalLine[], opening: Opening): Notice | undefined {
+function toDirectHeader(opening: Opening): Notice | undefined {
   const kept = opening.headLines;
   if (kept.length === 0) return undefined;
   const fromHead = headIssuers(opening);
