@@ -159,6 +159,7 @@ function toClosing(lines: LogicalLine[]): Closing {
  */
 function findAttachments(lines: LogicalLine[]): number {
   for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].text.startsWith('附')) continue; // cheap first: every heading starts so
     const m = CLOSING_RULES.attachment.exec(lines[i].text);
     if (!m || TOC_ENTRY.test(lines[i].text)) continue;
     const rest = m[3] ?? '';

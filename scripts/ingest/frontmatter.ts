@@ -216,7 +216,8 @@ function repeatedTitle(lines: LogicalLine[]): LogicalLine[] {
   if (!first || !titleAt(lines, 0)) return [];
   const key = titleKey(first.text);
   for (let k = 1; k < Math.min(lines.length, REPEAT_WINDOW); k++) {
-    if (titleKey(lines[k].text) === key) return [first];
+    // Only a line of about the title's length can repeat it (brackets and spaces may differ).
+    if (Math.abs(lines[k].text.length - first.text.length) <= 4 && titleKey(lines[k].text) === key) return [first];
   }
   return [];
 }
@@ -265,10 +266,12 @@ function readOpening(lines: LogicalLine[], p: number, afterTitle = false): Openi
       opening.letterhead.push(orgName(text));
       opening.letterheadLine ??= lines[p].lineStart;
       opening.headLines.push(lines[p++]);
-    } else if (!afterTitle && !opening.title && readTitle(lines, p) && (opening.headLines.length > 0 || noticeTitleAt(lines, p))) {
-      opening.title = readTitle(lines, p);
-      p = opening.title!.next;
-    } else break;
+    } else {
+      const title = !afterTitle && !opening.title ? readTitle(lines, p) : undefined;
+      if (!title || !(opening.headLines.length > 0 || title.notice)) break;
+      opening.title = title;
+      p = title.next;
+    }
   }
   if (lines[p] && isRecipients(lines[p].text) && !MARKERS.sec.test(lines[p].text)) {
     opening.recipients = lines[p].text.replace(/[：:]$/, '');

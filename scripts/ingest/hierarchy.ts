@@ -12,7 +12,7 @@
  * the same line) reproduces its logical line.
  */
 import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from './model.ts';
-import { chineseToInt, MARKERS, TOC_ENTRY } from './rules.ts';
+import { chineseToInt, MARKER_START, MARKERS, TOC_ENTRY } from './rules.ts';
 import { parseTable } from './table.ts';
 
 /** The parsed body of one document. */
@@ -124,7 +124,8 @@ export function blockText(block: Block): string {
 
 /** Reads a numbered-provision marker at the start of a line, if there is one. */
 export function readMarker(text: string): MarkerMatch | null {
-  if (TOC_ENTRY.test(text)) return null;
+  if (!MARKER_START.test(text)) return null;
+  if ((text.includes('.') || text.includes('…') || text.includes('．') || text.includes('·')) && TOC_ENTRY.test(text)) return null;
   for (const [rule, kind] of MARKER_RULES) {
     const m = MARKERS[rule].exec(text);
     if (!m) continue;

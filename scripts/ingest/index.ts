@@ -123,7 +123,8 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     if (docs[0]) docs[0].fields = chrome.fields;
     shareIssuingNotice(docs);
     coverSetAside(docs, chrome.spans);
-    normalised.normalisations.sort((a, b) => a.line - b.line);
+    // Records added after normalise's own (chrome, a repeated title) go back into line order.
+    if (chrome.normalisations.length > 0 || docs.some((d) => d.normalisations?.length)) normalised.normalisations.sort((a, b) => a.line - b.line);
     if (restore) {
       normalisations[seed.file] = restore.value(normalised.normalisations);
       for (const doc of docs) restorers.set(doc, restore);

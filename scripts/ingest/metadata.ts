@@ -13,7 +13,7 @@ import type {
   ParsedDocument,
   SourceField,
 } from './model.ts';
-import { type Reading, dateReadings, fieldTitle, inferredTitle, isoDateOf, issuerReadings, kindReading, numberReadings, titleReadings } from './readings.ts';
+import { type Reading, dateReadings, fieldTitle, first, inferredTitle, isoDateOf, issuerReadings, kindReading, numberReadings, titleReadings } from './readings.ts';
 import { pinyinInitials, pinyinSlug } from '../site/slug.ts';
 
 /** One curated record: how to recognise the document, and the values to supply. */
@@ -77,8 +77,8 @@ export function findCurated(doc: ParsedDocument, curated: CuratedDocument[], hea
  * 现将《…》印发给你们. That title is read from the text, so it is not curated.
  */
 export function citedTitle(doc: ParsedDocument): string | undefined {
-  const cited = titleReadings(doc).find((r) => r.from.part !== 'title');
-  return cited && compact(cited.value);
+  for (const reading of titleReadings(doc)) if (reading.from.part !== 'title') return compact(reading.value);
+  return undefined;
 }
 
 /** Removes all whitespace, so titles compare however they were wrapped. */
@@ -144,8 +144,8 @@ export function readMetadata(
     return field(fallback);
   };
 
-  const printed = titleReadings(doc);
-  const title = choose<string>([() => printed[0], () => fieldTitle(fields.title), () => inferredTitle(doc)], curated?.title, '');
+  const printed = first(titleReadings(doc));
+  const title = choose<string>([() => printed, () => fieldTitle(fields.title), () => inferredTitle(doc)], curated?.title, '');
   if (!title.value) {
     diagnostics.push({
       severity: 'warning',
@@ -171,17 +171,17 @@ export function readMetadata(
   const issuer = choose<string | null>(
     [
       () => {
-        const names = issuerReadings(doc)[0];
+        const names = first(issuerReadings(doc));
         return checkedAgainst('issuer', names && { value: names.value.join('、'), from: names.from }, fields.issuer, doc, diagnostics);
       },
     ],
     curated?.issuer,
     null,
   );
-  const number = choose<string | null>([() => checkedAgainst('number', numberReadings(doc)[0], fields.number, doc, diagnostics)], curated?.number, null);
+  const number = choose<string | null>([() => checkedAgainst('number', first(numberReadings(doc)), fields.number, doc, diagnostics)], curated?.number, null);
   const dateField = fields.date && { ...fields.date, value: isoDateOf(fields.date.value) ?? '' };
-  const date = choose<string | null>([() => checkedAgainst('date', dateReadings(doc)[0], dateField?.value ? dateField : undefined, doc, diagnostics)], curated?.date, null);
-  if (printed[0] && fields.title) checkedAgainst('title', printed[0], fields.title, doc, diagnostics);
+  const date = choose<string | null>([() => checkedAgainst('date', first(dateReadings(doc)), dateField?.value ? dateField : undefined, doc, diagnostics)], curated?.date, null);
+  if (printed && fields.title) checkedAgainst('title', printed, fields.title, doc, diagnostics);
 
   const notice = doc.notice;
   const regionText = `${issuer.value ?? ''} ${title.value} ${notice?.title ?? ''}`;

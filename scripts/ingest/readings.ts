@@ -36,21 +36,29 @@ const SELF_REFERENCE_PARAGRAPHS = 6;
 
 // Title ------------------------------------------------------------------------
 
-/** The title the text prints, or names through the notice that issues it. */
-export function titleReadings(doc: ParsedDocument): Reading<string>[] {
-  const out: Reading<string>[] = [];
+/**
+ * The titles the text prints, or names through the notice that issues it, in the order they are
+ * trusted; a generator, so that a caller taking the first computes no more.
+ */
+export function* titleReadings(doc: ParsedDocument): Generator<Reading<string>> {
   const line = doc.titleSpan?.lineStart ?? doc.span.lineStart;
-  if (doc.title) out.push({ value: doc.title, from: { part: 'title', line } });
+  if (doc.title) yield { value: doc.title, from: { part: 'title', line } };
   const notice = doc.notice;
   if (notice?.title) {
     const cited = READING_RULES.noticeTitle.exec(notice.title)?.[1];
-    if (cited) out.push({ value: cited, from: { part: 'notice-title', line: notice.lineStart } });
+    if (cited) yield { value: cited.trim(), from: { part: 'notice-title', line: notice.lineStart } };
   }
   for (const p of notice?.paragraphs ?? []) {
+    if (!p.text.includes('《')) continue;
     const cited = READING_RULES.issued.exec(p.text)?.[1];
-    if (cited) out.push({ value: cited, from: { part: 'cited-title', line: p.lineStart } });
+    if (cited) yield { value: cited.trim(), from: { part: 'cited-title', line: p.lineStart } };
   }
-  return out.map((r) => ({ ...r, value: r.value.replace(/\s+/g, '') === r.value ? r.value : r.value.trim() }));
+}
+
+/** The first of a generator's values, or undefined. */
+export function first<T>(values: Iterable<T>): T | undefined {
+  for (const value of values) return value;
+  return undefined;
 }
 
 /** A title inferred from what the text says of itself, or undefined. */
@@ -97,44 +105,38 @@ function issuedTextAbsent(doc: ParsedDocument): boolean {
 // Issuer, number, date ----------------------------------------------------------------
 
 /** Issuers the text prints: letterhead or order, signature, the title's own issuer, a history note. */
-export function issuerReadings(doc: ParsedDocument): Reading<string[]>[] {
-  const out: Reading<string[]>[] = [];
+export function* issuerReadings(doc: ParsedDocument): Generator<Reading<string[]>> {
   const notice = doc.notice;
-  if (notice && notice.issuers.length > 0) out.push({ value: notice.issuers, from: notice.issuersFrom ?? { part: 'signature', line: notice.lineStart } });
+  if (notice && notice.issuers.length > 0) yield { value: notice.issuers, from: notice.issuersFrom ?? { part: 'signature', line: notice.lineStart } };
   const closing = doc.closing;
-  if (closing && closing.issuers.length > 0) out.push({ value: closing.issuers, from: { part: 'signature', line: closing.signatureLine ?? closing.lineStart } });
+  if (closing && closing.issuers.length > 0) yield { value: closing.issuers, from: { part: 'signature', line: closing.signatureLine ?? closing.lineStart } };
   for (const [title, from] of [
     [doc.title, { part: 'title', line: doc.titleSpan?.lineStart ?? doc.span.lineStart }],
     [notice?.title, { part: 'notice-title', line: notice?.lineStart ?? 0 }],
   ] as const) {
     const names = title ? issuersInTitle(title.replace(/[\s\u3000]+/g, ' ')) : [];
-    if (names.length > 0) out.push({ value: names, from });
+    if (names.length > 0) yield { value: names, from };
   }
   const note = promulgation(doc);
-  if (note) out.push({ value: [note.issuer], from: note.from });
-  return out;
+  if (note) yield { value: [note.issuer], from: note.from };
 }
 
 /** 发文字号 the text prints: the number line (or an order's number), a history note. */
-export function numberReadings(doc: ParsedDocument): Reading<string>[] {
-  const out: Reading<string>[] = [];
+export function* numberReadings(doc: ParsedDocument): Generator<Reading<string>> {
   const notice = doc.notice;
-  if (notice?.number) out.push({ value: notice.number, from: { part: notice.issuersFrom?.part === 'order' ? 'order' : 'number-line', line: notice.numberLine ?? notice.lineStart } });
+  if (notice?.number) yield { value: notice.number, from: { part: notice.issuersFrom?.part === 'order' ? 'order' : 'number-line', line: notice.numberLine ?? notice.lineStart } };
   const note = promulgation(doc);
-  if (note) out.push({ value: note.number, from: note.from });
-  return out;
+  if (note) yield { value: note.number, from: note.from };
 }
 
 /** 成文日期 the text prints: under the notice's or the document's signature, a history note. */
-export function dateReadings(doc: ParsedDocument): Reading<string>[] {
-  const out: Reading<string>[] = [];
+export function* dateReadings(doc: ParsedDocument): Generator<Reading<string>> {
   const notice = doc.notice;
-  if (notice?.date) out.push({ value: notice.date, from: { part: 'date-line', line: notice.dateLine ?? notice.lineEnd } });
+  if (notice?.date) yield { value: notice.date, from: { part: 'date-line', line: notice.dateLine ?? notice.lineEnd } };
   const closing = doc.closing;
-  if (closing?.date) out.push({ value: closing.date, from: { part: 'date-line', line: closing.dateLine ?? closing.lineEnd } });
+  if (closing?.date) yield { value: closing.date, from: { part: 'date-line', line: closing.dateLine ?? closing.lineEnd } };
   const note = promulgation(doc);
-  if (note) out.push({ value: note.date, from: note.from });
-  return out;
+  if (note) yield { value: note.date, from: note.from };
 }
 
 /** A date field (2021.10.18, 2021-10-18, 2021年10月18日) as YYYY-MM-DD, or undefined. */
@@ -146,11 +148,20 @@ export function isoDateOf(text: string): string | undefined {
   return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The promulgation note of each document, read once (issuer, number and date all ask for it). */
+const promulgations = new WeakMap<ParsedDocument, ReturnType<typeof readPromulgation>>();
+
 /** The history note that names the promulgating order: under the title, or a paragraph of the preamble. */
 function promulgation(doc: ParsedDocument): { issuer: string; number: string; date: string; from: Origin } | undefined {
+  if (!promulgations.has(doc)) promulgations.set(doc, readPromulgation(doc));
+  return promulgations.get(doc);
+}
+
+function readPromulgation(doc: ParsedDocument): { issuer: string; number: string; date: string; from: Origin } | undefined {
   const preamble = doc.preamble.slice(0, 3).flatMap((b) => (b.type === 'paragraph' ? [{ text: b.text, line: b.lineStart }] : []));
   const texts = [...doc.subtitle.map((text) => ({ text, line: doc.titleSpan?.lineEnd ?? doc.span.lineStart })), ...preamble];
   for (const { text, line } of texts) {
+    if (!text.includes('令')) continue; // cheap first
     const m = READING_RULES.promulgation.exec(text);
     if (!m) continue;
     const date = isoDateOf(m[1].replace(/\s+/g, ''));

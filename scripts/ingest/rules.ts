@@ -37,6 +37,9 @@ export const MARKERS = {
   box: new RegExp(`^专栏\\s*(\\d+|${CN_NUM})`),
 } as const;
 
+/** The first character of any line a MARKERS rule (or 第X部分, ——) can match: a cheap test before them all. */
+export const MARKER_START = /^[第一二三四五六七八九十百零〇两（(\d⑴-⒇①-⑳专—–-]/;
+
 /**
  * A table-of-contents entry: a heading, leader dots and maybe a page number
  * ("一、现状与形势……1", "附录1：方案实施流程图......- 7 -"). It names a heading

@@ -18,7 +18,8 @@ const TRADITIONAL_SHARE = 0.03;
 /** …and at least this many of them. */
 const TRADITIONAL_MIN = 5;
 /** Ideographs counted for the decision (whole lines, until at least this many): enough to tell. */
-const SAMPLE = 4_000;
+const SAMPLE = 1_500;
+const EARLY_SAMPLE = 300;
 
 let table: Map<string, string> | undefined;
 
@@ -70,6 +71,8 @@ export function isTraditional(lines: readonly string[]): boolean {
       traditional += units[c - 0x3400];
     }
     if (ideographs >= SAMPLE) break;
+    // A Traditional text shows its script at once (a third of its ideographs): none in the first hundreds is Simplified.
+    if (ideographs >= EARLY_SAMPLE && traditional === 0) return false;
   }
   return traditional >= TRADITIONAL_MIN && traditional >= TRADITIONAL_SHARE * ideographs;
 }
