@@ -15,8 +15,6 @@ import { withHint } from './hints.ts';
 /** An ASCII slug: lower-case letters and digits in words joined by "-" (document and concept ids). */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Kinds of document the pipeline names (model.ts DocumentKind; a type test keeps the two equal). */
-export const DOCUMENT_KINDS = ['行动计划', '实施方案', '行动方案', '若干措施', '政策措施', '实施意见', '工作机制', '新闻报道', '其他'] as const;
 /** Drafting states (model.ts DocumentStatus). */
 export const DOCUMENT_STATUSES = ['征求意见稿', '送审稿', '修订版', '正式'] as const;
 /** Administrative levels of the gazetteer (model.ts AdminLevel), highest first. */
@@ -45,7 +43,8 @@ export const CuratedDocumentSchema = z.strictObject({
   match: CuratedMatchSchema,
   id: slug('the document URL slug: region, year and pinyin words, e.g. "jinan-shizhong-2024-xinxing-gongyehua"').optional(),
   title: text('the full title, as the document would print it').optional(),
-  kind: withHint(z.enum(DOCUMENT_KINDS), 'the kind its title ends with; "其他" when none of these fits').optional(),
+  // Kinds are free text, as documents name themselves (行动计划, 指导意见, 实施细则, 答复 …; model.ts DocumentKind).
+  kind: text('the kind as the document names itself, e.g. "行动计划" or "新闻报道"; "其他" when it names none').optional(),
   issuer: text('the issuing body as printed, e.g. "济南市人民政府办公厅"').optional(),
   number: text('the 发文字号 as printed, e.g. "济政办字〔2024〕12号"').optional(),
   date: withHint(z.iso.date('is not a date written YYYY-MM-DD'), 'write the date of issue as "2024-03-01"').optional(),

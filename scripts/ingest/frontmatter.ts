@@ -1,185 +1,424 @@
 /**
- * Stage 4 (first part): separate a document chunk's front and back matter
- * from its body.
+ * Stage 4 (first part): separate a document chunk's head and end from its body,
+ * the way GB/T 9704 lays out an official document.
  *
- * Front matter is the notice wrapper (letterhead, 发文字号, notice title, 主送,
- * the notice's text, signing issuers, 成文日期, （此件公开发布）), then the body
- * title and its status/period lines. Back matter is the 抄送/印发 footer. All
- * other lines stay, in order, in `bodyLines` for the body parser. Every line of
- * the chunk lands in exactly one place: nothing is dropped or rewritten; the
- * structured fields (number, date, issuers…) are readings of lines that are also
- * kept as printed in `notice.paragraphs`.
+ * The head, read construct by construct (one small reader each, as marked's
+ * tokenizers): a title printed twice (an export's own title line), a registration
+ * number (JNCR—2022—0040001), the letterhead (issuer lines, "…文件"), an order's head
+ * ("上海市人民政府令" / "（第19号）"), the 发文字号 (bare or in brackets), the title —
+ * a notice that issues or forwards a document (…印发《…》的通知) or the document's
+ * own — with its period (（2021-2025年）, （试行）) and status lines (（征求意见稿）), and
+ * the 主送. A notice or order that wraps a document runs to its 署名 and 成文日期
+ * (and 附注); the wrapped document's title follows. A notice with its own numbered
+ * items before its date is a document itself. The end (closing.ts): 附件说明, 署名,
+ * 成文日期, 附注, attachments; and the 抄送/印发 footer.
+ *
+ * Every line of the chunk lands in exactly one place: nothing is dropped or
+ * rewritten; the structured fields (number, date, issuers…) are readings of lines
+ * that are also kept as printed.
  */
-import type { Diagnostic, DocumentChunk, Footer, LogicalLine, Notice, Paragraph, SourceSpan } from './model.ts';
-import { chineseToInt, MARKERS } from './rules.ts';
+import type { Closing, Diagnostic, DocumentChunk, Footer, LogicalLine, Notice, Origin, Paragraph, SourceSpan } from './model.ts';
+import { MARKERS } from './rules.ts';
 import { HEAD_RULES, isRecipients, noticeTitleAt, titleAt } from './split.ts';
+import { readDocNumber, readOrderNumber } from './doc-number.ts';
+import { isIssuerLike, isOfficialSignature, orderIssuer, orgName, splitNames } from './issuers.ts';
+import { type AttachmentLines, CLOSING_RULES, readDocumentEnd, signatureAbove, toIsoDate } from './closing.ts';
+import { titleKey } from './merge.ts';
+
+export { toIsoDate } from './closing.ts';
 
 /** The parts of a chunk around its body. */
 export interface FrontMatter {
   /**
-   * The notice wrapper; `paragraphs` holds every notice line except its title,
-   * as printed. A document issued directly (…的实施意见 with its own 发文字号 and
-   * 主送 under the title) gets a notice without title holding just those lines.
+   * The notice or order wrapper; `paragraphs` holds every line of it except its
+   * title, as printed. A document issued directly (its 发文字号 and 主送 under its
+   * own title) gets a notice without title holding just those lines.
    */
   notice?: Notice;
   /** The body title, lines joined; undefined when the document prints none. */
   title?: string;
   titleSpan?: SourceSpan;
-  /** Status/period lines under the title: （征求意见稿）, (2024—2026年). */
+  /** Status lines under the title and history notes: （征求意见稿）, "2019年11月30日 …令第20号公布". */
   subtitle: string[];
   /** Everything else, in order: preamble and numbered body. */
   bodyLines: LogicalLine[];
-  /** The 抄送/印发 block at the end. */
+  /** 附件说明, 署名, 成文日期, 附注 at the end of the body. */
+  closing?: Closing;
+  /** Attachments printed after the document, each with its own lines. */
+  attachments: AttachmentLines[];
+  /** The 抄送/印发 footer. */
   footer?: Footer;
+  /** Lines that print the title a second time (an export's heading line); kept out of the page, shown on the original-text page. */
+  repeated: LogicalLine[];
+  /** The order's issuer ("上海市人民政府令" → 上海市人民政府), when the document is issued by an order. */
+  orderIssuer?: string;
   diagnostics: Diagnostic[];
 }
 
-/** Organisation names end like this (a letterhead or a signature line). */
-const ORG_END =
-  /(?:政府|办公厅|办公室|委员会|管委会|领导小组|局|厅|委|部|院|会|中心|办|署|公司|集团)(?:[（(][^（）()]+[）)])?(?:文件)?$/;
-/** Punctuation that never occurs in an organisation name. */
-const ORG_STOP = /[，。；：:、,;《》“”]/;
+// Stage rules ----------------------------------------------------------------
+
+/** Head constructs that have no reader of their own elsewhere, each under its purpose name. */
+const HEAD_CONSTRUCTS = {
+  /** 规范性文件登记号: JNCR—2022—0040001, XXCR-2021-0010003. */
+  registration: /^[A-Z]{2,8}\s*[—–\-－]+\s*\d{4}\s*[—–\-－]+\s*\d{2,10}$/,
+  /** The "文件" of a letterhead printed on a line of its own. */
+  documentWord: /^文\s*件$/,
+  /** The text of a notice that issues or forwards what follows it. */
+  issuing: /印发给你们|转发给你们|印发你们|现予印发|现予公布|予以印发|予以公布|现印发|现将[^。]{0,80}?(?:印发|转发|公布)/,
+  /** A history note under a law's title: "2019年11月30日 国家市场监督管理总局令第20号公布", "（…通过　…公布　自…起施行）". */
+  historyNote: /^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,160}(?:通过|公布|发布|修改|修正|修订|批准|施行)[）)]?$/,
+  /** A line under a title that is part of it: its period or its stage, "（2021-2025年）", "（试行）". */
+  titlePeriod: /^[（(]\s*(?:\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?|\d{4}\s*年|试行|暂行|草案|修订|修订版|修订稿)\s*[）)]$/,
+  /** An attachment label between a notice and what it issues: "附件", "附件1", "津工信电力〔2021〕2号附件". */
+  attachmentLabel: /^(?:附件\s*\d{0,2}|.{2,30}号附件)\s*[：:]?$/,
+} as const;
+
+/** A status or draft line under a title: （征求意见稿）, （送审稿）, （修订版）. Other bracketed lines (periods, 试行) are part of the title. */
+const STATUS_LINE = /^[（(][^（）()]*(?:稿|修订版)[^（）()]*[）)]$/;
 /** Lines printed after the date: （此件公开发布）, （此页无正文）. */
 const AFTER_DATE = /^[（(](?:此件|此页)[^（）()]*[）)]$/;
 /** A footer starts at 抄送：… or at the "…2024年10月24日印发" line. */
-const FOOTER_START = /^(?:抄送|抄报|分送|主题词)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
+const FOOTER_START = /^(?:抄送|抄报|分送|主题词|信息公开选项)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 /** How far from the end a footer may start. */
 const FOOTER_WINDOW = 10;
 /** A notice's date is within this many lines of its 主送. */
 const NOTICE_WINDOW = 40;
+/** After a notice's date, the wrapped document's title is within this many lines (附注, contacts, attachment label). */
+const AFTER_NOTICE_WINDOW = 16;
+/** A title printed twice at the head repeats within this many lines. */
+const REPEAT_WINDOW = 12;
 /** A news byline: □孙化鹏 孔雪, 记者 …, 文/… */
 const BYLINE = /^(?:[□■◇◆○●]|(?:本报)?记者|通讯员|文[／/]|作者[：:])/;
 /** A news headline is short and has no full stop. */
 const MAX_HEADLINE_LENGTH = 60;
 
-/** Splits a chunk into notice, title, subtitle, body lines and footer. */
+// Entry point ----------------------------------------------------------------
+
+/** Splits a chunk into notice, title, subtitle, body lines, closing, attachments and footer. */
 export function parseFrontMatter(chunk: DocumentChunk): FrontMatter {
   const { file, lines } = chunk;
   const diagnostics: Diagnostic[] = [];
   const footerAt = findFooter(lines);
   const head = lines.slice(0, footerAt);
+  const repeated = repeatedTitle(head);
+  let p = repeated.length;
 
-  let notice = readNotice(file, head, diagnostics);
-  let p = notice ? notice.next : 0;
+  const opening = readOpening(head, p);
+  let notice: Notice | undefined;
+  let title: TitleRead | undefined;
+  const subtitle: string[] = [];
   const leading: LogicalLine[] = [];
-  let title = titleAt(head, p);
-  if (!title && !notice) {
-    const headline = findHeadline(head);
-    if (headline !== undefined) {
-      leading.push(...head.slice(0, headline));
-      title = { start: headline, end: headline, next: headline + 1 };
+  if (opening) {
+    p = opening.next;
+    const wraps = opening.title?.notice || opening.orderIssuer !== undefined || (!opening.title && issuesWhatFollows(head, p));
+    const closing = wraps ? readNoticeClosing(head, p) : undefined;
+    if (closing && !closing.ownItems) {
+      // A notice (or an order) wrapping the document that follows it.
+      notice = toNotice(head, opening, closing, repeated.length);
+      p = closing.end + 1;
+      if (closing.date === undefined) diagnostics.push(noDate(file, head[0], head[closing.end] ?? head[0]));
+      title = readTitle(head, p);
+    } else if (opening.title) {
+      // The document's own title (a 通知 with its own items, a 答复, a plan issued directly).
+      title = opening.title;
+      notice = toDirectHeader(opening);
+    } else {
+      notice = toDirectHeader(opening);
+    }
+  } else {
+    // An attachment label over the title ("附件2" / 标题) when a notice issued this document with another.
+    if (head[p] && HEAD_CONSTRUCTS.attachmentLabel.test(head[p].text) && readTitle(head, p + 1)) leading.push(head[p++]);
+    title = readTitle(head, p);
+    if (!title) {
+      const headline = findHeadline(head);
+      if (headline !== undefined) {
+        leading.push(...head.slice(p, headline));
+        title = { start: headline, end: headline, next: headline + 1, notice: false, text: head[headline].text, statusLines: [] };
+      }
     }
   }
-  let titleText: string | undefined;
-  let titleSpan: SourceSpan | undefined;
   if (title) {
-    titleText = head.slice(title.start, title.end + 1).map((l) => l.text).join('');
-    titleSpan = { lineStart: head[title.start].lineStart, lineEnd: head[title.end].lineEnd };
-    p = title.end + 1;
+    subtitle.push(...title.statusLines);
+    p = Math.max(p, title.next);
   }
-  const subtitle: string[] = [];
-  while (p < head.length && HEAD_RULES.periodLine.test(head[p].text)) subtitle.push(head[p++].text);
-  if (!notice && title) {
-    // A directly issued document prints its 发文字号 and 主送 under the title.
-    notice = readDirectHeader(head, p);
-    if (notice) p = notice.next;
+  if (!opening && title && !title.notice) {
+    // A directly issued document prints its 发文字号 and 主送 under the title; a rule may print the order promulgating it.
+    const direct = readOpening(head, p, true);
+    const order = direct?.orderIssuer !== undefined ? readNoticeClosing(head, direct.next) : undefined;
+    if (direct && order && !order.ownItems) {
+      notice = toNotice(head, direct, order, p);
+      p = order.end + 1;
+    } else if (direct && (direct.number !== undefined || direct.recipients !== undefined)) {
+      notice = toDirectHeader(direct);
+      p = direct.next;
+    }
   }
-  if (!titleText) diagnostics.push(noTitle(file, lines[0], notice?.notice));
+  while (p < head.length && (STATUS_LINE.test(head[p].text) || HEAD_RULES.periodLine.test(head[p].text) || HEAD_CONSTRUCTS.historyNote.test(head[p].text))) {
+    subtitle.push(head[p++].text);
+  }
+  if (!title) diagnostics.push(noTitle(file, lines[0], notice));
 
+  const end = readDocumentEnd(head.slice(p));
   const footer = footerAt < lines.length ? toFooter(lines.slice(footerAt)) : undefined;
   return {
-    ...(notice && { notice: notice.notice }),
-    ...(titleText !== undefined && { title: titleText, titleSpan }),
+    ...(notice && { notice }),
+    ...(title && { title: title.text, titleSpan: { lineStart: head[title.start].lineStart, lineEnd: head[title.end].lineEnd } }),
     subtitle,
-    bodyLines: [...leading, ...head.slice(p)],
+    bodyLines: [...leading, ...end.body],
+    ...(end.closing && { closing: end.closing }),
+    attachments: end.attachments,
     ...(footer && { footer }),
+    repeated,
+    ...(opening?.orderIssuer !== undefined && { orderIssuer: opening.orderIssuer }),
     diagnostics,
   };
 }
 
-/** A notice read from the head, and the index of the first line after it. */
-interface NoticeRead {
-  notice: Notice;
-  next: number;
-}
+// Title ----------------------------------------------------------------------
 
-/** The opening of a notice: letterhead, 发文字号, notice title, 主送. */
-interface NoticeOpening {
-  letterhead: LogicalLine[];
-  titleLines: LogicalLine[];
-  number?: string;
-  recipients?: string;
-  /** Index of the first line of the notice's text. */
-  next: number;
-}
-
-/** The close of a notice: signing issuers, 成文日期 and （此件公开发布）. */
-interface NoticeClosing {
-  signature: LogicalLine[];
-  date?: string;
-  /** Index of the notice's last line. */
+/** A title read at a position, with the period lines folded in and the status lines after it. */
+interface TitleRead {
+  start: number;
   end: number;
-}
-
-/** Reads a notice wrapper at the start of the head, or returns null when there is none. */
-function readNotice(file: string, lines: LogicalLine[], diagnostics: Diagnostic[]): NoticeRead | null {
-  const opening = readOpening(lines);
-  if (!opening) return null;
-  const { signature, date, end } = readClosing(lines, opening.next);
-  if (date === undefined) diagnostics.push(noDate(file, lines[0], lines[Math.max(end, 0)]));
-  const { letterhead, titleLines, number, recipients } = opening;
-  const notice: Notice = {
-    ...(titleLines.length ? { title: titleLines.map((l) => l.text).join('') } : {}),
-    issuers: unique([...letterhead, ...signature].map((l) => compact(l.text))),
-    ...(number !== undefined && { number }),
-    ...(recipients !== undefined && { recipients }),
-    ...(date !== undefined && { date }),
-    paragraphs: lines
-      .slice(0, end + 1)
-      .filter((l) => !titleLines.includes(l))
-      .map(toParagraph),
-    lineStart: lines[0].lineStart,
-    lineEnd: lines[end].lineEnd,
-  };
-  return { notice, next: end + 1 };
-}
-
-/** Letterhead lines, then 发文字号 and notice title in either order, then 主送. */
-function readOpening(lines: LogicalLine[]): NoticeOpening | null {
-  let p = 0;
-  while (p < Math.min(lines.length, 8) && isIssuerLike(lines[p].text)) p++;
-  if (p > 0 && !(isDocNumber(lines[p]) || noticeTitleAt(lines, p))) p = 0; // names, but not a letterhead
-  const letterhead = lines.slice(0, p);
-  let titleLines: LogicalLine[] = [];
-  let number: string | undefined;
-  for (let step = 0; step < 2; step++) {
-    const match = titleLines.length ? null : noticeTitleAt(lines, p);
-    if (match) {
-      titleLines = lines.slice(match.start, match.end + 1);
-      p = match.end + 1;
-    } else if (number === undefined && isDocNumber(lines[p])) number = compact(lines[p++].text);
-  }
-  if (!letterhead.length && !titleLines.length && number === undefined) return null;
-  let recipients: string | undefined;
-  if (lines[p] && isRecipients(lines[p].text)) recipients = lines[p++].text.replace(/[：:]$/, '');
-  return { letterhead, titleLines, number, recipients, next: p };
+  /** First line after the title and its status lines. */
+  next: number;
+  /** A notice that issues or forwards a document (…印发《…》的通知). */
+  notice: boolean;
+  /** The title's lines joined, period lines included. */
+  text: string;
+  statusLines: string[];
 }
 
 /**
- * The notice's text runs from `p` to its 成文日期; the organisation lines just
- * above the date are the signature. Without a date the notice ends before the
- * document's title or first section.
+ * The title at `p`: a notice title or a document title, over one or two lines,
+ * with the period or 试行 lines printed under it (part of the title) and the
+ * status lines after them.
  */
-function readClosing(lines: LogicalLine[], p: number): NoticeClosing {
+function readTitle(lines: LogicalLine[], p: number, noticeOnly = false): TitleRead | undefined {
+  const noticeMatch = noticeTitleAt(lines, p);
+  const match = noticeMatch ?? (noticeOnly ? null : titleAt(lines, p));
+  if (!match) return undefined;
+  let end = match.end;
+  while (end + 1 < lines.length && HEAD_CONSTRUCTS.titlePeriod.test(lines[end + 1].text.replace(/\s+/g, ''))) end++;
+  let next = end + 1;
+  const statusLines: string[] = [];
+  while (next < lines.length && STATUS_LINE.test(lines[next].text)) statusLines.push(lines[next++].text);
+  const text = lines.slice(match.start, end + 1).map((l) => l.text).join('');
+  return { start: match.start, end, next, notice: noticeMatch !== null, text, statusLines };
+}
+
+/**
+ * A title printed at the very head and again within a few lines (a database
+ * export's heading over the document's own title): the first print is set aside.
+ */
+function repeatedTitle(lines: LogicalLine[]): LogicalLine[] {
+  const first = lines[0];
+  if (!first || !titleAt(lines, 0)) return [];
+  const key = titleKey(first.text);
+  for (let k = 1; k < Math.min(lines.length, REPEAT_WINDOW); k++) {
+    // Only a line of about the title's length can repeat it (brackets and spaces may differ).
+    if (Math.abs(lines[k].text.length - first.text.length) <= 4 && titleKey(lines[k].text) === key) return [first];
+  }
+  return [];
+}
+
+// Opening --------------------------------------------------------------------
+
+/** The head's constructs read so far. */
+interface Opening {
+  /** Letterhead and registration lines, "文件", order head: kept as notice paragraphs. */
+  headLines: LogicalLine[];
+  letterhead: string[];
+  letterheadLine?: number;
+  orderIssuer?: string;
+  orderLine?: number;
+  number?: string;
+  numberLine?: number;
+  title?: TitleRead;
+  recipients?: string;
+  /** First line after the opening. */
+  next: number;
+}
+
+/**
+ * Reads the head's constructs from `p` in whatever order they are printed
+ * (PDF extraction moves the 发文字号 above "文件"), then the 主送. Null when
+ * there is none of them.
+ */
+function readOpening(lines: LogicalLine[], p: number, afterTitle = false): Opening | null {
+  const start = p;
+  const opening: Opening = { headLines: [], letterhead: [], next: p };
+  for (let step = 0; step < 12 && p < lines.length; step++) {
+    const text = lines[p].text;
+    const order = orderIssuer(text);
+    const number = readDocNumber(text) ?? (opening.orderIssuer !== undefined ? readOrderNumber(text) : undefined);
+    if (!afterTitle && (HEAD_CONSTRUCTS.registration.test(text) || HEAD_CONSTRUCTS.documentWord.test(text))) {
+      opening.headLines.push(lines[p++]);
+    } else if (!opening.title && order !== undefined && opening.orderIssuer === undefined) {
+      opening.orderIssuer = order;
+      opening.orderLine = lines[p].lineStart;
+      opening.headLines.push(lines[p++]);
+    } else if (number !== undefined && opening.number === undefined) {
+      opening.number = number;
+      opening.numberLine = lines[p].lineStart;
+      opening.headLines.push(lines[p++]);
+    } else if (!afterTitle && !opening.title && isIssuerLike(text) && !isRecipients(text) && letterheadContinues(lines, p + 1)) {
+      opening.letterhead.push(orgName(text));
+      opening.letterheadLine ??= lines[p].lineStart;
+      opening.headLines.push(lines[p++]);
+    } else {
+      const title = !afterTitle && !opening.title ? readTitle(lines, p) : undefined;
+      if (!title || !(opening.headLines.length > 0 || title.notice)) break;
+      opening.title = title;
+      p = title.next;
+    }
+  }
+  if (lines[p] && isRecipients(lines[p].text) && !MARKERS.sec.test(lines[p].text)) {
+    opening.recipients = lines[p].text.replace(/[：:]$/, '');
+    opening.headLines.push(lines[p++]);
+  }
+  opening.next = p;
+  if (p === start) return null;
+  if (!opening.title && opening.number === undefined && opening.recipients === undefined && opening.orderIssuer === undefined) return null;
+  return opening;
+}
+
+/** After a letterhead line come more issuers, "文件", a 发文字号 or a title. */
+function letterheadContinues(lines: LogicalLine[], k: number): boolean {
+  for (let j = k; j < Math.min(lines.length, k + 8); j++) {
+    const text = lines[j].text;
+    if (HEAD_CONSTRUCTS.documentWord.test(text) || readDocNumber(text) !== undefined || orderIssuer(text) !== undefined) return true;
+    if (noticeTitleAt(lines, j) || titleAt(lines, j)) return true;
+    if (!isIssuerLike(text)) return false;
+  }
+  return false;
+}
+
+/** A notice without a title line whose text issues what follows it ("现将《…》印发给你们"). */
+function issuesWhatFollows(lines: LogicalLine[], p: number): boolean {
+  for (let k = p; k < Math.min(lines.length, p + 4); k++) {
+    if (HEAD_CONSTRUCTS.issuing.test(lines[k].text)) return true;
+    if (MARKERS.sec.test(lines[k].text)) return false;
+  }
+  return false;
+}
+
+// Notice closing --------------------------------------------------------------
+
+/** Where a wrapping notice ends. */
+interface NoticeClosing {
+  /** Index of the notice's last line. */
+  end: number;
+  date?: string;
+  /** Signature lines (names, or an order's signer). */
+  signature: LogicalLine[];
+  dateLine?: number;
+  /** The notice has numbered items of its own before its date: it is a document itself. */
+  ownItems: boolean;
+}
+
+/**
+ * The notice's text runs from `p` to its 成文日期; the names just above the date
+ * are its signature; 附注, contacts and an attachment label after the date belong
+ * to it when the wrapped document's title follows them. Without a date it ends
+ * before the document's title or first section.
+ */
+function readNoticeClosing(lines: LogicalLine[], p: number): NoticeClosing {
   let d = p;
-  while (d < lines.length && d - p < NOTICE_WINDOW && !endsNotice(lines, d)) d++;
-  if (d >= lines.length || !HEAD_RULES.date.test(lines[d].text)) return { signature: [], end: d - 1 };
-  let s = d;
-  while (s > p && isIssuerLike(lines[s - 1].text)) s--;
+  while (d < lines.length && d - p < NOTICE_WINDOW) {
+    const text = lines[d].text;
+    if (CLOSING_RULES.date.test(text)) break;
+    if (MARKERS.sec.test(text) || MARKERS.chapter.test(text) || MARKERS.article.test(text)) {
+      return { end: d - 1, signature: [], ownItems: hasDateAhead(lines, d) };
+    }
+    const title = titleAt(lines, d);
+    if (title && d > p && (title.next >= lines.length || HEAD_RULES.preamble.test(lines[title.next].text) || MARKERS.sec.test(lines[title.next].text))) {
+      return { end: d - 1, signature: [], ownItems: false };
+    }
+    d++;
+  }
+  if (d >= lines.length || !CLOSING_RULES.date.test(lines[d].text)) return { end: d - 1, signature: [], ownItems: false };
+  const s = signatureAbove(lines, d, p);
   let end = d;
   while (end + 1 < lines.length && AFTER_DATE.test(lines[end + 1].text)) end++;
-  return { signature: lines.slice(s, d), date: toIsoDate(lines[d].text), end };
+  // Contacts and an attachment label may stand between the notice and what it issues.
+  for (let k = end + 1; k < Math.min(lines.length, end + 1 + AFTER_NOTICE_WINDOW); k++) {
+    if (titleAt(lines, k) || noticeTitleAt(lines, k)) {
+      if (lines.slice(end + 1, k).every((l) => !MARKERS.sec.test(l.text))) end = k - 1;
+      break;
+    }
+    if (MARKERS.sec.test(lines[k].text)) break;
+  }
+  return { end, date: toIsoDate(lines[d].text), dateLine: lines[d].lineStart, signature: lines.slice(s, d), ownItems: false };
 }
+
+/** True when a 成文日期 follows within the notice's window: its numbered items are its own. */
+function hasDateAhead(lines: LogicalLine[], d: number): boolean {
+  for (let k = d; k < Math.min(lines.length, d + NOTICE_WINDOW * 2); k++) {
+    if (CLOSING_RULES.date.test(lines[k].text)) return signatureAbove(lines, k) < k && nextIsTitle(lines, k);
+  }
+  return false;
+}
+
+/**
+ * After the date (and its 附注), the end of the document or another document's title: the
+ * notice's items were its own (a document forwarded after it is a document of its own).
+ */
+function nextIsTitle(lines: LogicalLine[], d: number): boolean {
+  let k = d + 1;
+  while (k < lines.length && (AFTER_DATE.test(lines[k].text) || CLOSING_RULES.annotation.test(lines[k].text) || HEAD_CONSTRUCTS.attachmentLabel.test(lines[k].text))) k++;
+  return k >= lines.length || titleAt(lines, k) !== null || noticeTitleAt(lines, k) !== null;
+}
+
+/** The notice node: every line of the notice except its title, as printed; issuers from letterhead or signature. */
+function toNotice(lines: LogicalLine[], opening: Opening, closing: NoticeClosing, start = 0): Notice {
+  const titleLines = opening.title ? lines.slice(opening.title.start, opening.title.end + 1) : [];
+  const signatureNames = splitNames(closing.signature.map((l) => l.text).filter((t) => !isOfficialSignature(t)));
+  const fromHead = headIssuers(opening);
+  const issuers = fromHead?.issuers ?? signatureNames ?? [];
+  const issuersFrom: Origin | undefined =
+    fromHead?.from ?? (signatureNames && closing.signature[0] ? { part: 'signature', line: closing.signature[0].lineStart } : undefined);
+  const first = lines[start];
+  return {
+    ...(opening.title && { title: opening.title.text }),
+    issuers: unique(issuers),
+    ...(issuers.length > 0 && issuersFrom && { issuersFrom }),
+    ...(opening.number !== undefined && { number: opening.number, numberLine: opening.numberLine }),
+    ...(opening.recipients !== undefined && { recipients: opening.recipients }),
+    ...(closing.date !== undefined && { date: closing.date, dateLine: closing.dateLine }),
+    paragraphs: lines
+      .slice(start, closing.end + 1)
+      .filter((l) => !titleLines.includes(l))
+      .map(toParagraph),
+    lineStart: first.lineStart,
+    lineEnd: lines[closing.end].lineEnd,
+  };
+}
+
+/** The 发文字号, letterhead and 主送 of a document issued directly, as a notice without title. */
+function toDirectHeader(opening: Opening): Notice | undefined {
+  const kept = opening.headLines;
+  if (kept.length === 0) return undefined;
+  const fromHead = headIssuers(opening);
+  return {
+    issuers: unique(fromHead?.issuers ?? []),
+    ...(fromHead && { issuersFrom: fromHead.from }),
+    ...(opening.number !== undefined && { number: opening.number, numberLine: opening.numberLine }),
+    ...(opening.recipients !== undefined && { recipients: opening.recipients }),
+    paragraphs: kept.map(toParagraph),
+    lineStart: kept[0].lineStart,
+    lineEnd: kept[kept.length - 1].lineEnd,
+  };
+}
+
+/** The issuers an opening names: an order's head, or the letterhead. */
+function headIssuers(opening: Opening): { issuers: string[]; from: Origin } | undefined {
+  if (opening.orderIssuer !== undefined) return { issuers: [opening.orderIssuer], from: { part: 'order', line: opening.orderLine ?? 0 } };
+  if (opening.letterhead.length > 0) return { issuers: opening.letterhead, from: { part: 'letterhead', line: opening.letterheadLine ?? 0 } };
+  return undefined;
+}
+
+// Other readers ----------------------------------------------------------------
 
 /** The warning for a notice without a 成文日期 line. */
 function noDate(file: string, first: LogicalLine, last: LogicalLine): Diagnostic {
@@ -193,33 +432,6 @@ function noDate(file: string, first: LogicalLine, last: LogicalLine): Diagnostic
       `before the document starts; the notice was ended at line ${last.lineEnd}`,
     hint: 'Check the seed for a missing or garbled date line under the signature.',
   };
-}
-
-/** True at the line that ends a notice's text: its date, the document's title or first section. */
-function endsNotice(lines: LogicalLine[], d: number): boolean {
-  const text = lines[d].text;
-  if (HEAD_RULES.date.test(text) || MARKERS.sec.test(text)) return true;
-  const title = titleAt(lines, d);
-  return title !== null && title.next < lines.length && HEAD_RULES.preamble.test(lines[title.next].text);
-}
-
-/** The 发文字号 and/or 主送 printed under the title of a directly issued document. */
-function readDirectHeader(lines: LogicalLine[], p: number): NoticeRead | null {
-  const start = p;
-  let number: string | undefined;
-  let recipients: string | undefined;
-  if (isDocNumber(lines[p])) number = compact(lines[p++].text);
-  if (lines[p] && isRecipients(lines[p].text)) recipients = lines[p++].text.replace(/[：:]$/, '');
-  if (p === start) return null;
-  const notice: Notice = {
-    issuers: [],
-    ...(number !== undefined && { number }),
-    ...(recipients !== undefined && { recipients }),
-    paragraphs: lines.slice(start, p).map(toParagraph),
-    lineStart: lines[start].lineStart,
-    lineEnd: lines[p - 1].lineEnd,
-  };
-  return { notice, next: p };
 }
 
 /** Index of a news headline: the line just above a byline near the top. */
@@ -255,34 +467,8 @@ function noTitle(file: string, first: LogicalLine | undefined, notice: Notice | 
         file,
         line,
         message: `${file}:${line}: no document title found at the head of the document`,
-        hint: 'Give the title in the curated metadata for this document.',
+        hint: 'Give the title in the curated metadata for this document, or let the page show the title inferred from its text.',
       };
-}
-
-/** True for a letterhead or signature line: an organisation name alone. */
-function isIssuerLike(text: string): boolean {
-  const name = compact(text);
-  return name.length >= 2 && name.length <= 40 && !ORG_STOP.test(name) && ORG_END.test(name);
-}
-
-/** True for a 发文字号 line. */
-function isDocNumber(line: LogicalLine | undefined): boolean {
-  return line !== undefined && HEAD_RULES.docNumber.test(line.text);
-}
-
-/** Converts a 成文日期 ("2024 年 10 月 24 日", "二〇二四年十月二十四日") to YYYY-MM-DD. */
-export function toIsoDate(text: string): string | undefined {
-  const m = compact(text).match(/^(.{4})年(.{1,3})月(.{1,3})日$/);
-  if (!m) return undefined;
-  const year = [...m[1]].map((c) => (/\d/.test(c) ? c : String(chineseToInt(c === '〇' ? '零' : c)))).join('');
-  const [month, day] = [chineseToInt(m[2]), chineseToInt(m[3])];
-  if (!/^\d{4}$/.test(year) || !(month >= 1 && month <= 12) || !(day >= 1 && day <= 31)) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The text without any whitespace (spaced letterheads, "2024 年"). */
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
 }
 
 /** Keeps the first of equal strings. */

@@ -12,7 +12,7 @@
  * the same line) reproduces its logical line.
  */
 import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from './model.ts';
-import { chineseToInt, MARKERS } from './rules.ts';
+import { chineseToInt, MARKER_START, MARKERS, TOC_ENTRY } from './rules.ts';
 import { parseTable } from './table.ts';
 
 /** The parsed body of one document. */
@@ -34,10 +34,36 @@ export interface MarkerMatch {
 // Stage rules ----------------------------------------------------------------
 
 /** The usual depth of each marker style; used only to break ties. */
-const CANONICAL: Record<ProvisionKind, number> = { sec: 0, subsec: 1, item: 2, point: 3 };
+const CANONICAL: Record<ProvisionKind, number> = {
+  chapter: -3,
+  section: -2,
+  article: -1,
+  sec: 0,
+  subsec: 1,
+  item: 2,
+  point: 3,
+  clause: 4,
+};
 
-/** Provision kinds in the order MARKERS is tried (sec before item: 一、 vs 1、). */
-const KINDS: ProvisionKind[] = ['sec', 'subsec', 'item', 'point'];
+/** The MARKERS rules in the order they are tried (sec before item: 一、 vs 1、), with the kind each gives. */
+const MARKER_RULES: Array<[keyof typeof MARKERS, ProvisionKind]> = [
+  ['chapter', 'chapter'],
+  ['section', 'section'],
+  ['article', 'article'],
+  ['sec', 'sec'],
+  ['subsec', 'subsec'],
+  ['item', 'item'],
+  ['point', 'point'],
+  ['pointSign', 'point'],
+  ['clause', 'clause'],
+];
+
+/** Kinds whose lines carry no lead title: 第五条 is followed by its text (or a bracketed caption). */
+const ARTICLE_LIKE = new Set<ProvisionKind>(['article']);
+
+/** A caption printed right after 第X条: "第一条　（目的和依据）". */
+const ARTICLE_CAPTION = /^[（(][^（）()。；]{1,20}[）)]/;
+
 
 /** A lead title is at most this long; longer first sentences are body text. */
 const TITLE_MAX = 40;
@@ -47,7 +73,8 @@ const TITLE_SEPS = '。：:．';
 
 /** Brackets and quotes inside which a title separator does not count. */
 const OPEN = '“‘《（(〔「『【';
-const CLOSE = '”’》）)〕」』】';
+// An ASCII '"' closes: copies often close a “ with it (“园区"), and as a closer it never opens a span.
+const CLOSE = '”’》）)〕」』】"';
 
 /** A closing clause of the whole document: "本方案自…施行", "本措施所称…". */
 const CLOSING =
@@ -97,8 +124,10 @@ export function blockText(block: Block): string {
 
 /** Reads a numbered-provision marker at the start of a line, if there is one. */
 export function readMarker(text: string): MarkerMatch | null {
-  for (const kind of KINDS) {
-    const m = MARKERS[kind].exec(text);
+  if (!MARKER_START.test(text)) return null;
+  if ((text.includes('.') || text.includes('…') || text.includes('．') || text.includes('·')) && TOC_ENTRY.test(text)) return null;
+  for (const [rule, kind] of MARKER_RULES) {
+    const m = MARKERS[rule].exec(text);
     if (!m) continue;
     const num = chineseToInt(m[1]);
     if (Number.isNaN(num)) continue;
@@ -123,6 +152,18 @@ export function splitLead(rest: string): { title: string; titleSep: string; body
   // No separator: a short line is all heading ("一、总体要求"), a long one all body.
   if (rest.length <= TITLE_MAX) return { title: rest, titleSep: '', body: '' };
   return { title: '', titleSep: '', body: rest };
+}
+
+/**
+ * An article has no lead title: its text follows the marker. Only a bracketed
+ * caption printed right after the marker ("第一条　（目的和依据）") is its title.
+ */
+export function splitArticleLead(rest: string): { title: string; titleSep: string; body: string } {
+  const caption = ARTICLE_CAPTION.exec(rest)?.[0];
+  if (caption === undefined) return { title: '', titleSep: '', body: rest };
+  const after = rest.slice(caption.length);
+  const gap = /^[\s\u3000]*/.exec(after)?.[0] ?? '';
+  return { title: caption, titleSep: gap, body: after.slice(gap.length) };
 }
 
 /** 。 ： : ． end a lead title, and so does a "." that is not a decimal point. */
@@ -244,7 +285,8 @@ class BodyParser {
     // Inside a 专栏 box, a marker of the style around the box ends the box.
     if (this.ctx.outer && closesBox(this.ctx.outer, match.kind, this.root.seen)) this.ctx = this.root;
     const ctx = this.ctx;
-    const { title, titleSep, body } = splitLead(line.text.slice(match.marker.length));
+    const rest = line.text.slice(match.marker.length);
+    const { title, titleSep, body } = ARTICLE_LIKE.has(match.kind) ? splitArticleLead(rest) : splitLead(rest);
     const p: Provision = {
       type: 'provision',
       kind: match.kind,
@@ -301,7 +343,8 @@ class BodyParser {
   private placeText(line: LogicalLine): void {
     const p = paragraph(line, line.text);
     if (!this.started) return void this.preamble.push(p);
-    if (CLOSING.test(line.text)) {
+    // Inside an article every paragraph is the article's ("本办法所称…" defines a term of it).
+    if (CLOSING.test(line.text) && !this.ctx.stack.some((p) => p.kind === 'article')) {
       const stack = this.root.stack;
       const annex = stack.length === 1 && ANNEX.test(stack[0].title);
       if (!annex || this.ctx.box) {

@@ -7,17 +7,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument } from './model.ts';
+import type { Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, SourceSpan } from './model.ts';
 import { listSeedFiles } from './read.ts';
 import { normaliseInput, readInput, readInputFolder, type InputFile } from './formats/index.ts';
+import { setAsideChrome } from './chrome.ts';
 import { splitDocuments } from './split.ts';
 import { parseFrontMatter } from './frontmatter.ts';
+import { parseAttachments } from './attachments.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
 import { extractDocument } from './extract.ts';
 import { readMetadata } from './metadata.ts';
-import { mergeCopies } from './merge.ts';
+import { mergeCopies, titleKey } from './merge.ts';
 import { limitDiagnostics } from './diagnostics.ts';
+import { foldToSimplified, isTraditional, type Restorer, restorer } from './script.ts';
 import { loadCuratedData, type CuratedData } from '../contract/curated-files.ts';
 
 /**
@@ -40,7 +43,10 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument {
   const { kept, repeated } = setAsideRepeatedHeader(chunk, front.bodyLines);
   const parsed = parseBody(chunk.file, kept);
   const anchored = assignAnchors(parsed.body, chunk.file);
-  const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics];
+  const attached = parseAttachments(chunk.file, front.attachments);
+  const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics, ...attached.diagnostics];
+  // A title printed twice at the head (an export's heading line) is shown once.
+  for (const line of front.repeated) repeated.push({ kind: 'repeated-header', line: line.lineStart, before: line.text, after: '' });
   append(diagnostics, extractDocument({ file: chunk.file, title: front.title, subtitle: front.subtitle, titleSpan: front.titleSpan, preamble: parsed.preamble, body: anchored.body }));
   const first = chunk.lines[0];
   const last = chunk.lines.at(-1);
@@ -54,6 +60,8 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument {
     titleSpan: front.titleSpan,
     preamble: parsed.preamble,
     body: anchored.body,
+    ...(front.closing && { closing: front.closing }),
+    ...(attached.attachments.length > 0 && { attachments: attached.attachments }),
     footer: front.footer,
     truncated: chunk.truncated,
     normalisations: repeated,
@@ -84,6 +92,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const parsedLines: Record<string, string[]> = {};
   const normalisations: Corpus['normalisations'] = {};
   const parsed: ParsedDocument[] = [];
+  const restorers = new Map<ParsedDocument, Restorer>();
   for (const seed of seeds) {
     const read = readInput(seed);
     append(diagnostics, read.diagnostics);
@@ -91,21 +100,41 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     sources[seed.file] = read.source.lines;
     originals[seed.file] = read.original;
     parsedLines[seed.file] = read.parsed.lines;
-    const normalised = normaliseInput({ ...read, parsed: read.parsed });
+    // Traditional script is parsed folded to Simplified and given back its printed characters afterwards.
+    const traditional = isTraditional(read.parsed.lines);
+    const parsedSource = traditional ? { ...read.parsed, lines: read.parsed.lines.map(foldToSimplified) } : read.parsed;
+    const restore = traditional ? restorer(read.parsed.lines, parsedSource.lines) : undefined;
+    const normalised = normaliseInput({ ...read, parsed: parsedSource });
     normalisations[seed.file] = normalised.normalisations;
     append(diagnostics, normalised.diagnostics);
-    const split = splitDocuments(seed.file, normalised.lines);
+    const chrome = setAsideChrome(seed.file, normalised.lines);
+    append(normalised.normalisations, chrome.normalisations);
+    append(diagnostics, chrome.diagnostics);
+    const split = splitDocuments(seed.file, chrome.lines);
     append(diagnostics, split.diagnostics);
-    for (const chunk of split.chunks) {
-      const doc = parseChunk(chunk);
+    const docs = split.chunks.map(parseChunk);
+    for (const doc of docs) {
       append(diagnostics, doc.diagnostics);
       append(normalised.normalisations, doc.normalisations ?? []);
       parsed.push(doc);
     }
+    if (docs[0]) docs[0].fields = chrome.fields;
+    shareIssuingNotice(docs);
+    coverSetAside(docs, chrome.spans);
+    // Records added after normalise's own (chrome, a repeated title) go back into line order.
+    if (chrome.normalisations.length > 0 || docs.some((d) => d.normalisations?.length)) normalised.normalisations.sort((a, b) => a.line - b.line);
+    if (restore) {
+      normalisations[seed.file] = restore.value(normalised.normalisations);
+      for (const doc of docs) restorers.set(doc, restore);
+      diagnostics.push(traditionalDiagnostic(seed.file));
+    }
   }
-  const withMeta = parsed.map((doc) => {
-    const head = (parsedLines[doc.file] ?? []).slice(doc.span.lineStart - 1, doc.span.lineStart + 40).join('');
-    const meta = readMetadata(doc, curated.documents, curated.places, head.replace(/\s+/g, ''));
+  const withMeta = parsed.map((folded) => {
+    const head = (parsedLines[folded.file] ?? []).slice(folded.span.lineStart - 1, folded.span.lineStart + 40).join('');
+    const read = readMetadata(folded, curated.documents, curated.places, head.replace(/\s+/g, ''));
+    const restore = restorers.get(folded);
+    const doc = restore ? restore.value(folded) : folded;
+    const meta = restore ? { ...read, meta: restore.value(read.meta), diagnostics: restore.value(read.diagnostics) } : read;
     append(diagnostics, meta.diagnostics);
     if (!doc.body.some((b) => b.type === 'provision')) diagnostics.push(noStructure(doc, meta.meta.kind.value));
     return { doc, meta };
@@ -114,6 +143,55 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const merged = mergeCopies(withMeta);
   append(diagnostics, merged.diagnostics);
   return { documents: merged.documents, sources, originals, normalisations, diagnostics: limitDiagnostics(diagnostics) };
+}
+
+/**
+ * Lines set aside around the documents (a page's header and footer) stay on an
+ * original-text page: each belongs to the document before it, or to the first.
+ */
+function coverSetAside(docs: ParsedDocument[], spans: SourceSpan[]): void {
+  if (docs.length === 0) return;
+  for (const span of spans) {
+    const owner = docs.findLast((d) => d.span.lineStart <= span.lineStart) ?? docs[0];
+    owner.span = {
+      lineStart: Math.min(owner.span.lineStart, span.lineStart),
+      lineEnd: Math.max(owner.span.lineEnd, span.lineEnd),
+    };
+  }
+}
+
+/**
+ * A notice that issues several documents (印发《甲》《乙》的通知) is printed once, over the
+ * first; each later document it names shares it, so its issuer and date are read from it.
+ */
+function shareIssuingNotice(docs: ParsedDocument[]): void {
+  let issuing: { notice: NonNullable<ParsedDocument['notice']>; titles: string[] } | undefined;
+  for (const doc of docs) {
+    if (doc.notice) {
+      const titles = issuedTitles(doc.notice);
+      issuing = titles.length >= 2 ? { notice: doc.notice, titles } : undefined;
+    } else if (issuing && doc.title && issuing.titles.includes(titleKey(doc.title))) {
+      doc.notice = issuing.notice;
+    }
+  }
+}
+
+/** The titles a notice names as what it issues, keyed for comparison. */
+function issuedTitles(notice: NonNullable<ParsedDocument['notice']>): string[] {
+  const texts = [notice.title ?? '', ...notice.paragraphs.map((p) => p.text)].filter((t) => /印发|转发/.test(t));
+  const titles = texts.flatMap((t) => [...t.matchAll(/《([^《》]+)》/g)].map((m) => titleKey(m[1])));
+  return [...new Set(titles)];
+}
+
+/** The note that a file was read in Traditional script. */
+function traditionalDiagnostic(file: string): Diagnostic {
+  return {
+    severity: 'info',
+    code: 'read/traditional',
+    message: `${file}: Traditional script; parsed as Simplified and shown as printed`,
+    file,
+    line: 0,
+  };
 }
 
 /** A document without numbered provisions is shown as paragraphs; say so (a note for news articles). */

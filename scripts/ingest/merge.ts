@@ -93,6 +93,8 @@ export function mergeCopies(items: Array<{ doc: ParsedDocument; meta: MetadataRe
       subtitle: p.subtitle,
       preamble: p.preamble,
       body: p.body,
+      ...(p.closing && { closing: p.closing }),
+      ...(p.attachments && { attachments: p.attachments }),
       footer: p.footer,
       sources: ordered.map((c) => ({ file: c.doc.file, lineStart: c.doc.span.lineStart, lineEnd: c.doc.span.lineEnd })),
       copies: others.map((c) => ({ source: { file: c.doc.file, lineStart: c.doc.span.lineStart, lineEnd: c.doc.span.lineEnd }, parsed: c.doc })),

@@ -11,7 +11,9 @@ import type {
   DocumentStatus,
   Field,
   ParsedDocument,
+  SourceField,
 } from './model.ts';
+import { type Reading, dateReadings, fieldTitle, first, inferredTitle, isoDateOf, issuerReadings, kindReading, numberReadings, titleReadings } from './readings.ts';
 import { pinyinInitials, pinyinSlug } from '../site/slug.ts';
 import type { CuratedDocument, Place } from '../contract/curated.ts';
 
@@ -26,32 +28,20 @@ export interface MetadataResult {
   diagnostics: Diagnostic[];
 }
 
-/** Title endings that name the kind of document, longest first. */
-const KIND_SUFFIXES: Array<[RegExp, DocumentKind]> = [
-  [/行动计划/, '行动计划'],
-  [/行动方案/, '行动方案'],
-  [/实施方案/, '实施方案'],
-  [/若干(?:政策)?措施/, '若干措施'],
-  [/政策措施/, '政策措施'],
-  [/实施意见/, '实施意见'],
-  [/工作机制/, '工作机制'],
-];
-
 const STATUSES: DocumentStatus[] = ['征求意见稿', '送审稿', '修订版'];
 
 /** A period such as 2024—2026年 or 2023-2025 年, with any dash the seeds use. */
 const PERIOD = /(\d{4})\s*[-—–－~至]+\s*(\d{4})\s*年/;
-
-/** An issuer at the start of a title: "山东省人民政府办公厅关于…". */
-const ISSUER_IN_TITLE = /^(.{2,30}?(?:政府|办公厅|办公室|局|厅|委员会|委|部门))关于/;
 
 const field = <T>(value: T, curated = false): Field<T> => ({ value, curated });
 
 /** Finds the curated record for a document, by printed title first, then by a phrase. */
 export function findCurated(doc: ParsedDocument, curated: CuratedDocument[], headText: string): CuratedDocument | undefined {
   const title = compact(doc.title ?? citedTitle(doc) ?? '');
+  // A period printed on its own line under the title is part of it; a record may name the title without it.
+  const withoutPeriod = title.replace(/[（(][^（）()]*\d{4}[^（）()]*[）)]$/, '');
   return (
-    curated.find((c) => c.match.title !== undefined && compact(c.match.title) === title) ??
+    curated.find((c) => c.match.title !== undefined && [title, withoutPeriod].includes(compact(c.match.title))) ??
     curated.find((c) => c.match.textIncludes !== undefined && headText.includes(c.match.textIncludes))
   );
 }
@@ -61,13 +51,7 @@ export function findCurated(doc: ParsedDocument, curated: CuratedDocument[], hea
  * 现将《…》印发给你们. That title is read from the text, so it is not curated.
  */
 export function citedTitle(doc: ParsedDocument): string | undefined {
-  const notice = doc.notice;
-  if (!notice) return undefined;
-  const candidates = [notice.title ?? '', ...notice.paragraphs.map((p) => p.text)].filter((t) => t.includes('印发'));
-  for (const text of candidates) {
-    const m = /《([^》]+)》/.exec(text);
-    if (m) return compact(m[1]);
-  }
+  for (const reading of titleReadings(doc)) if (reading.from.part !== 'title') return compact(reading.value);
   return undefined;
 }
 
@@ -116,28 +100,40 @@ export function readMetadata(
   const titleText = compact(doc.title ?? '');
   const subtitleText = compact(doc.subtitle.join(''));
   const line = doc.titleSpan?.lineStart ?? doc.span.lineStart;
+  const fields = doc.fields ?? {};
 
   const pick = <T>(fromText: T | null | undefined, fromCurated: T | undefined, fallback: T): Field<T> => {
     if (fromCurated !== undefined) return field(fromCurated, true);
     if (fromText !== undefined && fromText !== null) return field(fromText);
     return field(fallback);
   };
+  /** Curated first, then the first reading of the text, then a field set aside around it, then the fallback. */
+  // Readings are tried in order and computed only when the ones before gave nothing.
+  const choose = <T>(readings: Array<() => Reading<T> | undefined>, fromCurated: T | undefined, fallback: T): Field<T> => {
+    if (fromCurated !== undefined) return field(fromCurated, true);
+    for (const read of readings) {
+      const reading = read();
+      if (reading) return { value: reading.value, curated: false, from: reading.from };
+    }
+    return field(fallback);
+  };
 
-  const title = pick(titleText || citedTitle(doc) || null, curated?.title, '');
+  const printed = first(titleReadings(doc));
+  const title = choose<string>([() => printed, () => fieldTitle(fields.title), () => inferredTitle(doc)], curated?.title, '');
   if (!title.value) {
     diagnostics.push({
       severity: 'warning',
       code: 'meta/no-title',
-      message: 'document has no title line and no curated title',
+      message: 'document has no title line, names no subject of its own and has no curated title',
       file: doc.file,
       line,
       hint: 'add an entry to content/curated/documents.json with match.textIncludes and title',
     });
     title.value = `无标题文件（${doc.file} 第${doc.span.lineStart}行）`;
   }
+  const titleReading = title.from && { value: title.value, from: title.from };
 
-  const kindFromText = KIND_SUFFIXES.find(([re]) => re.test(title.value))?.[1] ?? null;
-  const kind = pick<DocumentKind>(kindFromText, curated?.kind, '其他');
+  const kind = choose<DocumentKind>([() => kindReading(doc, titleReading)], curated?.kind, '其他');
 
   const statusFromText = STATUSES.find((s) => titleText.includes(s) || subtitleText.includes(s)) ?? '正式';
   const status = pick<DocumentStatus>(statusFromText, curated?.status, '正式');
@@ -146,16 +142,22 @@ export function readMetadata(
   const periodFromText = periodMatch ? `${periodMatch[1]}—${periodMatch[2]}年` : null;
   const period = pick<string | null>(periodFromText, curated?.period, null);
 
-  const notice = doc.notice;
-  const issuerFromText =
-    (notice && notice.issuers.length > 0 ? notice.issuers.join('、') : null) ??
-    ISSUER_IN_TITLE.exec(titleText)?.[1] ??
-    (notice?.title ? ISSUER_IN_TITLE.exec(compact(notice.title))?.[1] : undefined) ??
-    null;
-  const issuer = pick<string | null>(issuerFromText, curated?.issuer, null);
-  const number = pick<string | null>(notice?.number ?? null, curated?.number, null);
-  const date = pick<string | null>(notice?.date ?? null, curated?.date, null);
+  const issuer = choose<string | null>(
+    [
+      () => {
+        const names = first(issuerReadings(doc));
+        return checkedAgainst('issuer', names && { value: names.value.join('、'), from: names.from }, fields.issuer, doc, diagnostics);
+      },
+    ],
+    curated?.issuer,
+    null,
+  );
+  const number = choose<string | null>([() => checkedAgainst('number', first(numberReadings(doc)), fields.number, doc, diagnostics)], curated?.number, null);
+  const dateField = fields.date && { ...fields.date, value: isoDateOf(fields.date.value) ?? '' };
+  const date = choose<string | null>([() => checkedAgainst('date', first(dateReadings(doc)), dateField?.value ? dateField : undefined, doc, diagnostics)], curated?.date, null);
+  if (printed && fields.title) checkedAgainst('title', printed, fields.title, doc, diagnostics);
 
+  const notice = doc.notice;
   const regionText = `${issuer.value ?? ''} ${title.value} ${notice?.title ?? ''}`;
   const regionPlaces = findRegion(regionText, places);
   const region = pick<string[]>(
@@ -187,6 +189,52 @@ export function readMetadata(
   const meta: DocumentMeta = { title, kind, issuer, number, date, status, level, region, period };
   const id = curated?.id ?? automaticId(meta, places);
   return { id, meta, curated, diagnostics };
+}
+
+/** How a set-aside field is named in messages. */
+const FIELD_SOURCE_TEXT: Record<SourceField['from'], string> = {
+  'web-page': "the web page's metadata",
+  export: "the export's header",
+  'front-matter': 'the YAML front matter',
+};
+
+/**
+ * The text's reading, checked against the value a web page, export header or front
+ * matter states: the text wins and a disagreement is reported; a fuller form of the
+ * same name (天津市工业和信息化局 for the title's 市工业和信息化局) is taken from the field;
+ * the field fills in what the text does not say.
+ */
+function checkedAgainst<T extends string>(
+  name: 'title' | 'issuer' | 'number' | 'date',
+  text: Reading<T> | undefined,
+  stated: SourceField | undefined,
+  doc: ParsedDocument,
+  diagnostics: Diagnostic[],
+): Reading<T> | undefined {
+  if (!stated || stated.value === '') return text;
+  const value = stated.value as T;
+  const fromField: Reading<T> = { value, from: { part: stated.from, line: stated.line } };
+  if (!text) return fromField;
+  const [a, b] = [comparable(text.value), comparable(value)];
+  if (a === b) return text;
+  if (name === 'issuer' && b.endsWith(a)) return fromField;
+  // An order's number is printed 第19号 under the order, 某省人民政府令第301号 in a database: the same number.
+  if (name === 'number' && (b.endsWith(a) || a.endsWith(b))) return text;
+  if (name === 'title' && (a.includes(b) || b.includes(a))) return text;
+  diagnostics.push({
+    severity: 'warning',
+    code: 'meta/source-disagrees',
+    file: doc.file,
+    line: stated.line,
+    message: `${doc.file}:${stated.line}: ${FIELD_SOURCE_TEXT[stated.from]} gives the ${name} "${value}" (${stated.label}), the text "${text.value}" (line ${text.from.line}); the text's value is used`,
+    hint: 'Nothing to do if the text is right; otherwise correct the source file.',
+  });
+  return text;
+}
+
+/** A value compared with letters and digits only (spaces, brackets and separators do not count). */
+function comparable(value: string): string {
+  return value.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** A readable ASCII slug: region, year and pinyin initials of the title, e.g. "jinan-2024-wlcy". */

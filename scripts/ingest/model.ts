@@ -58,8 +58,13 @@ export type NormalisationKind =
   | 'repeated-header' // a notice header repeated verbatim, kept once
   | 'running-header' // a PDF page's repeated header line, set aside
   | 'running-footer' // a PDF page's repeated footer line, set aside
-  | 'site-navigation' // a web page's navigation, breadcrumb, share or print links, set aside
-  | 'list-number'; // a Word automatic list number, written in front of its paragraph
+  | 'site-navigation' // a web page's navigation, breadcrumb, info lines, share or print links and footer, set aside
+  | 'list-number' // a Word automatic list number, written in front of its paragraph
+  | 'markup' // Markdown heading marks, comments, link syntax removed
+  | 'glued-heading' // "。 三、" a heading glued after a sentence starts its own line
+  | 'pinyin-gloss' // "工業(yè)" a pinyin annotation removed
+  | 'export-header' // 【法宝引证码】, 原文链接 … of a legal-database export, read as metadata
+  | 'front-matter'; // a YAML front matter block, read as metadata
 
 /** One change made by normalisation, so the original-text page can show it. */
 export interface Normalisation {
@@ -93,6 +98,36 @@ export interface NormalisedFile {
 }
 
 // ---------------------------------------------------------------------------
+// Stage 2b: chrome set aside
+
+/** The metadata a file states outside the document's text. */
+export type SourceFieldName =
+  | 'title'
+  | 'issuer'
+  | 'number'
+  | 'date'
+  | 'published'
+  | 'effective'
+  | 'validity'
+  | 'level'
+  | 'citation'
+  | 'url'
+  | 'source';
+
+/** One value read from a web page's chrome, an export header or YAML front matter. */
+export interface SourceField {
+  value: string;
+  from: 'web-page' | 'export' | 'front-matter';
+  /** Physical line it was read from. */
+  line: number;
+  /** The label as printed, whitespace removed ("发文字号", "发布部门", "title"). */
+  label: string;
+}
+
+/** Metadata read from the lines set aside around a document; the text wins where they disagree. */
+export type SourceFields = Partial<Record<SourceFieldName, SourceField>>;
+
+// ---------------------------------------------------------------------------
 // Stage 3: split
 
 /** The lines of one document inside a seed file. */
@@ -102,7 +137,7 @@ export interface DocumentChunk {
   index: number;
   lines: LogicalLine[];
   /** Why the splitter started a new document here (for the build report). */
-  reason: 'file-start' | 'notice-title' | 'bare-title';
+  reason: 'file-start' | 'notice-title' | 'bare-title' | 'after-footer';
   /** Set when the chunk looks cut off (e.g. the file ends mid-document). */
   truncated?: boolean;
   /**
@@ -121,12 +156,21 @@ export interface SourceSpan {
   lineEnd: number;
 }
 
-/** The marker styles of policy-document numbering, outermost first. */
+/**
+ * The marker styles of policy-document numbering, outermost first. Rules and
+ * measures (办法, 细则, 条例) number 第X章 / 第X节 / 第X条; plans and opinions
+ * number 一、 / （一） / 1. / （1）; both go down to ⑴ and ①. Each kind's eId prefix
+ * is Akoma Ntoso's name for it (anchors.ts): chp, sec, art, sec, subsec, item, point, clause.
+ */
 export type ProvisionKind =
+  | 'chapter' // 第一章
+  | 'section' // 第一节 (inside a chapter)
+  | 'article' // 第一条
   | 'sec' // 一、
   | 'subsec' // （一） or (一)
-  | 'item' // 1. 1、 1．
-  | 'point'; // （1） or (1)
+  | 'item' // 1. 1、 1． 1﹒
+  | 'point' // （1） (1) ⑴
+  | 'clause'; // ①
 
 export interface Paragraph extends SourceSpan {
   type: 'paragraph';
@@ -192,6 +236,11 @@ export interface Notice extends SourceSpan {
   title?: string;
   /** 发文机关 as printed (a letterhead or signature); several for joint notices. */
   issuers: string[];
+  /** Where the issuers were read: the letterhead, an order's head or the signature. */
+  issuersFrom?: Origin;
+  /** The line of the 发文字号 and of the 成文日期. */
+  numberLine?: number;
+  dateLine?: number;
   /** 发文字号, e.g. 市中政字〔2024〕29号. */
   number?: string;
   /** 主送. */
@@ -205,6 +254,33 @@ export interface Notice extends SourceSpan {
 /** The 抄送/印发 footer. */
 export interface Footer extends SourceSpan {
   paragraphs: Paragraph[];
+}
+
+/**
+ * The end of a document's text (GB/T 9704): 附件说明, 署名, 成文日期 and 附注
+ * ("（此件公开发布）"), every line kept as printed in `paragraphs`.
+ */
+export interface Closing extends SourceSpan {
+  /** Signing issuers as printed, joint and broken names split into one name each. */
+  issuers: string[];
+  /** 成文日期 as ISO date (YYYY-MM-DD). */
+  date?: string;
+  /** Physical line of the signature and of the date, for "read from" notes. */
+  signatureLine?: number;
+  dateLine?: number;
+  paragraphs: Paragraph[];
+}
+
+/** An attachment printed after the document (附件1, 附录2：…): its own text, anchored att_N. */
+export interface Attachment extends SourceSpan {
+  /** "附件1", "附录2：" as printed (with a colon when one follows it). */
+  marker: string;
+  /** Its title as printed ('' when none). */
+  title: string;
+  /** Akoma Ntoso style anchor: att_1; provisions inside are att_1__sec_1 …. */
+  eid: string;
+  /** Its text, parsed like a body; its provisions are never the document's tasks. */
+  body: Block[];
 }
 
 /** A document as parsed from one chunk, before metadata and merging. */
@@ -221,10 +297,14 @@ export interface ParsedDocument {
   /** Paragraphs before the first numbered provision. */
   preamble: Block[];
   body: Block[];
+  closing?: Closing;
+  attachments?: Attachment[];
   footer?: Footer;
   truncated?: boolean;
   /** Changes made while parsing (a repeated header set aside), merged into the file's list. */
   normalisations?: Normalisation[];
+  /** Metadata the file states around this document (web page, export header, front matter). */
+  fields?: SourceFields;
   diagnostics: Diagnostic[];
 }
 
@@ -297,25 +377,45 @@ export interface Target {
 // ---------------------------------------------------------------------------
 // Stage 6: metadata
 
-export type DocumentKind =
-  | '行动计划'
-  | '实施方案'
-  | '行动方案'
-  | '若干措施'
-  | '政策措施'
-  | '实施意见'
-  | '工作机制'
-  | '新闻报道'
-  | '其他';
+/**
+ * The kind of document (文种) as the text names it: the word its title ends in
+ * (行动计划, 实施方案, 指导意见, 办法, 实施细则, 通知, 答复 …, see kinds.ts), or
+ * 新闻报道 (curated), or 其他 when the text names none.
+ */
+export type DocumentKind = string;
 
 export type DocumentStatus = '征求意见稿' | '送审稿' | '修订版' | '正式';
 
 export type AdminLevel = '省' | '市' | '区';
 
-/** A metadata value and whether it came from curated data rather than the text. */
+/** Where in a file a metadata value was read. */
+export type OriginPart =
+  | 'title' // the document's title line
+  | 'notice-title' // the title of the notice that issues it (印发《…》的通知)
+  | 'cited-title' // the notice's text naming what it issues (现将《…》印发给你们)
+  | 'letterhead' // 版头: the issuers printed above the 发文字号
+  | 'order' // an order's head ("上海市人民政府令", "（第19号）")
+  | 'number-line' // the 发文字号 line
+  | 'signature' // 署名 above the 成文日期
+  | 'date-line' // the 成文日期 line
+  | 'promulgation' // a history note: "2019年11月30日 …令第20号公布"
+  | 'self-reference' // inferred from what the text says of itself (原文无标题，据正文拟定)
+  | 'web-page' // a web page's chrome (名称/发文字号 box, page heading)
+  | 'export' // a legal-database export's header (【发布部门】 …)
+  | 'front-matter'; // a YAML front matter block
+
+/** What a value was read from: the part of the file and its physical line. */
+export interface Origin {
+  part: OriginPart;
+  line: number;
+}
+
+/** A metadata value, whether it came from curated data rather than the text, and where it was read. */
 export interface Field<T> {
   value: T;
   curated: boolean;
+  /** Where the value was read (absent for curated values and defaults). */
+  from?: Origin;
 }
 
 export interface DocumentMeta {
@@ -356,6 +456,8 @@ export interface PolicyDocument {
   subtitle: string[];
   preamble: Block[];
   body: Block[];
+  closing?: Closing;
+  attachments?: Attachment[];
   footer?: Footer;
   /** Primary source first, then further copies. */
   sources: SourceRef[];

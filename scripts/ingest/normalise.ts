@@ -14,6 +14,7 @@
  */
 import type { Diagnostic, LogicalLine, Normalisation, NormalisationKind, NormalisedFile, SourceFile } from './model.ts';
 import { MARKERS, SENTENCE_END } from './rules.ts';
+import { looksLikeMarkdown, stripMarkup } from './markup.ts';
 
 /** How a file's lines are laid out, measured from the file itself. */
 export interface WrapProfile {
@@ -27,6 +28,11 @@ export interface WrapProfile {
   textLines: number;
   /** Share of text lines that are full and stop mid-sentence. */
   wrappedShare: number;
+  /**
+   * True when a web extraction put every styled run on a line of its own
+   * ("2021" / "年" / "2" / "月"): numbers then sit alone between the words of a sentence.
+   */
+  tokenSplit: boolean;
 }
 
 /** A non-whitespace character of the seed that is neither in the output text nor in a recorded removal. */
@@ -44,6 +50,37 @@ const WIDTH_PERCENTILE = 0.8;
 const FULL_LINE_SHARE = 0.85;
 /** A file is hard-wrapped when at least this share of its text lines are full and stop mid-sentence (measured: 0.80 and 0.85 in the PDF seeds, ≤ 0.01 in the others). */
 const HARD_WRAP_SHARE = 0.3;
+/**
+ * A file is split into tokens when at least this many numbers stand alone on a line inside a
+ * sentence, and they are at least TOKEN_SPLIT_SHARE of its text lines (measured: 122 of 453 lines
+ * in the Tianjin web page of the corpus; at most 1 in every other corpus file and seed).
+ */
+const TOKEN_SPLIT_MIN = 10;
+const TOKEN_SPLIT_SHARE = 0.1;
+/** A number (or a cell of numbers and signs) alone on a line: "2021", "1.2", "0:00-06:00", "80%≤". */
+const NUMBER_TOKEN = /^[\d.,:%~\-–—/×≤≥<> ]+$/;
+/** An opening bracket or quote alone on a line: what follows it was cut off onto the next line. */
+const OPENER_TOKEN = /^[（(〔［\[【《“‘「『]$/;
+/** Date units that a number follows ("2021" / "年" / "2" / "月"). */
+const DATE_UNIT_TOKEN = /^[年月]$/;
+/** A line of leader dots only: the rest of a table-of-contents entry broken over lines. */
+const LEADER_ONLY = /^[.．·…。]{3,}$/;
+/** A single ideograph on a line ("目" / "录"): a spaced-out heading broken into characters. */
+const SINGLE_IDEOGRAPH = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
+/**
+ * A numbered heading glued after the end of the previous sentence by PDF extraction
+ * ("…机器人。 三、推进平台提质升级"): the space and the marker show the line break that was lost.
+ */
+const GLUED_HEADING = /[。！？；]([ \u3000\u00a0]+)(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S)/;
+/**
+ * A pinyin gloss inserted after a character by annotation tools ("工業(yè)"): a bracketed
+ * syllable with a tone mark, right after an ideograph. Not part of the document's text.
+ */
+const PINYIN_GLOSS = /(?<=[\u3400-\u4dbf\u4e00-\u9fff])[（(][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[）)]/g;
+/** A sentence end followed by a space: where a heading may have been glued. */
+const GLUE = /[。！？；][ \u3000\u00a0]/;
+/** A bracket opening a toned syllable: only a line holding one can hold a pinyin gloss (a cheap test first; measured 6% of normalise otherwise). */
+const GLOSS_START = /[（(][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 /** Too few lines to measure a layout: treat as one paragraph per line. */
 const MIN_PROFILE_LINES = 8;
 /** A PDF page is at most ~50 CJK characters wide; one-paragraph-per-line files measure in the hundreds. */
@@ -70,6 +107,10 @@ const CJK_SIDE = '[\\u3001-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\
 const ALNUM_SIDE = '[0-9A-Za-z%‰℃]';
 /** One space that extraction put between Chinese and digits/Latin ("2026 年", "5G 基站"); wider gaps are layout and stay. */
 const CJK_DIGIT_SPACE = new RegExp(`(?<=${CJK_SIDE})[ \\u00a0](?=${ALNUM_SIDE})|(?<=${ALNUM_SIDE})[ \\u00a0](?=${CJK_SIDE})`, 'g');
+/** The 版记's last line, "…办公室 2022年3月10日印发": the end of a document, never wrapped. */
+const PRINTED_ON = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
+/** A front matter block longer than this is not one. */
+const FRONT_MATTER_MAX_LINES = 60;
 /** A CJK ideograph (for letterhead detection). */
 const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** Lines that start a new block, so nothing is joined onto the line before them. */
@@ -81,7 +122,10 @@ const BLOCK_START: RegExp[] = [
   MARKERS.box,
   /^(?:——|--)/, // "——制造业能级显著提升" list dashes
   /^第[一二三四五六七八九十百零〇两\d]+[条章节编]/,
-  /^(?:抄送|印发|主送|附件)(?:[：:\s\d一二三四五六七八九十]|$)/,
+  /^(?:抄送|印发|主送|附件|附录|附表)(?:[：:\s\d一二三四五六七八九十]|$)/,
+  // What the chrome stage reads, one rule for speed: a label alone ("发 文 字 号 ：", its value on the next
+  // line), a database-export field (【发布部门】), an export link or a web page's info line, a YAML fence or key.
+  /^(?:[\u4e00-\u9fff][\u4e00-\u9fff ]{1,12}[：:]$|【[^【】\s]{2,10}】|(?:原文链接|信息来源|来源|发布时间|发布日期)\s*[：:]|(?:---|\.\.\.)$|[A-Za-z_][\w-]*:\s)/,
   /^关于.*(?:通知|意见|决定|方案|办法|规定|批复|函)$/,
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/, // a date line (signature)
   /^[（(][^（）()]{1,20}[）)]$/, // "（此件公开发布）", "（征求意见稿）", "(2024—2026年)"
@@ -107,7 +151,15 @@ const TITLE_END = /(?:通知|方案|计划|意见|措施|办法|规定|细则|�
 /** Turns a source file's physical lines into logical lines, recording every change. */
 export function normalise(source: SourceFile): NormalisedFile {
   const { file } = source;
-  const lines = source.lines.map((raw, i) => cleanLine(file, raw, i + 1));
+  const markdown = looksLikeMarkdown(source.lines);
+  const fence = frontMatterEnd(source.lines);
+  const lines: CleanLine[] = [];
+  for (let i = 0; i < source.lines.length; i++) {
+    const line = cleanLine(file, source.lines[i], i + 1, markdown && i > fence);
+    const glued = splitGluedHeading(line);
+    if (glued === null) lines.push(line);
+    else lines.push(...glued);
+  }
   const profile = measureProfile(lines);
   const diagnostics: Diagnostic[] = [layoutDiagnostic(file, profile)];
   const normalisations: Normalisation[] = [];
@@ -123,7 +175,20 @@ export function normalise(source: SourceFile): NormalisedFile {
 
 /** Measures whether physical lines are hard-wrapped, and at what width. */
 export function measureWrap(lines: string[]): WrapProfile {
-  return measureProfile(lines.map((raw, i) => cleanLine('', raw, i + 1)));
+  return measureProfile(lines.map((raw, i) => cleanLine('', raw, i + 1, false)));
+}
+
+/**
+ * Index of the closing fence of a YAML front matter block at the top of the file
+ * ("---" … "---"), or -1: its lines are left as they are for the chrome stage to read.
+ */
+export function frontMatterEnd(lines: readonly string[]): number {
+  if (lines[0]?.trim() !== '---') return -1;
+  for (let i = 1; i < Math.min(lines.length, FRONT_MATTER_MAX_LINES); i++) {
+    const text = lines[i].trim();
+    if (text === '---' || text === '...') return i;
+  }
+  return -1;
 }
 
 /** Display width in columns: CJK, full-width forms and Chinese quotes/dashes count 2, everything else 1. */
@@ -183,7 +248,7 @@ interface CleanLine {
   line: number;
   /** The line as it will appear in logical text ('' when blank or removed). */
   text: string;
-  kind: 'blank' | 'page-number' | 'text';
+  kind: 'blank' | 'page-number' | 'markup' | 'text';
   /** Display width of the trimmed original line (the width it had on the page). */
   width: number;
   hasTab: boolean;
@@ -193,7 +258,7 @@ interface CleanLine {
   diagnostics: Diagnostic[];
 }
 
-function cleanLine(file: string, raw: string, line: number): CleanLine {
+function cleanLine(file: string, raw: string, line: number, markdown: boolean): CleanLine {
   const records: Normalisation[] = [];
   const diagnostics: Diagnostic[] = [];
   const record = (kind: NormalisationKind, before: string, after: string) => records.push({ kind, line, before, after });
@@ -226,6 +291,15 @@ function cleanLine(file: string, raw: string, line: number): CleanLine {
 
   const width = displayWidth(trimmed);
   text = trimmed;
+  if (markdown) {
+    const stripped = stripMarkup(text, false);
+    if (stripped !== null) {
+      const kept = trimSpaces(stripped);
+      record('markup', text, kept);
+      if (isBlank(kept)) return { ...blank, kind: 'markup' };
+      text = kept;
+    }
+  }
   const letterhead = closeLetterhead(text);
   if (letterhead !== null) {
     record('letterhead-spacing', text, letterhead);
@@ -236,6 +310,13 @@ function cleanLine(file: string, raw: string, line: number): CleanLine {
     if (closed !== text) {
       record('cjk-digit-space', text, closed);
       text = closed;
+    }
+  }
+  if (GLOSS_START.test(text)) {
+    const unglossed = text.replace(PINYIN_GLOSS, '');
+    if (unglossed !== text) {
+      record('pinyin-gloss', text, unglossed);
+      text = unglossed;
     }
   }
   const glyphs = text.match(PRIVATE_USE_CHARS);
@@ -274,6 +355,27 @@ function isBlank(text: string): boolean {
     if (c !== 0x09 && !isSpace(c)) return false;
   }
   return true;
+}
+
+/**
+ * Splits a line where a numbered heading was glued after a sentence end (see GLUED_HEADING) into
+ * two lines with the same line number (null when there is none); the heading keeps the full line's
+ * width, so a heading wrapped at the margin is still joined to its continuation.
+ */
+function splitGluedHeading(line: CleanLine): CleanLine[] | null {
+  if (line.kind !== 'text' || line.hasTab) return null;
+  // Cheap first: the glue is a sentence end and a space, which most Chinese lines do not hold.
+  if (!GLUE.test(line.text)) return null;
+  const m = GLUED_HEADING.exec(line.text);
+  if (!m) return null;
+  // m[0] is the sentence end and the gap after it; the heading starts after the gap.
+  const before = line.text.slice(0, m.index + 1);
+  const heading = line.text.slice(m.index + m[0].length);
+  line.records.push({ kind: 'glued-heading', line: line.line, before: line.text.slice(m.index, m.index + m[0].length + 2), after: `${before.slice(-1)}\n${heading.slice(0, 2)}` });
+  return [
+    { ...line, text: before, width: displayWidth(before) },
+    { ...line, text: heading, records: [], diagnostics: [] },
+  ];
 }
 
 /** Edge whitespace worth recording: typographic spaces (U+3000…) or a run of 4+ (alignment), not a stray space. */
@@ -331,14 +433,24 @@ function measureProfile(lines: CleanLine[]): WrapProfile {
   }
   const wrappedShare = textLines === 0 ? 0 : wrapped / textLines;
   const hardWrapped = textLines >= MIN_PROFILE_LINES && typicalWidth <= MAX_WRAP_WIDTH && wrappedShare >= HARD_WRAP_SHARE;
-  return { hardWrapped, typicalWidth, fullWidth, textLines, wrappedShare: Math.round(wrappedShare * 1000) / 1000 };
+  let numbersInSentences = 0;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [prev, line, next] = [lines[i - 1], lines[i], lines[i + 1]];
+    if (line.kind !== 'text' || prev.kind !== 'text' || next.kind !== 'text' || !isNumberToken(line.text)) continue;
+    const end = endKind(prev.text);
+    if (end === 'open' || end === 'clause') numbersInSentences++;
+  }
+  const tokenSplit = !hardWrapped && numbersInSentences >= TOKEN_SPLIT_MIN && numbersInSentences >= TOKEN_SPLIT_SHARE * textLines;
+  return { hardWrapped, typicalWidth, fullWidth, textLines, wrappedShare: Math.round(wrappedShare * 1000) / 1000, tokenSplit };
 }
 
 function layoutDiagnostic(file: string, profile: WrapProfile): Diagnostic {
   const measured = `${profile.textLines} text lines, 80th-percentile width ${profile.typicalWidth} columns, ${Math.round(profile.wrappedShare * 100)}% full and cut mid-sentence`;
   const message = profile.hardWrapped
     ? `Hard-wrapped at about ${Math.round(profile.typicalWidth / 2)} characters per line (${measured}): wrapped lines are joined`
-    : `One paragraph per line (${measured}): lines are joined only where a sentence is visibly cut`;
+    : profile.tokenSplit
+      ? `Split into tokens, numbers on lines of their own inside sentences (${measured}): numbers and units are joined to the words around them`
+      : `One paragraph per line (${measured}): lines are joined only where a sentence is visibly cut`;
   return { severity: 'info', code: 'normalise/layout', message, file, line: 0 };
 }
 
@@ -370,7 +482,7 @@ function joinLines(lines: CleanLine[], profile: WrapProfile, records: Normalisat
       blankRun++;
       continue;
     }
-    if (line.kind === 'page-number') continue;
+    if (line.kind === 'page-number' || line.kind === 'markup') continue;
     const building: Building | null = current;
     if (building && isLonePageNumber(lines, i, nextText[i + 1], building.last, profile)) {
       records.push({ kind: 'page-number', line: line.line, before: line.text, after: '' });
@@ -421,9 +533,13 @@ function shouldJoin(prev: CleanLine, next: CleanLine, blankRun: number, profile:
   if (startsBlock(next.text)) return false;
   if (!profile.hardWrapped && blankRun >= PARAGRAPH_GAP) return false;
   if (CONTINUATION_START.test(next.text)) return true;
+  // A bracket alone on a line was cut from its content; leader dots alone continue a contents entry.
+  if (OPENER_TOKEN.test(prev.text) || LEADER_ONLY.test(next.text)) return true;
+  if (profile.tokenSplit && joinsTokens(prev.text, next.text)) return true;
   const end = endKind(prev.text);
   if (profile.hardWrapped) {
     if (prev.width < profile.fullWidth) return false; // a short line ended where its author ended it
+    if (prev.text.endsWith('印发') && PRINTED_ON.test(prev.text)) return false; // the 版记's "…印发" line ends a document
     // Measured: the one full line ending in "；" in the PDF seeds (000:51) is mid-paragraph.
     if (end === 'open' || end === 'clause' || end === 'semicolon') return true;
     if (end === 'soft') return softEndContinues(prev.text);
@@ -435,6 +551,31 @@ function shouldJoin(prev: CleanLine, next: CleanLine, blankRun: number, profile:
   if (end === 'clause') return true;
   if (end !== 'open') return false;
   return CLAUSE_PUNCT.test(stripMarker(prev.text)) && !TITLE_END.test(prev.text) && isRunningText(next.text);
+}
+
+/** Punctuation alone on a line that does not end a sentence: "〕", "）", "、". */
+const INNER_PUNCT_TOKEN = /^[〕）)\]］】》”’」』、，,：:]$/;
+/** What may follow a number in running text: a unit or word, or punctuation that is not an opening bracket. */
+const NUMBER_CONTINUES = /^[\u3400-\u4dbf\u4e00-\u9fff．、，。；：:;,）)〕】》”’%‰℃/.~～\-]/;
+
+/**
+ * In a file split into tokens: a number or a bracket alone on a line belongs to the sentence around
+ * it, a date unit to the number after it, and single ideographs on consecutive lines to one word.
+ */
+function joinsTokens(prev: string, next: string): boolean {
+  const prevIsToken = isNumberToken(prev) || INNER_PUNCT_TOKEN.test(prev);
+  if ((isNumberToken(next) || OPENER_TOKEN.test(next)) && !isHeading(prev) && !TITLE_END.test(prev)) {
+    const end = endKind(prev);
+    if (end === 'open' || end === 'clause' || prevIsToken) return true;
+  }
+  if (isNumberToken(prev) && NUMBER_CONTINUES.test(next)) return true;
+  if (DATE_UNIT_TOKEN.test(prev) && isNumberToken(next)) return true;
+  return SINGLE_IDEOGRAPH.test(prev) && SINGLE_IDEOGRAPH.test(next) && !/[年月日号]/.test(prev);
+}
+
+/** A number alone on a line (digits and the signs of a cell of numbers, at least one digit). */
+function isNumberToken(text: string): boolean {
+  return NUMBER_TOKEN.test(text) && /\d/.test(text);
 }
 
 function startsBlock(text: string): boolean {
@@ -529,6 +670,8 @@ function removedBy(before: string, after: string): string {
   let removed = '';
   let j = 0;
   for (const ch of before) {
+    // Whitespace a change put in (a pipe table's cells joined by tabs) matches nothing of the seed.
+    while (j < after.length && /\s/.test(after[j]) && !/\s/.test(ch)) j++;
     if (after.startsWith(ch, j)) j += ch.length;
     else removed += ch;
   }

@@ -208,6 +208,28 @@ export function documentTree(doc: PolicyDocument, ctx: MdxTreeContext): Root {
     children.push(flow('div', { class: 'preamble' }, blocks(doc.preamble, doc, ctx, 2, [])));
   }
   children.push(...blocks(doc.body, doc, ctx, 2, []));
+  if (doc.closing && doc.closing.paragraphs.length > 0) {
+    // The 附件说明 under the text, then 署名, 成文日期 and 附注 at the right, as GB/T 9704 lays them out.
+    const signed = doc.closing.signatureLine ?? doc.closing.dateLine ?? Number.POSITIVE_INFINITY;
+    const note = doc.closing.paragraphs.filter((p) => p.lineStart < signed);
+    const signature = doc.closing.paragraphs.filter((p) => p.lineStart >= signed);
+    children.push(
+      flow('div', { class: 'closing' }, [
+        ...(note.length ? [flow('div', { class: 'attachment-note' }, note.map((p) => paragraph(p, [])))] : []),
+        ...(signature.length ? [flow('div', { class: 'signature' }, signature.map((p) => paragraph(p, [])))] : []),
+      ]),
+    );
+  }
+  for (const a of doc.attachments ?? []) {
+    // A space between 附件1 and its title, which the source prints on the next line.
+    const heading = a.title && !/[：:\s]$/.test(a.marker) ? `${a.marker} ${a.title}` : a.marker + a.title;
+    children.push(
+      flow('section', { class: 'attachment', 'aria-labelledby': a.eid, 'data-lines': `${a.lineStart}-${a.lineEnd}` }, [
+        flow('h2', { id: a.eid }, [text(heading)]),
+        ...blocks(a.body, doc, ctx, 3, []),
+      ]),
+    );
+  }
   if (doc.footer && doc.footer.paragraphs.length > 0) {
     children.push(
       flow('section', { class: 'doc-footer', 'aria-label': '抄送与印发' }, doc.footer.paragraphs.map((p) => paragraph(p, []))),

@@ -95,7 +95,8 @@ export function actualRow(corpus: Corpus, file: string): ActualRow {
     return { file, documents: 0, title: '', titleInferred: true, issuer: '', number: '', date: '', kind: '', topItems: 0, responsible: false };
   }
   const meta = main.meta;
-  const inferred = meta.title.curated || /无标题/.test(meta.title.value) || Boolean((meta.title as { inferred?: boolean }).inferred);
+  // A title inferred from the text's self-reference (原文无标题，据正文拟定) or a placeholder is not a printed title.
+  const inferred = meta.title.curated || /无标题/.test(meta.title.value) || meta.title.from?.part === 'self-reference';
   return {
     file,
     documents: docs.length,
@@ -152,20 +153,34 @@ const NUMBERED_LINE =
 /** A table-of-contents line: a heading followed by dot leaders and maybe a page number. */
 const TOC_LINE = /(?:…{2,}|\.{4,}|·{4,}|－{3,})\s*\d*\s*$/;
 
-/** Physical lines that open a numbered provision, and how many of them start one in the model. */
+/** A line of leader dots only: a contents entry broken over lines continues on it. */
+const LEADER_LINE = /^[\s.．·…]{3,}$/;
+/** How many lines below a contents entry its leader dots may continue. */
+const LEADER_REACH = 3;
+
+/**
+ * Physical lines that open a numbered provision, and how many of them start one in the model
+ * (the body, the preamble and the attachments). Not counted, since they are not provisions:
+ * contents entries (a heading with leader dots, also when the dots continue on the next lines)
+ * and the list of a 附件说明 in a document's closing ("附件：1.… / 2.…").
+ */
 export function anchorCoverage(corpus: Corpus, file: string): { numbered: number; anchored: number; missing: number[] } {
   const lines = corpus.sources[file] ?? [];
   const starts = new Set<number>();
+  const closings: Array<{ lineStart: number; lineEnd: number }> = [];
   for (const doc of corpus.documents) {
     if (doc.sources[0]?.file !== file) continue;
-    for (const p of provisionsOf(doc.body)) if (p.eid) starts.add(p.lineStart);
-    for (const b of doc.preamble) if (b.type === 'provision') for (const p of provisionsOf([b])) if (p.eid) starts.add(p.lineStart);
+    const blocks = [...doc.preamble, ...doc.body, ...(doc.attachments ?? []).flatMap((a) => a.body)];
+    for (const p of provisionsOf(blocks)) if (p.eid) starts.add(p.lineStart);
+    if (doc.closing) closings.push(doc.closing);
   }
   const missing: number[] = [];
   let numbered = 0;
   lines.forEach((raw, i) => {
     const text = raw.replace(/^[\s\u3000\u00a0#>*-]+/, '');
     if (!NUMBERED_LINE.test(text) || TOC_LINE.test(text)) return;
+    if (lines.slice(i + 1, i + 1 + LEADER_REACH).some((l) => LEADER_LINE.test(l))) return;
+    if (closings.some((c) => i + 1 >= c.lineStart && i + 1 <= c.lineEnd)) return;
     numbered++;
     if (!starts.has(i + 1)) missing.push(i + 1);
   });

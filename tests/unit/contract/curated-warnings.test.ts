@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ingest, loadCurated } from '../../../scripts/ingest/index.ts';
-import type { AdminLevel, DocumentKind, DocumentStatus, Target, UnitRole } from '../../../scripts/ingest/model.ts';
+import type { AdminLevel, DocumentStatus, Target, UnitRole } from '../../../scripts/ingest/model.ts';
 import { loadGlossary } from '../../../scripts/concepts/glossary.ts';
 import { quotesOfThisCollection } from '../../../scripts/build/concepts-step.ts';
-import type { ADMIN_LEVELS, DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../../scripts/contract/curated.ts';
+import type { ADMIN_LEVELS, DOCUMENT_STATUSES } from '../../../scripts/contract/curated.ts';
 import type { COMPARATORS, TARGET_PERIODS, UNIT_ROLES, YEAR_SOURCES } from '../../../scripts/contract/hand-checked.ts';
 
 const CORPUS_FILE = '01_gongxinbu-zhihui-jiankang-yanglao-xingdong-jihua.txt';
@@ -46,7 +46,6 @@ describe('curated records of documents the folder does not hold', () => {
 
 describe('the schemas\' value lists', () => {
   it('are the document model\'s (checked by the type-check)', () => {
-    expectTypeOf<(typeof DOCUMENT_KINDS)[number]>().toEqualTypeOf<DocumentKind>();
     expectTypeOf<(typeof DOCUMENT_STATUSES)[number]>().toEqualTypeOf<DocumentStatus>();
     expectTypeOf<(typeof ADMIN_LEVELS)[number]>().toEqualTypeOf<AdminLevel>();
     expectTypeOf<(typeof UNIT_ROLES)[number]>().toEqualTypeOf<UnitRole>();

@@ -36,6 +36,38 @@ const tasks = (blocks: Block[]) => provisions(blocks).filter((p) => p.isTask);
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i + 1}`);
 
 describe('assignAnchors', () => {
+  it('anchors chapters, sections and articles the Akoma Ntoso way and labels articles as cited (第三条（二）)', () => {
+    const { body } = anchored(
+      lines('第一章　总　则', '第一条　为了规范管理，制定本办法。', '第二条 本办法适用于本省。', '第二章 职责', '第一节 一般规定', '第三条　（职责）', '（一）统筹协调；', '（二）监督检查：', '1.制定标准；', '第二节 安全', '第四条 下列行为应当禁止：', '（一）泄露数据；'),
+    );
+    expect(provisions(body).map((p) => [p.eid, p.label, p.isTask])).toEqual([
+      ['chp_1', '第一章', false],
+      ['art_1', '第一条', true],
+      ['art_2', '第二条', true],
+      ['chp_2', '第二章', false],
+      ['chp_2__sec_1', '第二章第一节', false],
+      ['art_3', '第三条', false],
+      ['art_3__subsec_1', '第三条（一）', true],
+      ['art_3__subsec_2', '第三条（二）', false],
+      ['item_1', '第三条（二）1.', true],
+      ['chp_2__sec_2', '第二章第二节', false],
+      ['art_4', '第四条', false],
+      ['art_4__subsec_1', '第四条（一）', true],
+    ]);
+  });
+
+  it('anchors ⑴ as a point and ① as a clause under it', () => {
+    const { body } = anchored(lines('1﹒规模。甲。', '⑴集群。乙。', '①龙头。丙。', '②专精。丁。', '⑵平台。戊。', '①省级。己。'));
+    expect(provisions(body).map((p) => [p.eid, p.label])).toEqual([
+      ['item_1', '1﹒'],
+      ['point_1', '1﹒⑴'],
+      ['point_1__clause_1', '1﹒⑴①'],
+      ['point_1__clause_2', '1﹒⑴②'],
+      ['point_2', '1﹒⑵'],
+      ['point_2__clause_1', '1﹒⑵①'],
+    ]);
+  });
+
   it('makes a provision the task when its items are the same labelled fields as another provision’s (a form)', () => {
     const { body } = anchored(
       lines('一、机制', '（一）考核机制', '1、工作目标：甲。', '2、相关单位：乙。', '（二）评审机制', '1、工作目标：丙。', '2、相关单位：丁。', '（三）其他', '1、加强领导。'),

@@ -85,6 +85,17 @@ describe('bad input', () => {
     expect(corpus.documents.find((d) => d.sources[0].file === 'big.txt')).toBeUndefined();
   }, 60_000);
 
+  it('keeps a file of one huge line as a document of one paragraph, with warnings naming it', () => {
+    const line = `为加快发展，${'推动产业升级，提升创新能力，'.repeat(30_000)}特此说明。`;
+    const numbers = Array.from({ length: 20_000 }, (_, i) => String(i)).join('\n');
+    const corpus = ingestWithGood({ 'one-line.txt': utf8(line), 'numbers.txt': utf8(numbers) });
+    for (const file of ['one-line.txt', 'numbers.txt']) {
+      expect(corpus.documents.filter((d) => d.sources[0].file === file)).toHaveLength(1);
+      expect(find(corpus, 'parse/no-structure', file)?.severity).toBe('warning');
+      expect(find(corpus, 'meta/no-title', file)?.severity).toBe('warning');
+    }
+  }, 60_000);
+
   it('reads a file just under the size limit in one pass', () => {
     const block = plan('大市').slice(plan('大市').indexOf('\n') + 1);
     const head = '大市关于推进工作的实施方案\n';

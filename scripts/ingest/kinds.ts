@@ -1,0 +1,87 @@
+/**
+ * The kind of a document (文种) as the text names it: the word its title ends in
+ * (…行动计划, …管理办法（试行）, …的通知), or, when no title is printed, the word
+ * the text uses for itself (制定本行动计划, 本办法自…施行, 现提出如下意见). A
+ * reader of official documents names the kind the same way; nothing is guessed
+ * from the subject matter.
+ */
+
+/** Kind words, most specific first; each maps to the kind it names (暂行办法 and 管理办法 are 办法). */
+const KIND_WORDS: Array<[string, string]> = [
+  ['行动计划', '行动计划'],
+  ['行动方案', '行动方案'],
+  ['实施方案', '实施方案'],
+  ['推进方案', '推进方案'],
+  ['工作方案', '工作方案'],
+  ['若干政策措施', '若干措施'],
+  ['若干措施', '若干措施'],
+  ['政策措施', '政策措施'],
+  ['若干政策', '若干政策'],
+  ['指导意见', '指导意见'],
+  ['实施意见', '实施意见'],
+  ['实施细则', '实施细则'],
+  ['细则', '实施细则'],
+  ['工作机制', '工作机制'],
+  ['办法', '办法'],
+  ['规定', '规定'],
+  ['条例', '条例'],
+  ['规则', '规则'],
+  ['指南', '指南'],
+  ['指引', '指引'],
+  ['规划', '规划'],
+  ['纲要', '纲要'],
+  ['要点', '要点'],
+  ['目录', '目录'],
+  ['清单', '清单'],
+  ['方案', '方案'],
+  ['计划', '计划'],
+  ['措施', '措施'],
+  ['意见', '意见'],
+  ['政策', '政策'],
+  ['机制', '机制'],
+  ['通知', '通知'],
+  ['通告', '通告'],
+  ['公告', '公告'],
+  ['决定', '决定'],
+  ['答复', '答复'],
+  ['批复', '批复'],
+  ['报告', '报告'],
+  ['函', '函'],
+];
+
+/** Brackets after the kind word: （2021-2025年）, （试行）, （修订版）. */
+const TRAILING_BRACKETS = /(?:[（(][^（）()]*[）)]\s*)+$/;
+
+/** Self-references: "本行动计划", "制定以下政策", "提出如下意见". */
+const SELF_REFERENCE = new RegExp(
+  `(?:本|(?:制定|制订|提出|印发)(?:如下|以下))(${KIND_WORDS.map(([w]) => w).join('|')})`,
+  'g',
+);
+
+/** The kind a title names, or undefined. */
+export function kindOfTitle(title: string): string | undefined {
+  const core = title.replace(/\s+/g, '').replace(TRAILING_BRACKETS, '').replace(/[》”"]+$/, '');
+  return KIND_WORDS.find(([word]) => core.endsWith(word))?.[1];
+}
+
+/**
+ * The kind a document calls itself in its own text, or undefined: the most
+ * specific kind word among its self-references (本行动计划 over 本计划).
+ */
+export function kindOfSelfReference(texts: string[]): string | undefined {
+  let best: number | undefined;
+  for (const text of texts) {
+    if (!text.includes('本') && !text.includes('如下') && !text.includes('以下')) continue;
+    for (const m of text.matchAll(SELF_REFERENCE)) {
+      // "本办法所称" and "本政策自…施行" are self-references too; "本行政区域" is not (no kind word ends there).
+      const index = KIND_WORDS.findIndex(([w]) => w === m[1]);
+      if (index >= 0 && (best === undefined || index < best)) best = index;
+    }
+  }
+  return best === undefined ? undefined : KIND_WORDS[best][1];
+}
+
+/** The kind word as the text prints it in a self-reference, for an inferred title ("细则", not "实施细则"). */
+export function selfReferenceWord(text: string): string | undefined {
+  return new RegExp(SELF_REFERENCE.source).exec(text)?.[1];
+}

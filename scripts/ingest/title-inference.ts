@@ -1,0 +1,67 @@
+/**
+ * A title for a document whose copy lost its title line, from what the text
+ * says about itself. Official documents state their subject where they say
+ * what they are: "现就大力发展智能船舶制定本行动计划", "为贯彻落实…关于加强数字政府
+ * 建设的重大决策部署，现提出以下意见", "为加快煤矿智能化建设，…，制定本办法". The title
+ * is put together as a reader would ("关于大力发展智能船舶的行动计划") and is always
+ * shown as inferred (原文无标题，据正文拟定); where the text states no subject,
+ * there is no inferred title.
+ */
+import { selfReferenceWord } from './kinds.ts';
+
+/** An inferred title and the line of the sentence it came from. */
+export interface InferredTitle {
+  title: string;
+  line: number;
+}
+
+/** A paragraph to look in, with its line. */
+export interface TextAt {
+  text: string;
+  line: number;
+}
+
+/** Kind words a self-reference may end in ("制定本行动计划", "提出如下意见"). */
+const KIND = '(?:行动计划|行动方案|实施方案|推进方案|工作方案|实施意见|指导意见|实施细则|若干措施|若干政策|政策措施|计划|方案|意见|办法|细则|措施|政策|规划|指南|规定)';
+
+/** Title-inference rules, each under its purpose name. */
+const INFERENCE_RULES = {
+  /** "现就X制定本行动计划" / "现就X提出如下意见": the subject is stated outright. */
+  statedSubject: new RegExp(`(?:现|特)?就(.{2,40}?)(?:问题)?(?:，|,)?(?:特|现)?(?:制定|制订|提出|印发)(?:本|如下|以下)(${KIND})`),
+  /** "…关于X的(重大)决策部署，现提出以下意见": the subject of the policy implemented, right before the self-reference. */
+  implementedSubject: new RegExp(`关于([^，。,；]{2,30}?)的(?:重大|重要)?(?:决策部署|战略部署|工作部署|部署要求|重要指示精神|重要论述)[，,]\\s*(?:现|特)?(?:制定|制订|提出)(?:本|如下|以下)(${KIND})`),
+  /** "为A，B，C，制定本方案": the purpose clauses before the self-reference. */
+  purpose: new RegExp(`(?:^|[。；，,\n])\\s*(?:第[一二三四五六七八九十]+条\\s*)?为(?:了)?([^。；]{2,300}?)[，,]\\s*(?:结合[^，,。]{1,20}实际[，,]\\s*)?(?:现|特)?(?:制定|制订|提出)(?:本|如下|以下)(${KIND})`),
+} as const;
+
+/** A purpose clause that names what the document implements, not what it is about. */
+const IMPLEMENTING = /^(?:深入|认真|全面|进一步|坚决)?(?:贯彻|落实|按照|根据|依据|遵照|抢抓|紧抓|抓住|响应)|(?:精神|部署|要求|决策|指示|战略|机遇|论述)$/;
+/** A purpose clause that names the document's aim starts with an action. */
+const AIM = /^(?:进一步|更好|大力|全面|持续|加快|着力|积极|深入)?(?:加快|推动|推进|促进|加强|提升|培育|支持|深化|实施|开展|规范|做好|完善|建设|发展|打造|提高|强化|优化|鼓励|引导|保障|助力|发挥|健全|构建|扩大|激发|增强|释放|壮大)/;
+/** An explanatory aside inside a clause: "（以下统称高端智能再制造）". */
+const ASIDE = /[（(]以下(?:简称|统称)[^）)]*[）)]/g;
+/** A subject longer than this is a paragraph, not a title. */
+const MAX_SUBJECT = 40;
+
+/** The title the text states for itself, from its first paragraphs; undefined when it states none. */
+export function inferTitle(paragraphs: TextAt[]): InferredTitle | undefined {
+  for (const { text, line } of paragraphs) {
+    const stated = INFERENCE_RULES.statedSubject.exec(text) ?? INFERENCE_RULES.implementedSubject.exec(text);
+    if (stated) return { title: compose(stated[1], stated[2]), line };
+    const purpose = INFERENCE_RULES.purpose.exec(text);
+    if (purpose) {
+      const aim = purpose[1]
+        .split(/[，,]/)
+        .map((clause) => clause.replace(ASIDE, '').trim())
+        .find((clause) => !IMPLEMENTING.test(clause) && AIM.test(clause) && clause.length <= MAX_SUBJECT);
+      if (aim) return { title: compose(aim, purpose[2]), line };
+    }
+  }
+  return undefined;
+}
+
+/** "关于" + subject + "的" + kind, as titles are written; the kind word as the text prints it. */
+function compose(subject: string, kind: string): string {
+  const word = selfReferenceWord(`本${kind}`) ?? kind;
+  return `关于${subject.replace(/\s+/g, '')}的${word}`;
+}
