@@ -6,7 +6,7 @@ export const PAGEFIND_DIR = 'pagefind';
 /**
  * Site files that cannot work, or mean nothing, in a copy on disk: Pagefind
  * and the online search shards (module JS, fetch and WebAssembly are all
- * blocked for origin null; offline, search reads search-index.js instead),
+ * blocked for origin null; offline, search reads the classic scripts of search-index/ instead),
  * the zip of this very copy, crawler and host files, and the host's 404 page.
  * Also the per-document JSON downloads (data/docs/): open data for reuse, not
  * for reading, and a third of the copy in a large corpus; the copy's

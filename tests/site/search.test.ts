@@ -149,7 +149,7 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
     expect(urls('"新能源汽车"')).toEqual(urls('新能源汽车'));
   });
 
-  it.skipIf(!fs.existsSync(path.join(offlineDir, 'search-index.js')))('gives the same results offline over file://, saying 离线模式', async () => {
+  it.skipIf(!fs.existsSync(path.join(offlineDir, 'search-index', 'meta.js')))('gives the same results offline over file://, saying 离线模式', async () => {
     const offline = await launchBrowser({ allowNetwork: true });
     // Only the copy on disk may load: anything with a host would be a leak.
     await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));

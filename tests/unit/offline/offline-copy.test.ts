@@ -79,7 +79,7 @@ describe('makeOfflineCopy', () => {
 
 describe('isExcluded', () => {
   it('keeps the offline search index but not the online one', () => {
-    expect(isExcluded('search-index.js')).toBe(false);
+    expect(isExcluded('search-index/meta.js')).toBe(false);
     expect(isExcluded('search-data/meta.json.gz')).toBe(true);
     expect(isExcluded('pagefind/pagefind-entry.json')).toBe(true);
     // Per-document JSON downloads stay online; what the compare view and the lists need stays in the copy.
