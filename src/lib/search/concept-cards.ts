@@ -6,9 +6,10 @@
  *
  * A concept is named when a term of the query (or the terms written together)
  * is one of its names, aliases or variant forms, folded like the query; when
- * none is, a term that is at least half of one of them and inside it also
- * names it (链长 → 链长制), but a shorter part does not (工业 names neither
- * 工业互联网 nor 新型工业化, it is only a word they share).
+ * none is, a term that begins one of them and is more than half of it also
+ * names it (链长 → 链长制, 人工智能 → 人工智能+), but a shorter or inner part
+ * does not: 工业 names neither 工业互联网 nor 新型工业化, and 新能源汽车 does
+ * not name 智能网联汽车 because one of its aliases is 智能网联新能源汽车.
  */
 import type { ConceptEntry } from './types.ts';
 
@@ -23,7 +24,7 @@ export function namedConcepts(concepts: readonly ConceptEntry[], terms: readonly
   const partial: Array<{ index: number; share: number }> = [];
   concepts.forEach((c, index) => {
     let share = 0;
-    for (const t of c.terms) for (const q of asked) if (q.length >= 2 && q.length * 2 >= t.length && t.includes(q)) share = Math.max(share, q.length / t.length);
+    for (const t of c.terms) for (const q of asked) if (q.length >= 2 && q.length * 2 > t.length && t.startsWith(q)) share = Math.max(share, q.length / t.length);
     if (share > 0) partial.push({ index, share });
   });
   return partial

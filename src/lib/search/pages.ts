@@ -6,7 +6,7 @@
 import type { PageDetail, PageStructure } from './types.ts';
 
 /** Chunk size in UTF-16 units: ~3 KB of Chinese before gzip, a line or two of context around a match. */
-export const CHUNK_SIZE = 1024;
+export const CHUNK_SIZE = 512;
 
 /** The structure of a page (everything but its text). */
 export function structureOf(detail: PageDetail): PageStructure {
