@@ -5,7 +5,7 @@
  * every bigram starting with it. No text is needed, and no position is ever guessed.
  */
 import type { TermKey } from './bigrams.ts';
-import { decodePostings } from './postings.ts';
+import { decodePostings, forEachPosting } from './postings.ts';
 import type { Shard } from './types.ts';
 
 /** Where a term occurs in one page. */
@@ -70,23 +70,34 @@ export function matchTerm(keys: readonly TermKey[], lookup: PostingsLookup): Occ
   return out;
 }
 
-/** Occurrences of a one-unit term: every bigram in the given shards that starts with it, merged per page. */
+/**
+ * Occurrences of a one-unit term: every bigram in the given shards that
+ * starts with it, merged per page. Positions are kept as position × 2 + flag
+ * and sorted as a typed array: a frequent character has hundreds of bigrams
+ * and its first offline result waited on sorting pairs with a comparator.
+ */
 export function matchUnit(unit: string, shards: ReadonlyArray<Shard | undefined>): Occurrences {
-  const merged = new Map<number, Array<[number, number]>>();
+  const merged = new Map<number, number[]>();
   for (const shard of shards) {
-    for (const [key, encoded] of Object.entries(shard ?? {})) {
+    for (const key in shard) {
       if (key[0] !== unit) continue;
-      for (const { page, positions, inHeading } of decodePostings(encoded)) {
+      forEachPosting(shard[key], (page, position, inHeading) => {
         let list = merged.get(page);
         if (!list) merged.set(page, (list = []));
-        positions.forEach((p, i) => list.push([p, inHeading[i]]));
-      }
+        list.push(position * 2 + inHeading);
+      });
     }
   }
   const out: Occurrences = new Map();
   for (const [page, list] of merged) {
-    list.sort((a, b) => a[0] - b[0]);
-    out.set(page, { starts: list.map(([p]) => p), inHeadings: list.filter(([, h]) => h === 1).map(([p]) => p) });
+    const sorted = Float64Array.from(list).sort();
+    const starts: number[] = new Array(sorted.length);
+    const inHeadings: number[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      starts[i] = Math.floor(sorted[i] / 2);
+      if (sorted[i] % 2 === 1) inHeadings.push(starts[i]);
+    }
+    out.set(page, { starts, inHeadings });
   }
   return out;
 }

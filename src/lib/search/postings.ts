@@ -7,7 +7,7 @@
  * position and lets ranking tell a term used in a heading from a passing
  * mention without loading any page (see rank.ts).
  */
-import { decodeNumbers, writeNumber } from './varint.ts';
+import { DIGIT_VALUE, writeNumber } from './varint.ts';
 
 /** Occurrences of one bigram in one page: offsets into the page's indexed text, and which of them are in a heading. */
 export interface PagePostings {
@@ -34,24 +34,49 @@ export function encodePostings(list: readonly PagePostings[]): string {
   return out.join('');
 }
 
-/** Decodes what {@link encodePostings} wrote; throws on a corrupt string rather than guessing. */
-export function decodePostings(encoded: string): PagePostings[] {
-  const numbers = decodeNumbers(encoded, 'postings');
-  const list: PagePostings[] = [];
+/**
+ * Calls `visit(page, position, inHeading)` for every posting, in order,
+ * without building arrays (a one-character query reads hundreds of
+ * bigrams' postings). Throws on a corrupt string rather than guessing.
+ */
+export function forEachPosting(encoded: string, visit: (page: number, position: number, inHeading: number) => void): void {
+  // States: 0 page gap, 1 count, 2 position gap.
+  let state = 0;
+  let n = 0;
   let page = 0;
-  for (let i = 0; i < numbers.length; ) {
-    page += numbers[i++];
-    const count = numbers[i++];
-    if (count === undefined || i + count > numbers.length) throw new Error('search index: truncated postings');
-    const positions: number[] = new Array(count);
-    const inHeading: number[] = new Array(count);
-    let pos = 0;
-    for (let k = 0; k < count; k++) {
-      const n = numbers[i++];
-      positions[k] = pos += Math.floor(n / 2);
-      inHeading[k] = n % 2;
+  let left = 0;
+  let position = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    const code = encoded.charCodeAt(i);
+    const v = code < 128 ? DIGIT_VALUE[code] : -1;
+    if (v < 0) throw new Error(`search index: bad character "${encoded[i]}" in postings at ${i}`);
+    n = n * 32 + (v & 31);
+    if (v >= 32) continue;
+    if (state === 0) {
+      page += n;
+      state = 1;
+    } else if (state === 1) {
+      left = n;
+      position = 0;
+      state = left > 0 ? 2 : 0;
+    } else {
+      position += Math.floor(n / 2);
+      visit(page, position, n % 2);
+      if (--left === 0) state = 0;
     }
-    list.push({ page, positions, inHeading });
+    n = 0;
   }
+  if (state !== 0 || n !== 0) throw new Error('search index: truncated postings');
+}
+
+/** Decodes what {@link encodePostings} wrote into one record per page. */
+export function decodePostings(encoded: string): PagePostings[] {
+  const list: PagePostings[] = [];
+  let current: PagePostings | undefined;
+  forEachPosting(encoded, (page, position, inHeading) => {
+    if (!current || current.page !== page) list.push((current = { page, positions: [], inHeading: [] }));
+    current.positions.push(position);
+    current.inHeading.push(inHeading);
+  });
   return list;
 }

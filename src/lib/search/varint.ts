@@ -11,10 +11,11 @@ export const FINAL_DIGITS = '0123456789abcdefghijklmnopqrstuv';
 /** The 32 digits that continue a number. */
 export const MORE_DIGITS = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
 
-const VALUE: Record<string, number> = {};
+/** Digit value by character code: 0–31 end a number, 32–63 continue it, -1 is not a digit. */
+export const DIGIT_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < 32; i++) {
-  VALUE[FINAL_DIGITS[i]] = i;
-  VALUE[MORE_DIGITS[i]] = i + 32;
+  DIGIT_VALUE[FINAL_DIGITS.charCodeAt(i)] = i;
+  DIGIT_VALUE[MORE_DIGITS.charCodeAt(i)] = i + 32;
 }
 
 /** Appends the digits of `n` (a whole number ≥ 0) to `out`. */
@@ -41,8 +42,9 @@ export function decodeNumbers(encoded: string, what = 'numbers'): number[] {
   let n = 0;
   let open = false;
   for (let i = 0; i < encoded.length; i++) {
-    const v = VALUE[encoded[i]];
-    if (v === undefined) throw new Error(`search index: bad character "${encoded[i]}" in ${what} at ${i}`);
+    const code = encoded.charCodeAt(i);
+    const v = code < 128 ? DIGIT_VALUE[code] : -1;
+    if (v < 0) throw new Error(`search index: bad character "${encoded[i]}" in ${what} at ${i}`);
     n = n * 32 + (v & 31);
     open = v >= 32;
     if (!open) {
