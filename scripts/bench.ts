@@ -3,6 +3,8 @@
  * bench/results.md (also printed). Not part of `npm test`; takes minutes.
  *
  *   ingest MB/s            scripts/bench/ingest-speed.ts (seeds, 2,000 documents)
+ *   units and targets      scripts/bench/extraction.ts   (against the hand-checked set)
+ *   PDF and Word reading   scripts/bench/formats.ts      (a 37-page PDF, a .docx)
  *   full builds            scripts/bench/build-time.ts   (seeds, 500, 2,000 documents; temp copies)
  *   document page weight   scripts/bench/page-weight.ts  (Chromium, gzip)
  *   first search, offline, compare, concepts: the other helpers' scripts/bench/*.ts, when present
@@ -18,6 +20,8 @@ import { parseArgs } from 'node:util';
 import { benchBuild, type BuildBench } from './bench/build-time.ts';
 import { writeSyntheticSeeds } from './bench/corpus.ts';
 import { benchIngest, type IngestBench } from './bench/ingest-speed.ts';
+import { extractionLines } from './bench/extraction.ts';
+import { formatLines } from './bench/formats.ts';
 import { compareLines, conceptLines, firstSearch, offlineLines, type FirstSearch } from './bench/others.ts';
 import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
 import { formatReport, GOALS } from './bench/report.ts';
@@ -52,6 +56,11 @@ for (const i of ingest) log(`ingest ${i.label}: ${i.documents} documents, ${i.mb
 let pageWeight: PageWeightBench | string = 'not measured';
 const searches: Array<FirstSearch | string> = [];
 const others: Record<string, string[]> = {};
+log('units and targets against the hand-checked set');
+others['Units and targets against the hand-checked set (scripts/bench/extraction.ts)'] = extractionLines();
+log('reading PDF and Word files');
+others['Reading PDF and Word files (scripts/bench/formats.ts)'] = await formatLines(Math.max(runs, 3));
+for (const line of others['Reading PDF and Word files (scripts/bench/formats.ts)']) log(line);
 const builds: BuildBench[] = [];
 for (const size of [0, ...sizes]) {
   log(`full build of ${size === 0 ? 'the seeds' : `the seeds + ${size} synthetic documents`}, ${runs} run(s)`);

@@ -1,14 +1,16 @@
 /**
- * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them) → Astro (open data, Pagefind
- * and the search index beside it, from the document model) → sitemap, offline copy, into dist/.
+ * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro (open data,
+ * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy, into dist/.
  * Each step is its own module under scripts/build/; this file only orders them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GENERATED, runIngest } from './build/ingest-step.ts';
+import { GENERATED, runIngest, seedsFolder } from './build/ingest-step.ts';
+import { writeOriginals } from './build/originals-step.ts';
 import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
 import { writeOpenData } from './build/open-data-step.ts';
+import { FEEDS_DIR, writeFeeds } from './build/feeds-step.ts';
 import { addToPagefind } from './build/pagefind-step.ts';
 import { writeHostingFiles } from './build/hosting-step.ts';
 import { runOffline } from './build/offline-step.ts';
@@ -46,6 +48,8 @@ const pagefindIndexed = await timed('pagefind records', () => addToPagefind(sear
 const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
 pagefind.catch(() => {});
 const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
+const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
+const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
 const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts));
 console.log(
   `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
@@ -53,7 +57,8 @@ console.log(
 );
 await astro;
 moveOpenData(OPEN_DATA_STAGING, SITE_DIR);
-console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran)`);
+console.log(`build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`);
+console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`);
 const clientBytes = await publishSearchIndex(SEARCH_STAGING, SITE_DIR);
 console.log(`build: search client ${(clientBytes / 1e3).toFixed(1)} kB`);
 const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
@@ -72,9 +77,11 @@ function movePagefind(staging: string, siteDir: string): void {
   fs.renameSync(staging, target);
 }
 
-/** Moves `<staging>/data/` to `<siteDir>/data/` (one rename: both are on the project's disk). */
+/** Moves `<staging>/data/` and `<staging>/feeds/` into `<siteDir>/` (one rename each: both are on the project's disk). */
 function moveOpenData(staging: string, siteDir: string): void {
-  const target = path.join(siteDir, 'data');
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.renameSync(path.join(staging, 'data'), target);
+  for (const folder of ['data', FEEDS_DIR]) {
+    const target = path.join(siteDir, folder);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(path.join(staging, folder), target);
+  }
 }

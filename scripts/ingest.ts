@@ -4,4 +4,4 @@
  */
 import { runIngest } from './build/ingest-step.ts';
 
-runIngest();
+await runIngest();

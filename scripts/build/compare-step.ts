@@ -22,8 +22,8 @@ export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
 /** One client payload per document, published as data/compare/<id>.js by scripts/build/open-data-step.ts. */
 export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
 
-/** compare.json: the compare result without the client payloads (those are separate files). */
-export type CompareData = Omit<CompareResult, 'client'> & { generatedBy: string };
+/** compare.json: the compare result without the client payloads (those are separate files) and the hierarchy alignments (the relations stage's input). */
+export type CompareData = Omit<CompareResult, 'client' | 'hierarchy'> & { generatedBy: string };
 
 /** The compare URL for two documents: their pre-rendered page when there is one, else the compare page's query. */
 export function compareHref(pairs: CompareResult['pairs'], a: string, b: string): string {
@@ -40,7 +40,8 @@ export function similarExtras(doc: PolicyDocument): (p: Provision) => RootConten
 export function runCompareStage(documents: readonly PolicyDocument[], concepts?: ConceptInput): CompareResult {
   const start = performance.now();
   const result = computeCompare(documents, concepts);
-  const { client, ...rest } = result;
+  // The hierarchy alignments are the relations stage's input, handed over in memory, not written.
+  const { client, hierarchy: _alignments, ...rest } = result;
   const data: CompareData = { generatedBy: 'scripts/build/compare-step.ts', ...rest };
   fs.writeFileSync(COMPARE_FILE, JSON.stringify(data));
   fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });

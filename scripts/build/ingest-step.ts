@@ -2,16 +2,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../ingest/model.ts';
-import { ingestDirectory } from '../ingest/index.ts';
+import { ingestFolder } from '../ingest/index.ts';
 import { buildReport, formatDiagnostic } from './report.ts';
 
 export const GENERATED = 'content/generated';
 /** The corpus as JSON, for the steps that read it from a worker thread. */
 export const CORPUS_FILE = path.join(GENERATED, 'corpus.json');
 
-/** Ingests seedsDir, writes content/generated/corpus.json and build-report.md, prints warnings. */
-export function runIngest(seedsDir = process.env.SEEDS_DIR || 'seeds', curatedDir = 'content/curated'): Corpus {
-  const corpus = ingestDirectory(seedsDir, curatedDir);
+/** The folder the build reads: SEEDS_DIR when set, else seeds/. */
+export function seedsFolder(): string {
+  return process.env.SEEDS_DIR || 'seeds';
+}
+
+/** Ingests seedsDir (SEEDS_DIR, default seeds/; any mix of .txt .pdf .docx .html), writes content/generated/corpus.json and build-report.md, prints warnings. */
+export async function runIngest(seedsDir = seedsFolder(), curatedDir = 'content/curated'): Promise<Corpus> {
+  const corpus = await ingestFolder(seedsDir, curatedDir);
   fs.mkdirSync(GENERATED, { recursive: true });
   fs.writeFileSync(CORPUS_FILE, JSON.stringify(corpus));
   fs.writeFileSync(path.join(GENERATED, 'build-report.md'), buildReport(corpus.diagnostics));

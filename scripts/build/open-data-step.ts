@@ -1,6 +1,6 @@
 /**
- * Build step (after Astro): the open data under dist/data/ — documents.json,
- * docs/<id>.json, tasks.csv, concepts.json, comparisons.json and the compare
+ * Build step (after Astro): the open data under dist/data/ — documents.json (with relations, status and period),
+ * docs/<id>.json, tasks.csv, units.csv, targets.csv, concepts.json, comparisons.json and the compare
  * payloads compare/<id>.js. Written here rather than by Astro endpoints because
  * they are plain files: as routes they cost Astro two renders per document.
  * The file contents come from pure functions in scripts/site/ and scripts/compare/.
@@ -12,9 +12,11 @@ import type { ConceptsData } from '../concepts/model.ts';
 import { comparisonsJson, publishedComparisons } from '../compare/comparisons-json.ts';
 import { conceptsJson, publishedConcepts } from '../site/concepts-json.ts';
 import { siteConfig } from '../site/config.ts';
-import { documentJson, documentsJson, tasksCsv } from '../site/open-data.ts';
+import { documentJson, documentsJson, targetsCsv, tasksCsv, unitsCsv } from '../site/open-data.ts';
 import { COMPARE_CLIENT_DIR, COMPARE_FILE, type CompareData } from './compare-step.ts';
 import { CONCEPTS_FILE } from './concepts-step.ts';
+import { RELATIONS_FILE } from './relations-step.ts';
+import type { RelationsData } from '../relations/model.ts';
 
 /** Named in comparisons.json's generatedBy field. */
 export const GENERATED_BY = 'scripts/build/open-data-step.ts';
@@ -29,12 +31,13 @@ export interface OpenDataReport {
 export interface OpenDataSources {
   conceptsFile: string;
   compareFile: string;
+  relationsFile: string;
   /** One compare payload per document, `<id>.js`. */
   compareClientDir: string;
 }
 
 /** The site step's files in content/generated/. */
-export const GENERATED_SOURCES: OpenDataSources = { conceptsFile: CONCEPTS_FILE, compareFile: COMPARE_FILE, compareClientDir: COMPARE_CLIENT_DIR };
+export const GENERATED_SOURCES: OpenDataSources = { conceptsFile: CONCEPTS_FILE, compareFile: COMPARE_FILE, relationsFile: RELATIONS_FILE, compareClientDir: COMPARE_CLIENT_DIR };
 
 /**
  * Writes the open data into `<siteDir>/data/` (the dist/ layout has no base
@@ -56,8 +59,10 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
     report.bytes += Buffer.byteLength(text);
   };
 
-  write('documents.json', documentsJson(documents));
+  write('documents.json', documentsJson(documents, readGenerated<RelationsData>(sources.relationsFile)));
   write('tasks.csv', tasksCsv(documents));
+  write('units.csv', unitsCsv(documents));
+  write('targets.csv', targetsCsv(documents));
   for (const doc of documents) write(`docs/${doc.id}.json`, documentJson(doc));
 
   const concepts = readGenerated<ConceptsData>(sources.conceptsFile);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Corpus } from '../ingest/model.ts';
 import type { SiteData } from '../site/site-model.ts';
 import { buildDepartments } from '../site/departments.ts';
+import { publishOriginals } from '../site/originals.ts';
 import { documentTree } from '../site/mdx-tree.ts';
 import { serialiseMdx } from '../site/write-mdx.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
@@ -27,6 +28,7 @@ export function siteDataFrom(corpus: Corpus): SiteData {
     departments: buildDepartments(corpus.documents),
     sources: corpus.sources,
     normalisations: corpus.normalisations,
+    originals: publishOriginals(corpus.originals ?? {}),
     diagnostics: corpus.diagnostics,
   };
 }
@@ -63,6 +65,7 @@ export function documentPages(
  * Writes site.json and content/generated/docs/*.mdx, removing pages of documents that are gone.
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
+ * The relations stage runs after the compare stage on the same worker, and writes relations.json.
  */
 export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteData> {
   const data = siteDataFrom(corpus);

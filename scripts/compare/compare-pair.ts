@@ -29,7 +29,7 @@ export function sharedConcepts(a: DocumentConcepts | undefined, b: DocumentConce
 }
 
 /** Mean of each matched task's score over all tasks of both sides (unmatched count 0). */
-function alignmentScore(rows: AlignedRow[], countA: number, countB: number): number {
+export function alignmentScore(rows: AlignedRow[], countA: number, countB: number): number {
   const total = countA + countB;
   if (total === 0) return 0;
   const sum = rows.reduce((s, r) => s + (r.score ?? 0), 0);

@@ -57,8 +57,9 @@ export interface TargetRow {
   b: TargetCell[];
 }
 
-/** A target with the provision (task or section, e.g. 发展目标) it belongs to. */
+/** A target with the provision (task or section, e.g. 发展目标) or preamble paragraph it belongs to. */
 export interface TargetCell {
+  /** The anchor on the document page: the provision's eId, or `para-<line>` for a preamble paragraph. */
   eid: string;
   label: string;
   target: Target;

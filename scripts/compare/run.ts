@@ -11,10 +11,11 @@ import type { DocSummary } from './view/comparison.ts';
 import { clientDocument, type ClientDocument } from './client-data.ts';
 import { comparePair } from './compare-pair.ts';
 import { documentConcepts, type OccurrenceLike } from './concepts.ts';
-import { documentScores, documentVectors, neighbours, similarTaskLists, taskCorpus, vectorsFor } from './corpus.ts';
+import { documentScores, documentVectors, neighbours, pairKey, similarTaskLists, taskCorpus, vectorsFor } from './corpus.ts';
 import { documentTasks } from './tasks.ts';
 import { documentTargets } from './targets.ts';
-import { recommendPairs, type RecommendOptions } from './recommend.ts';
+import { hierarchyPairs, recommendPairs, type RecommendOptions } from './recommend.ts';
+import { hierarchyAlignments, type HierarchyAlignment } from './hierarchy.ts';
 import type { IndexOptions } from './task-index.ts';
 import { copyId, versionDiff } from './version-diff.ts';
 
@@ -48,6 +49,8 @@ export interface CompareResult {
   concepts: Record<string, DocumentConcepts> | null;
   conceptInfo: ConceptInfo[];
   client: ClientDocument[];
+  /** Every document below the top level aligned with its closest document of the region above (for the relations stage). */
+  hierarchy: HierarchyAlignment[];
   /** Milliseconds per part, for the build log and the benchmark. */
   timings: Record<string, number>;
 }
@@ -91,7 +94,7 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
 
   const withTasks = documents.filter((d) => (corpus.byDoc.get(d.id)?.length ?? 0) > 0);
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const side = (id: string) => ({ id, tasks: corpus.byDoc.get(id) ?? [], vectors: documentVectors(corpus, id), targets: documentTargets(byId.get(id)!.body), concepts: conceptsByDoc?.get(id) });
+  const side = (id: string) => ({ id, tasks: corpus.byDoc.get(id) ?? [], vectors: documentVectors(corpus, id), targets: documentTargets(byId.get(id)!), concepts: conceptsByDoc?.get(id) });
   const pairs: ComparedPair[] = recommendPairs(withTasks, scores, options.recommend).map((pair) => {
     if (pair.kind !== 'version') {
       const comparison = comparePair(side(pair.a), side(pair.b), info);
@@ -101,12 +104,16 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
     const doc = byId.get(pair.a)!;
     const copy = doc.copies.findIndex((_, n) => copyId(doc.id, n + 1) === pair.b) + 1;
     const version = versionDiff(doc, copy);
-    const body = doc.copies[copy - 1].parsed.body;
-    const tasks = documentTasks(pair.b, body);
-    const comparison = comparePair(side(pair.a), { id: pair.b, tasks, vectors: vectorsFor(corpus, tasks), targets: documentTargets(body) }, info);
+    const parsed = doc.copies[copy - 1].parsed;
+    const tasks = documentTasks(pair.b, parsed.body);
+    const comparison = comparePair(side(pair.a), { id: pair.b, tasks, vectors: vectorsFor(corpus, tasks), targets: documentTargets(parsed) }, info);
     return { ...pair, score: keptRatio(version), version, comparison };
   });
   lap('pairs');
+
+  const minScore = options.recommend?.minScore ?? 0.05;
+  const hierarchy = hierarchyAlignments(hierarchyPairs(withTasks, (a, b) => scores.get(pairKey(a, b)) ?? 0, minScore), corpus, pairs);
+  lap('hierarchy');
 
   const client =
     options.client === false
@@ -116,7 +123,7 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
             doc: docSummary(d),
             tasks: corpus.byDoc.get(d.id) ?? [],
             vectors: documentVectors(corpus, d.id),
-            targets: documentTargets(d.body),
+            targets: documentTargets(d),
             vocab: corpus.vocab,
             concepts: conceptsByDoc?.get(d.id),
             conceptInfo: info,
@@ -131,6 +138,7 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
     concepts: conceptsByDoc ? Object.fromEntries(conceptsByDoc) : null,
     conceptInfo,
     client,
+    hierarchy,
     timings,
   };
 }

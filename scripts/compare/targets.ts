@@ -9,6 +9,7 @@
  * matches are marked 'related' so the reader sees the scopes differ.
  */
 import type { Block } from '../ingest/model.ts';
+import { locatedTargets } from '../ingest/located-targets.ts';
 import type { TargetCell, TargetRow } from './model.ts';
 
 /** Rewrites applied to every indicator name, in order. */
@@ -37,19 +38,9 @@ export function indicatorCore(indicator: string): string {
   return core.length >= 2 ? core : key;
 }
 
-/** Every target of a document body with its provision, in reading order (发展目标 sections included). */
-export function documentTargets(body: Block[]): TargetCell[] {
-  const out: TargetCell[] = [];
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        for (const target of b.targets) out.push({ eid: b.eid, label: b.label, target });
-        walk(b.children);
-      } else if (b.type === 'box') walk(b.children);
-    }
-  };
-  walk(body);
-  return out;
+/** Every target of a document with its provision or paragraph, in reading order (preamble and 发展目标 sections included). */
+export function documentTargets(doc: { preamble: Block[]; body: Block[] }): TargetCell[] {
+  return locatedTargets(doc).map((t) => ({ eid: t.anchor, label: t.label, target: t.target }));
 }
 
 /** The indicators both documents set, in A's order; each with all of each side's targets for it. */

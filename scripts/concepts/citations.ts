@@ -9,7 +9,7 @@
 import type { PolicyDocument } from '../ingest/model.ts';
 import { foldChar } from './fold.ts';
 import type { CitationGroup, DocumentCitations, TextPlace } from './model.ts';
-import { textUnits } from './text-units.ts';
+import { textUnits, type TextUnit } from './text-units.ts';
 
 const CITED_TITLE = /《([^《》\n]{2,120})》/g;
 
@@ -59,15 +59,54 @@ export function titleResolver(documents: readonly PolicyDocument[]): TitleResolv
     const key = titleKey(doc.meta.title.value, doc.meta.period.value);
     byCore.set(key.core, [...(byCore.get(key.core) ?? []), { id: doc.id, key }]);
   }
-  return {
-    resolve(title, citing) {
-      const cited = titleKey(title);
-      const candidates = (byCore.get(cited.core) ?? []).filter(
-        (c) => c.id !== citing && (cited.period === null || c.key.period === null || c.key.period === cited.period),
-      );
-      return (candidates.find((c) => c.key.full === cited.full) ?? candidates[0])?.id ?? null;
-    },
+  const resolve = (title: string, citing?: string): string | null => {
+    const cited = titleKey(title);
+    const candidates = (byCore.get(cited.core) ?? []).filter(
+      (c) => c.id !== citing && (cited.period === null || c.key.period === null || c.key.period === cited.period),
+    );
+    return (candidates.find((c) => c.key.full === cited.full) ?? candidates[0])?.id ?? null;
   };
+  return {
+    // A document is also cited by the notice that issued it: 《…关于印发青岛市…若干政策的通知》 names 青岛市…若干政策.
+    resolve: (title, citing) => resolve(title, citing) ?? (issuedTitle(title) ? resolve(issuedTitle(title)!, citing) : null),
+  };
+}
+
+/** The title a notice issues, from the notice's own title: "甲关于印发乙的通知" → "乙" (null for other titles). */
+export function issuedTitle(title: string): string | null {
+  const inner = /关于(?:印发|转发)[《“"]?(.{2,}?)[》”"]?的通知$/.exec(title.trim())?.[1];
+  return inner ?? null;
+}
+
+/** One title in 《…》 in a document's text, resolved (self-citations are never listed). */
+export interface CitationMatch {
+  /** The paragraph, heading or cell the title is in. */
+  unit: TextUnit;
+  /** UTF-16 offsets of 《…》 (brackets included) in `unit.text`. */
+  start: number;
+  end: number;
+  /** The title as written, without the brackets. */
+  title: string;
+  /** The cited document when it is in the collection, else null. */
+  target: string | null;
+  /** The title's comparison key, the same for every way of writing it. */
+  key: string;
+}
+
+/** Every title `doc` cites in 《…》, in reading order, except the document's own (pure). */
+export function citationMatches(doc: PolicyDocument, resolver: TitleResolver): CitationMatch[] {
+  const selfKey = titleKey(doc.meta.title.value, doc.meta.period.value);
+  const out: CitationMatch[] = [];
+  for (const unit of textUnits(doc)) {
+    if (!unit.text.includes('《')) continue;
+    for (const m of unit.text.matchAll(CITED_TITLE)) {
+      const title = m[1].trim();
+      const key = titleKey(title);
+      if (isSelf(key, selfKey)) continue;
+      out.push({ unit, start: m.index, end: m.index + m[0].length, title, target: resolver.resolve(title, doc.id), key: key.full });
+    }
+  }
+  return out;
 }
 
 /** The citations of every document, and for each document the documents citing it (pure). */
@@ -76,21 +115,13 @@ export function findCitations(documents: readonly PolicyDocument[]): Record<stri
   const result: Record<string, DocumentCitations> = {};
   for (const doc of documents) result[doc.id] = { cites: [], external: [], citedBy: [] };
   for (const doc of documents) {
-    const selfKey = titleKey(doc.meta.title.value, doc.meta.period.value);
     const groups = new Map<string, CitationGroup>();
-    for (const unit of textUnits(doc)) {
-      if (!unit.text.includes('《')) continue;
+    for (const { unit, title, target, key } of citationMatches(doc, resolver)) {
       const { text, ...place } = unit;
-      for (const m of text.matchAll(CITED_TITLE)) {
-        const title = m[1].trim();
-        const key = titleKey(title);
-        if (isSelf(key, selfKey)) continue;
-        const target = resolver.resolve(title, doc.id);
-        const id = target ?? `external:${key.full}`;
-        const group = groups.get(id) ?? { title, target, places: [] };
-        if (!group.places.some((p) => p.anchor === place.anchor)) group.places.push(place as TextPlace);
-        groups.set(id, group);
-      }
+      const id = target ?? `external:${key}`;
+      const group = groups.get(id) ?? { title, target, places: [] };
+      if (!group.places.some((p) => p.anchor === place.anchor)) group.places.push(place as TextPlace);
+      groups.set(id, group);
     }
     for (const group of groups.values()) {
       if (group.target) {

@@ -9,7 +9,7 @@ import { findCitations } from './citations.ts';
 import { discoverTerms } from './discover.ts';
 import { termsOf, type Concept, type Glossary, type GlossaryProblem } from './glossary.ts';
 import { foldTerm } from './fold.ts';
-import { compileMatcher, type Matcher } from './matcher.ts';
+import { BOUNDARY_KEY, compileMatcher, type Matcher } from './matcher.ts';
 import { paragraphIndex, type ParagraphMentions } from './paragraph-index.ts';
 import type { ConceptsData, ConceptSummary, Occurrence } from './model.ts';
 import { findOccurrences } from './occurrences.ts';
@@ -25,14 +25,35 @@ export interface ConceptAnalysis {
   problems: GlossaryProblem[];
 }
 
-/** Compiles the glossary's names and aliases into one matcher keyed by concept id. */
-export function glossaryMatcher(concepts: readonly Concept[]): Matcher {
-  return compileMatcher(concepts.flatMap((c) => termsOf(c).map((term) => ({ term, key: c.id }))));
+/** The responsible units' names of every document (the longer ones, which can hold a concept). */
+export function unitNames(documents: readonly PolicyDocument[]): string[] {
+  const names = new Set<string>();
+  const walk = (blocks: PolicyDocument['body']) => {
+    for (const b of blocks) {
+      if (b.type === 'provision') {
+        for (const u of b.units) if (u.name.length >= 4) names.add(u.name);
+        walk(b.children);
+      } else if (b.type === 'box') walk(b.children);
+    }
+  };
+  for (const doc of documents) walk(doc.body);
+  return [...names];
+}
+
+/**
+ * Compiles the glossary's names and aliases into one matcher keyed by concept
+ * id, with organisation names as boundaries: matched like terms (longest first),
+ * a name keeps a concept from being found inside it (济南能源互联网产业发展促进中心
+ * holds no mention of 能源互联网); their mentions carry BOUNDARY_KEY and are dropped.
+ */
+export function glossaryMatcher(concepts: readonly Concept[], names: readonly string[] = []): Matcher {
+  // Concepts first: a name spelled like a concept term stays the concept.
+  return compileMatcher([...concepts.flatMap((c) => termsOf(c).map((term) => ({ term, key: c.id }))), ...names.map((term) => ({ term, key: BOUNDARY_KEY }))]);
 }
 
 /** Analyses the corpus against the glossary; `conceptUrl` gives each concept page's URL. */
 export function analyseConcepts(documents: readonly PolicyDocument[], glossary: Glossary, conceptUrl: (id: string) => string): ConceptAnalysis {
-  const matcher = glossaryMatcher(glossary.concepts);
+  const matcher = glossaryMatcher(glossary.concepts, unitNames(documents));
   const occurrences = findOccurrences(documents, matcher);
   const byConcept = new Map<string, Occurrence[]>();
   for (const o of occurrences) {

@@ -12,6 +12,12 @@
  */
 import { foldCode, IGNORED, isWordCode } from './fold.ts';
 
+/**
+ * The key of a boundary term: matched like any term, so that no shorter term is
+ * found inside it, but standing for nothing; callers drop its mentions.
+ */
+export const BOUNDARY_KEY = '\u0000boundary';
+
 /** A term to look for and the key it stands for (a concept id, or the term itself for discovery). */
 export interface TermEntry {
   term: string;

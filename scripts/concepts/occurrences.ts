@@ -5,7 +5,7 @@
  * file and the counts; one matcher scan per text unit.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import type { Matcher, Mention } from './matcher.ts';
+import { BOUNDARY_KEY, type Matcher, type Mention } from './matcher.ts';
 import type { Occurrence } from './model.ts';
 import { textUnits, type TextUnit } from './text-units.ts';
 
@@ -18,7 +18,7 @@ export function findOccurrences(documents: readonly PolicyDocument[], matcher: M
   const out: Occurrence[] = [];
   for (const doc of documents) {
     for (const unit of textUnits(doc)) {
-      for (const m of matcher.match(unit.text)) out.push(occurrence(unit, m));
+      for (const m of matcher.match(unit.text)) if (m.key !== BOUNDARY_KEY) out.push(occurrence(unit, m));
     }
   }
   return out;
@@ -37,7 +37,7 @@ export function occurrencesByConcept(occurrences: readonly Occurrence[]): Map<st
 
 /** The mentions in one text unit. */
 export function occurrencesIn(unit: TextUnit, matcher: Matcher): Occurrence[] {
-  return matcher.match(unit.text).map((m) => occurrence(unit, m));
+  return matcher.match(unit.text).filter((m) => m.key !== BOUNDARY_KEY).map((m) => occurrence(unit, m));
 }
 
 function occurrence(unit: TextUnit, m: Mention): Occurrence {

@@ -2,19 +2,19 @@
  * The ingest pipeline, as a table of contents:
  * read → normalise → split → front matter → body → anchors → extract →
  * metadata → merge copies. Each stage is a pure function in its own module;
- * only `loadCurated` and `ingestDirectory` touch the file system.
+ * only `loadCurated`, `ingestFolder` and `ingestDirectory` touch the file system.
+ * PDF, Word and HTML files are read into the same lines first (formats/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Block, Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument, Provision } from './model.ts';
-import { readSeed, listSeedFiles } from './read.ts';
-import { normalise } from './normalise.ts';
+import type { Corpus, Diagnostic, DocumentChunk, LogicalLine, Normalisation, ParsedDocument, PolicyDocument } from './model.ts';
+import { listSeedFiles } from './read.ts';
+import { normaliseInput, readInput, readInputFolder, type InputFile } from './formats/index.ts';
 import { splitDocuments } from './split.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
-import { extractUnits } from './units.ts';
-import { extractTargets } from './targets.ts';
+import { extractDocument } from './extract.ts';
 import { readMetadata, type CuratedDocument, type Place } from './metadata.ts';
 import { mergeCopies } from './merge.ts';
 import { limitDiagnostics } from './diagnostics.ts';
@@ -33,11 +33,8 @@ export interface CuratedData {
   places: Place[];
 }
 
-/** A seed file's name and bytes. */
-export interface SeedInput {
-  file: string;
-  bytes: Uint8Array;
-}
+/** A seed file's name and bytes (and, for PDF, Word and HTML, its extracted text). */
+export type SeedInput = InputFile;
 
 /** Parses one chunk into a document: front matter, body, anchors, extraction. */
 export function parseChunk(chunk: DocumentChunk): ParsedDocument {
@@ -45,17 +42,8 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument {
   const { kept, repeated } = setAsideRepeatedHeader(chunk, front.bodyLines);
   const parsed = parseBody(chunk.file, kept);
   const anchored = assignAnchors(parsed.body, chunk.file);
-  const year = targetYear(front.title, front.subtitle);
   const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics];
-  const extract = (blocks: Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'provision') {
-        extractInto(block, chunk.file, year, diagnostics);
-        extract(block.children);
-      } else if (block.type === 'box') extract(block.children);
-    }
-  };
-  extract(anchored.body);
+  append(diagnostics, extractDocument({ file: chunk.file, title: front.title, subtitle: front.subtitle, titleSpan: front.titleSpan, preamble: parsed.preamble, body: anchored.body }));
   const first = chunk.lines[0];
   const last = chunk.lines.at(-1);
   return {
@@ -90,40 +78,22 @@ function setAsideRepeatedHeader(chunk: DocumentChunk, lines: LogicalLine[]): { k
   };
 }
 
-/** The last year of the document's period ("2024—2026年" → 2026), the default for targets. */
-function targetYear(title: string | undefined, subtitle: string[]): number | undefined {
-  const m = /(\d{4})\s*[-—–－~至]+\s*(\d{4})/.exec(`${title ?? ''}${subtitle.join('')}`);
-  return m ? Number(m[2]) : undefined;
-}
-
-/** Units and targets from a provision's own text (its title and direct paragraphs). */
-function extractInto(p: Provision, file: string, year: number | undefined, diagnostics: Diagnostic[]): void {
-  const paragraphs = p.children.filter((c) => c.type === 'paragraph');
-  const seen = new Set<string>();
-  for (const para of [{ text: p.title + p.titleSep, lineStart: p.lineStart }, ...paragraphs]) {
-    const found = extractUnits(para.text, { file, line: para.lineStart });
-    append(diagnostics, found.diagnostics);
-    for (const unit of found.units) {
-      if (seen.has(unit.name)) continue;
-      seen.add(unit.name);
-      p.units.push(unit);
-    }
-    p.targets.push(...extractTargets(para.text, { year }));
-  }
-}
-
 /** Ingests seed files into the corpus: every document, its sources and the build report. */
 export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const diagnostics: Diagnostic[] = [];
   const sources: Corpus['sources'] = {};
+  const originals: NonNullable<Corpus['originals']> = {};
+  const parsedLines: Record<string, string[]> = {};
   const normalisations: Corpus['normalisations'] = {};
   const parsed: ParsedDocument[] = [];
   for (const seed of seeds) {
-    const read = readSeed(seed.file, seed.bytes);
+    const read = readInput(seed);
     append(diagnostics, read.diagnostics);
-    if (!read.source) continue;
+    if (!read.source || !read.parsed || !read.original) continue;
     sources[seed.file] = read.source.lines;
-    const normalised = normalise(read.source);
+    originals[seed.file] = read.original;
+    parsedLines[seed.file] = read.parsed.lines;
+    const normalised = normaliseInput({ ...read, parsed: read.parsed });
     normalisations[seed.file] = normalised.normalisations;
     append(diagnostics, normalised.diagnostics);
     const split = splitDocuments(seed.file, normalised.lines);
@@ -136,7 +106,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     }
   }
   const withMeta = parsed.map((doc) => {
-    const head = (sources[doc.file] ?? []).slice(doc.span.lineStart - 1, doc.span.lineStart + 40).join('');
+    const head = (parsedLines[doc.file] ?? []).slice(doc.span.lineStart - 1, doc.span.lineStart + 40).join('');
     const meta = readMetadata(doc, curated.documents, curated.places, head.replace(/\s+/g, ''));
     append(diagnostics, meta.diagnostics);
     if (!doc.body.some((b) => b.type === 'provision')) diagnostics.push(noStructure(doc, meta.meta.kind.value));
@@ -144,7 +114,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   });
   const merged = mergeCopies(withMeta);
   append(diagnostics, merged.diagnostics);
-  return { documents: merged.documents, sources, normalisations, diagnostics: limitDiagnostics(diagnostics) };
+  return { documents: merged.documents, sources, originals, normalisations, diagnostics: limitDiagnostics(diagnostics) };
 }
 
 /** A document without numbered provisions is shown as paragraphs; say so (a note for news articles). */
@@ -172,7 +142,12 @@ export function loadCurated(dir: string): CuratedData {
   return { documents: read<CuratedDocument[]>('documents.json'), places: read<Place[]>('places.json') };
 }
 
-/** Ingests every *.txt in `seedsDir`. */
+/** Ingests every file of `dir` in any format read (.txt, .pdf, .docx, .html): what the build uses. */
+export async function ingestFolder(dir: string, curatedDir: string): Promise<Corpus> {
+  return ingest(await readInputFolder(dir), loadCurated(curatedDir));
+}
+
+/** Ingests every *.txt in `seedsDir`, synchronously (for text-only folders; `ingestFolder` reads every format). */
 export function ingestDirectory(seedsDir: string, curatedDir: string): Corpus {
   const seeds = listSeedFiles(seedsDir).map((file) => ({
     file: path.basename(file),

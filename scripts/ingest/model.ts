@@ -1,3 +1,5 @@
+import type { OriginalFile } from './formats/model.ts';
+
 /**
  * The typed document model that every ingest stage produces or consumes.
  *
@@ -53,7 +55,11 @@ export type NormalisationKind =
   | 'control-char' // a control character removed
   | 'blank-line' // empty or whitespace-only line dropped
   | 'edge-space' // leading/trailing whitespace trimmed
-  | 'repeated-header'; // a notice header repeated verbatim, kept once
+  | 'repeated-header' // a notice header repeated verbatim, kept once
+  | 'running-header' // a PDF page's repeated header line, set aside
+  | 'running-footer' // a PDF page's repeated footer line, set aside
+  | 'site-navigation' // a web page's navigation, breadcrumb, share or print links, set aside
+  | 'list-number'; // a Word automatic list number, written in front of its paragraph
 
 /** One change made by normalisation, so the original-text page can show it. */
 export interface Normalisation {
@@ -127,6 +133,8 @@ export interface Paragraph extends SourceSpan {
   text: string;
   /** Set when the parser could not place this text in the hierarchy. */
   unplaced?: boolean;
+  /** Quantitative targets of a paragraph outside any provision (a preamble's headline targets). */
+  targets?: Target[];
 }
 
 export interface TableCell {
@@ -223,23 +231,67 @@ export interface ParsedDocument {
 // ---------------------------------------------------------------------------
 // Stage 5: extract
 
-export interface Unit {
-  name: string;
-  role: 'lead' | 'support' | 'responsible';
+/**
+ * Where a unit or target was read: the sentence or clause exactly as written,
+ * and the physical line of the seed file where its paragraph starts.
+ */
+export interface Evidence {
+  text: string;
+  line: number;
 }
+
+/** A unit's evidence: its task's own clause, or a clause written once for every later task. */
+export interface UnitEvidence extends Evidence {
+  /** 'task': the task's own clause; 'document': "以下均需各市政府…落实，不再列出" earlier in the document. */
+  scope: 'task' | 'document';
+}
+
+/** 牵头 (lead), 配合/参加 (support), or a responsible unit whose role the text does not state. */
+export type UnitRole = 'lead' | 'support' | 'responsible';
+
+export interface Unit {
+  /** The name as written, without a bracketed note: "各市政府" for "各市（含定州、辛集市，下同）政府". */
+  name: string;
+  role: UnitRole;
+  /** A note written inside the name, e.g. "含定州、辛集市，下同". */
+  note?: string;
+  evidence: UnitEvidence;
+  /**
+   * Set when the role comes from a clause elsewhere in the document:
+   * "列第一位的为牵头单位，下同" in an earlier task.
+   */
+  roleEvidence?: Evidence;
+}
+
+/** The time frame of a target: per year (每年, 年均), summed over the plan (累计), or a level reached by a year. */
+export type TargetPeriod = 'yearly' | 'cumulative' | 'by-year';
 
 export interface Target {
   /** The sentence fragment the target was read from, verbatim. */
   text: string;
   /** What is measured, e.g. "规模以上工业营业收入", "5G基站". */
   indicator: string;
-  /** The number as written ("350", "1.2", "20"). */
-  value: string;
+  /** The number read (full-width digits too: "１２０００" → 12000); for a range "3－5", its lower bound. */
+  value: number;
+  /** The upper bound of a range ("3－5个" → 5). */
+  upper?: number;
+  /** The number exactly as printed: "１２０００", "3－5", "1.2". */
+  valueText: string;
   /** Unit as written: "亿元", "家", "%", "个". */
   unit: string;
+  /** Number, unit and qualifier as printed ("350 家", "50%以上"): what the page marks when one fragment holds several targets. */
+  quantity: string;
   comparator: 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'approx';
-  /** Target year, when stated (到2026年). */
+  /** Target year (到2026年, “十四五”期间 → 2025), printed in the sentence or inherited from the context. */
   year?: number;
+  /** Whether the year is printed in the target's own sentence or inherited (paragraph, section or document period). */
+  yearFrom?: 'printed' | 'inherited';
+  /** For an inherited year: the text that gives it ("到2025年，…" with its line, or the title's period). */
+  yearEvidence?: Evidence;
+  /** Per year, cumulative, or by a year; absent when the text states no time frame. */
+  period?: TargetPeriod;
+  /** The sentence the target was read from, with its line. */
+  evidence: Evidence;
 }
 
 // ---------------------------------------------------------------------------
@@ -321,5 +373,7 @@ export interface Corpus {
   normalisations: Record<string, Normalisation[]>;
   /** The raw physical lines per seed file, for the original-text pages. */
   sources: Record<string, string[]>;
+  /** Per source file: its format, size and, for PDF, Word and HTML, where each line came from. */
+  originals?: Record<string, OriginalFile>;
   diagnostics: Diagnostic[];
 }

@@ -16,8 +16,10 @@
  *   第3, anything inside quotes, 《titles》 or brackets ("双30条", "4个1"), tokens
  *   such as 5G, M9, PM2.5, 1+1+3+4+10+N, and framing counts ("聚焦10个…", "…等14个").
  * - Comparator: a suffix wins (以上 gte, 以下/以内 lte, 左右 approx), then 多/余 (gt),
- *   then the verb or sign before the number (突破/超过/不低于/≥ gte, 高于 gt, 不超过/
- *   控制在/≤ lte, 低于 lt, 约/近 approx); 达到/达/为 and no verb give eq.
+ *   then the verb or sign before the number (不低于/不少于/至少/≥ gte, 超过/突破/超/高于 gt,
+ *   不超过/控制在/≤ lte, 低于 lt, 约/近 approx); 达到/达/为 and no verb give eq. As the
+ *   Civil Code reads them (民法典 第一千二百五十九条: 以上、以下、以内 include the number,
+ *   超过 does not), 以上 is ≥ and 超过 is >.
  * - Ranges "20—30家", "3-5个", "4至5件" give one target whose value is the range
  *   as written, comparator eq (gte when 以上 follows).
  * - Indicator: the noun phrase before the verb, without leading time phrases,
@@ -25,16 +27,31 @@
  *   (A、B等优质企业 → 优质企业); else the object after the number (打造100个X → X,
  *   from its last 的). It is not cut at 和, which belongs to names such as
  *   "软件和信息技术服务业". "A、B分别达到300家、50家" pairs names and values.
- * - Year: the last 到2026年 / 2026年 earlier in the same sentence (not 比2020年, not a
- *   2024—2026年 period), else `context.year`.
+ * - Value: the number read as a number (full-width digits too: "１２０００" → 12000),
+ *   kept as printed in `valueText`; a range gives its bounds (`value`, `upper`).
+ * - Year, printed: the last 到2026年 / 2026年 / “十四五”期间 (→ 2025) earlier in the
+ *   same sentence (not 比2020年, not a 2024—2026年 period). Inherited, when the sentence
+ *   prints none: from an earlier sentence of the text that sets one for what follows
+ *   ("到2027年，…。…占比超过60%"), else from `context.year` (a "到2025年，" paragraph
+ *   above, or the document's period). A yearly target (每年, 年均) keeps only a year
+ *   its own sentence prints: "每年新增…2家" is no 2025 figure.
+ * - Period: yearly (每年, 年均), cumulative (累计, 三年新增…), else by-year when a
+ *   year is known; the cue is looked for in the target's clause, and in the clause
+ *   before when the target's clause opens with a verb ("每年新增A 2家，备案B 2家").
+ * - Evidence: the sentence, with `context.line`.
  * - A text that is only a quantity ("≥56条") is a table cell: one target with an
  *   empty indicator (the row label is the caller's) and `context.year` (the column's).
  */
-import type { Target } from './model.ts';
+import type { Evidence, Target, TargetPeriod } from './model.ts';
 
-/** What the caller knows about the text: the document's target year, if any. */
+/** What the caller knows about the text: the year its context sets, and where the text starts. */
 export interface TargetContext {
+  /** The year the context gives: a "到2025年，" paragraph above, or the document's period. */
   year?: number;
+  /** Where that year is written, shown with an inherited year. */
+  yearEvidence?: Evidence;
+  /** Physical line where the text starts (evidence). */
+  line?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -74,12 +91,25 @@ const BARE_CELL = new RegExp(`^\\s*([≥≧＞>≤≦＜<]|约)?\\s*(${NUM})\\s*
 const GOAL_CUE =
   /[到至]\s*[0-9０-９]{4}\s*年|[0-9０-９]{4}\s*年(?:年底|底|末|前)|力争|争取|目标|突破|达到|新增|培育|建成|每年|累计|超过|不低于|不少于|确保|提高到|提升至|控制在|稳定在|今年|全年|年均|[≥≧≤≦]/;
 /** A sentence reporting the past: its numbers are facts, not targets. */
-const PAST_FACT = /同比|已经?|(?<![为除])了(?!解)|截至|截止|去年|上年|位居|被评为/;
+// "已批复的国家制造业创新中心": 已 in an attribute ending in 的 describes a noun, it reports nothing.
+// "出货量居全球第一位，市场占有率超过40%": a ranking reports how things stand.
+const PAST_FACT = /同比|已经?(?![^，,。；;]{0,5}的)|(?<![为除])了(?!解)|截至|截止|去年|上年|位居|被评为|居[^，,。；;]{0,6}第[一二三四五六七八九十0-9]/;
 /** A sentence setting a grant or subsidy: "给予不超过500万元资金支持". */
 const SUBSIDY = /给予|补贴|补助|奖励|贴息|资助|奖补/;
 /** A year as a target date; the look-arounds skip 比2020年, 在2023年基础上 and 2024—2026年. */
 const YEAR =
   /(?<![0-9０-９][-—－~～至到]\s*)(?<![比较在]\s*)([0-9０-９]{4})\s*年(?!\s*[-—－~～至到]\s*[0-9０-９])(?!度?(?:基础上|相比))/g;
+
+/** “十四五”期间, “十四五”末: the five-year plan's last year (十四五 → 2025). */
+const PLAN_PERIOD = /“?十([一二三四五六七八九])五”?(?:期间|末|时期)/g;
+/**
+ * A year set for the clauses after it: "到2027年，", "力争到2025年底，", a sentence
+ * opening with "2025年，" — a time adverbial closed by a comma, not "到2027年每年…".
+ */
+const CARRIED_YEAR = /(?:^(?:力争|争取)?(?:到|至)?|(?:到|至))\s*([0-9０-９]{4})\s*年(?:年底|底|末)?\s*[，,]/g;
+/** Time cues of a target's clause: per year, or summed over the plan. */
+const YEARLY_CUE = /每年|年均|每一年|逐年/;
+const CUMULATIVE_CUE = /累计|总计|合计|共计|[一二三两四五]年(?:内|来|间)?(?:累计|共|新增|新引进|引进|新|培育|打造|建成|建设|完成)/;
 
 /** Comparator verbs written just before the number, longest first. */
 const VERB_TAIL =
@@ -97,13 +127,15 @@ const ACTION_END = new RegExp(`(?:${ACTION})\\s*$`);
 const VERB_END = new RegExp(`(?:${ACTION}|${WEAK_VERB})\\s*$`);
 /** Time phrases and adverbs before the indicator: "到2026年", "力争", "每年", "三年累计". */
 const TIME_OR_ADVERB =
-  '[到至]\\s*[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|今年|明年|全年|每年|年内|[一二三两四五六七八九十]年(?:内|来)?|力争|争取|努力|确保|累计|总计|合计|进一步|持续|逐步|其中|同时|以及|并且|并|将|要|再|共|和|及|、|达到|突破|为';
+  '“?十[一二三四五六七八九]五”?(?:期间|末|时期)|[到至]\\s*[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|[0-9０-９]{4}\\s*年(?:年底|底|末|前)?|今年|明年|全年|每年|年内|[一二三两四五六七八九十]年(?:内|来)?|力争|争取|努力|确保|累计|总计|合计|进一步|持续|逐步|其中|同时|以及|并且|并|将|要|再|共|和|及|、|达到|突破|为';
 /** One leading time phrase, adverb or action verb, dropped from the front of an indicator. */
 const LEADING = new RegExp(`^(?:${TIME_OR_ADVERB}|${ACTION}|${WEAK_VERB})\\s*`);
 /** Only time phrases and adverbs, for indicators that need their verb. */
 const TIME_LEADING = new RegExp(`^(?:${TIME_OR_ADVERB})\\s*`);
 /** Time phrases or weak verbs, then an action verb: "每年新增…", "推动建成…". */
 const STARTS_WITH_ACTION = new RegExp(`^(?:(?:${TIME_OR_ADVERB}|${WEAK_VERB})\\s*)*(?:${ACTION})`);
+/** A clause that opens with a verb (no subject of its own): "备案市级以上众创空间2家". */
+const STARTS_WITH_VERB = new RegExp(`^(?:(?:${TIME_OR_ADVERB})\\s*)*(?:${ACTION}|${WEAK_VERB})`);
 /** Adverbs left between an indicator and its verb: "百亿级企业力争达到". */
 const TRAILING = /\s*(?:力争|争取|分别|均|将|要|总计|累计|稳定|也|都|可|能够)$/;
 /**
@@ -121,8 +153,39 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
   const targets: Target[] = [];
   // One mask for the whole text, filled sentence by sentence, keeps this linear.
   const mask = new Uint8Array(text.length);
-  for (const sentence of sentences(text)) targets.push(...readSentence(text, sentence, context, mask));
+  let inherited: YearContext = { year: context.year, evidence: context.yearEvidence };
+  for (const sentence of sentences(text)) {
+    targets.push(...readSentence(text, sentence, { ...context, inherited }, mask));
+    inherited = yearSetBy(text, sentence, context.line ?? 0) ?? inherited;
+  }
   return targets;
+}
+
+/**
+ * The year the text sets for what follows it, from its last "到2025年，" ("到2025年，
+ * 工业强市建设迈上新台阶…", "通过实施…九大行动，到2025年，创新环境进一步优化…"): a
+ * reader applies it to the bullets of a 发展目标 section; undefined when there is none.
+ */
+export function yearCarriedBy(text: string, line: number): { year: number; evidence: Evidence } | undefined {
+  let carried: { year: number; evidence: Evidence } | undefined;
+  for (const sentence of sentences(text)) {
+    const set = yearSetBy(text, sentence, line);
+    if (set) carried = { year: set.year!, evidence: set.evidence! };
+  }
+  return carried;
+}
+
+/** The last year a sentence sets for the clauses after it, with the sentence as its evidence. */
+function yearSetBy(text: string, sentence: Span, line: number): YearContext | undefined {
+  const body = text.slice(sentence.start, sentence.end);
+  const last = [...body.matchAll(CARRIED_YEAR)].at(-1);
+  return last ? { year: Number(toAscii(last[1])), evidence: { text: body, line } } : undefined;
+}
+
+/** A year the context gives, with where it is written. */
+interface YearContext {
+  year?: number;
+  evidence?: Evidence;
 }
 
 // ---------------------------------------------------------------------------
@@ -147,25 +210,84 @@ interface SentenceInfo extends Span {
   goal: boolean;
 }
 
-function readSentence(text: string, sentence: Span, context: TargetContext, mask: Uint8Array): Target[] {
+function readSentence(text: string, sentence: Span, context: TargetContext & { inherited: YearContext }, mask: Uint8Array): Target[] {
   const body = text.slice(sentence.start, sentence.end);
   if (!/[0-9０-９]/.test(body) || PAST_FACT.test(body) || SUBSIDY.test(body)) return [];
   const info: SentenceInfo = { ...sentence, shield: shielded(text, sentence, mask), goal: GOAL_CUE.test(body) };
   const years = yearMarkers(text, sentence, info.shield);
-  const yearAt = (at: number) => years.filter((y) => y.at < at).at(-1)?.year ?? context.year;
+  const evidence: Evidence = { text: body, line: context.line ?? 0 };
   const targets: Target[] = [];
+  const clauses = split(text, sentence.start, sentence.end, '，,；;：:\t', info.shield);
 
-  for (const clause of split(text, sentence.start, sentence.end, '，,；;：:\t', info.shield)) {
-    if (!/[0-9０-９]/.test(text.slice(clause.start, clause.end))) continue;
+  clauses.forEach((clause, index) => {
+    if (!/[0-9０-９]/.test(text.slice(clause.start, clause.end))) return;
     const quantities = findQuantities(text, clause, info.shield);
-    if (quantities.length === 0) continue;
+    if (quantities.length === 0) return;
     const found = readRespectively(text, clause, quantities, info) ?? readSegments(text, clause, quantities, info);
-    for (const { at, target } of found) {
-      const year = yearAt(at);
-      targets.push(year === undefined ? target : { ...target, year });
+    for (const { at, reading } of found) {
+      const printed = years.filter((y) => y.at < at).at(-1)?.year;
+      const period = periodOf(text, clauses, index, at, printed !== undefined || context.inherited.year !== undefined);
+      targets.push(finish(reading, { printed, period, evidence, inherited: period === 'yearly' ? {} : context.inherited }));
     }
-  }
+  });
   return targets;
+}
+
+/** What a clause reader found: everything of a target but its time and evidence. */
+interface Reading {
+  text: string;
+  indicator: string;
+  q: Quantity;
+  quantity: string;
+  comparator: Target['comparator'];
+}
+
+/** A target from a reading, its year (printed or inherited), period and evidence. */
+function finish(r: Reading, t: { printed?: number; period?: TargetPeriod; evidence: Evidence; inherited: YearContext }): Target {
+  const year = t.printed ?? t.inherited.year;
+  const period = t.period === 'by-year' && year === undefined ? undefined : t.period;
+  return {
+    text: r.text,
+    indicator: r.indicator,
+    ...numbers(r.q.value),
+    unit: r.q.unit,
+    quantity: r.quantity,
+    comparator: r.comparator,
+    ...(year === undefined ? {} : { year, yearFrom: t.printed !== undefined ? 'printed' : 'inherited' }),
+    ...(t.printed === undefined && t.inherited.year !== undefined && t.inherited.evidence ? { yearEvidence: t.inherited.evidence } : {}),
+    ...(period ? { period } : {}),
+    evidence: t.evidence,
+  };
+}
+
+/** The value, upper bound and printed text of a number or range ("3－5", "１２０００"). */
+function numbers(printed: string): Pick<Target, 'value' | 'upper' | 'valueText'> {
+  const [low, high] = toAscii(printed).replace(/．/g, '.').split(/\s*[-—－~～至到]\s*/);
+  return high === undefined ? { value: Number(low), valueText: printed } : { value: Number(low), upper: Number(high), valueText: printed };
+}
+
+/**
+ * yearly or cumulative from a cue in the target's clause before the number (and in
+ * the clauses before it while each opens with a verb: "力争每年新增A 2家，备案B 2家"),
+ * else by-year when the target has a year.
+ */
+function periodOf(text: string, clauses: Span[], index: number, at: number, hasYear: boolean): TargetPeriod | undefined {
+  for (let i = index; i >= 0; i--) {
+    const lead = text.slice(clauses[i].start, i === index ? at : clauses[i].end);
+    const yearly = lastIndexOf(lead, YEARLY_CUE);
+    const cumulative = lastIndexOf(lead, CUMULATIVE_CUE);
+    if (yearly >= 0 || cumulative >= 0) return yearly > cumulative ? 'yearly' : 'cumulative';
+    // A clause that opens with a verb shares the time adverbs of the clause before it.
+    if (!STARTS_WITH_VERB.test(text.slice(clauses[i].start, clauses[i].end).trim())) break;
+  }
+  return hasYear ? 'by-year' : undefined;
+}
+
+/** Index of the last match of `re` in `s`, or -1. */
+function lastIndexOf(s: string, re: RegExp): number {
+  let last = -1;
+  for (const m of s.matchAll(new RegExp(re.source, 'g'))) last = m.index;
+  return last;
 }
 
 /**
@@ -238,7 +360,11 @@ function yearMarkers(text: string, sentence: Span, shield: Uint8Array): YearMark
     const year = Number(toAscii(m[1]));
     if (!shield[at] && year >= 1990 && year <= 2100) markers.push({ at, year });
   }
-  return markers;
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(PLAN_PERIOD)) {
+    // The quotes around 十四五 are shielded; the word after them is not, unless in a 《title》.
+    if (!shield[sentence.start + m.index + m[0].length - 1]) markers.push({ at: sentence.start + m.index, year: 1955 + 5 * (10 + chineseDigit(m[1])) });
+  }
+  return markers.sort((a, b) => a.at - b.at);
 }
 
 // ---------------------------------------------------------------------------
@@ -269,8 +395,8 @@ function comparatorOf(q: Pick<Quantity, 'suffix' | 'more'>, verb: string): Targe
   if (q.suffix === '以下' || q.suffix === '以内' || q.suffix === '之内') return 'lte';
   if (q.suffix === '左右' || q.suffix === '上下') return 'approx';
   if (q.more) return 'gt';
-  if (/^(不低于|不少于|至少|突破|超过|超|≥|≧)$/.test(verb)) return 'gte';
-  if (/^(高于|多于|＞|>)$/.test(verb)) return 'gt';
+  if (/^(不低于|不少于|至少|≥|≧)$/.test(verb)) return 'gte';
+  if (/^(突破|超过|超|高于|多于|＞|>)$/.test(verb)) return 'gt';
   if (/^(不超过|不高于|不多于|最多|控制在|≤|≦)$/.test(verb)) return 'lte';
   if (/^(低于|少于|＜|<)$/.test(verb)) return 'lt';
   if (/^(约|大约|近)$/.test(verb)) return 'approx';
@@ -288,7 +414,7 @@ function isStatedGoal(q: Quantity, verb: string): boolean {
 interface Found {
   /** Index of the number, for the year lookup. */
   at: number;
-  target: Target;
+  reading: Reading;
 }
 
 /**
@@ -312,11 +438,11 @@ function readRespectively(text: string, clause: Span, qs: Quantity[], info: Sent
   const fragment = text.slice(clause.start, last.end);
   return qs.map((q, i) => ({
     at: q.start,
-    target: {
+    reading: {
       text: fragment,
       indicator: paired ? names[i] : whole,
-      value: q.value,
-      unit: q.unit,
+      q,
+      quantity: text.slice(q.start, q.end),
       comparator: comparatorOf(q.suffix ? q : { suffix: last.suffix, more: q.more }, verb),
     },
   }));
@@ -324,7 +450,8 @@ function readRespectively(text: string, clause: Span, qs: Quantity[], info: Sent
 
 /**
  * One target per quantity. Several quantities in a clause are split at the 、
- * between them ("企业40家以上、产品50个以上"); with no 、 between them the one
+ * between them ("企业40家以上、产品50个以上"), or at a 和/及/与 just before the
+ * next number ("100项工程项目和30项以上研究项目"); with neither between them the one
  * followed by 的 or the earlier one only qualifies the other ("年产10万辆以上新能源
  * 整车生产企业3家", "10部以上分账超2000万元的网络剧") and is not a target.
  */
@@ -338,18 +465,20 @@ function readSegments(text: string, clause: Span, qs: Quantity[], info: Sentence
     let end = clause.end;
     if (next) {
       const cut = lastTopLevel(text, q.end, next.start, '、', info.shield);
-      if (cut < 0) continue; // a qualifier of the next quantity
-      end = cut;
+      // "实施100项重大科技创新工程项目和30项以上重大基础研究项目": 和/及/与 right before a number joins two targets.
+      const joined = /[和及与]\s*$/.exec(text.slice(q.end, next.start));
+      if (cut < 0 && !joined) continue; // a qualifier of the next quantity
+      end = cut >= 0 ? cut : next.start - joined![0].length;
     }
-    const target = readOne(text, { start, end }, q, info);
-    if (target) found.push({ at: q.start, target });
+    const reading = readOne(text, { start, end }, q, info);
+    if (reading) found.push({ at: q.start, reading });
     start = end + 1;
   }
   return found;
 }
 
 /** The indicator, comparator and fragment of one quantity in its segment. */
-function readOne(text: string, span: Span, q: Quantity, info: SentenceInfo): Target | null {
+function readOne(text: string, span: Span, q: Quantity, info: SentenceInfo): Reading | null {
   const lead = text.slice(span.start, q.start);
   if (FRAMING.test(lead.trim())) return null;
   const verbMatch = VERB_TAIL.exec(lead);
@@ -377,7 +506,7 @@ function readOne(text: string, span: Span, q: Quantity, info: SentenceInfo): Tar
     indicator = cleanIndicator(pre, info.shield, span.start, TIME_LEADING);
   }
   if (indicator === '') return null;
-  return { text: text.slice(span.start, end).trim(), indicator, value: q.value, unit: q.unit, comparator };
+  return { text: text.slice(span.start, end).trim(), indicator, q, quantity: text.slice(q.start, q.end), comparator };
 }
 
 /**
@@ -435,8 +564,13 @@ function readBareCell(text: string, context: TargetContext): Target | null {
   const m = BARE_CELL.exec(text);
   if (!m || (!m[3] && !m[1])) return null;
   const comparator = comparatorOf({ suffix: m[4] ?? '', more: false }, m[1] ?? '');
-  const target: Target = { text: text.trim(), indicator: '', value: m[2], unit: m[3] ?? '', comparator };
-  return context.year === undefined ? target : { ...target, year: context.year };
+  const target: Target = { text: text.trim(), indicator: '', ...numbers(m[2]), unit: m[3] ?? '', quantity: text.trim(), comparator, evidence: { text: text.trim(), line: context.line ?? 0 } };
+  if (context.year === undefined) return target;
+  return { ...target, year: context.year, yearFrom: 'inherited', ...(context.yearEvidence ? { yearEvidence: context.yearEvidence } : {}), period: 'by-year' };
+}
+
+function chineseDigit(d: string): number {
+  return '一二三四五六七八九'.indexOf(d) + 1;
 }
 
 function toAscii(digits: string): string {

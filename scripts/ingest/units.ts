@@ -5,9 +5,17 @@
  * a labelled list in brackets "（责任单位：区财政局、区发展改革局）", a
  * "牵头单位：…；配合单位：…" pair, a lead/support phrase "（省工信厅牵头，省财政厅
  * 配合）", a list closed by "按职责分工负责", or a bare bracketed list at the end of
- * a sentence "（市科委、中关村管委会）". Names are returned exactly as written.
+ * a sentence "（市科委、中关村管委会）". Names are returned exactly as written,
+ * except that a note written inside a name is set apart: "各市（含定州、辛集市，
+ * 下同）政府" is the unit 各市政府 with the note 含定州、辛集市，下同. Each unit keeps
+ * the clause it was read from (its evidence).
+ *
+ * Some clauses speak for the rest of the document; `findStandingClauses` finds
+ * them and scripts/ingest/extract.ts applies them in reading order:
+ * "以下均需各市政府、雄安新区管委会落实，不再列出" (units of every later task) and
+ * "列第一位的为牵头单位，下同" (the first unit of every later list leads).
  */
-import type { Diagnostic, Unit } from './model.ts';
+import type { Diagnostic, Evidence, Unit } from './model.ts';
 
 /** Where the text comes from, so a warning can name the seed file and line. */
 export interface UnitContext {
@@ -22,6 +30,15 @@ export interface UnitExtraction {
   diagnostics: Diagnostic[];
 }
 
+/** A clause that applies beyond the list it is written in. */
+export type StandingClause =
+  /** "以下均需各市政府、雄安新区管委会落实，不再列出": these units are responsible for every later task. */
+  | { kind: 'later-tasks'; units: string[]; evidence: Evidence }
+  /** "列第一位的为牵头单位，下同": the first unit of every later list leads (and of this one). */
+  | { kind: 'first-leads'; evidence: Evidence }
+  /** "各市（含定州、辛集市，下同）政府": later mentions of 各市政府 carry the same note. */
+  | { kind: 'name-note'; name: string; note: string; evidence: Evidence };
+
 // ---------------------------------------------------------------------------
 // Rules
 
@@ -29,7 +46,7 @@ const OPENERS = '（(〔[【';
 const CLOSERS = '）)〕]】';
 
 /** A list label such as "责任单位：" and the role it gives the names after it. */
-const LABEL = /^\s*(牵头单位|牵头部门|主责单位|主要责任单位|责任单位|责任部门|配合单位|配合部门|协同单位|协办单位|参与单位|相关单位)\s*[:：]/;
+const LABEL = /^\s*(牵头单位|牵头部门|主责单位|主要责任单位|责任单位|责任部门|配合单位|配合部门|协同单位|协同部门|协办单位|协助单位|参与单位|参与部门|参加单位|参加部门|相关单位)\s*[:：]/;
 const LABEL_ANYWHERE = new RegExp(LABEL.source.replace('^\\s*', ''), 'g');
 
 /** Separators between groups (role may change) and between names of a group. */
@@ -42,7 +59,12 @@ const NAME_SEPARATORS = '、';
  */
 const ANNOTATION = /^(?:以下|下同|不再)|列第一位|不再(?:一一|重复)?列出/;
 /** "列第一位的为牵头单位": the document itself says the first name leads. */
-const FIRST_IS_LEAD = /列第一位的?为牵头单位/;
+const FIRST_IS_LEAD = /(?:列|排)(?:在)?(?:第一位|首位)的?(?:单位|部门)?为牵头(?:单位|部门)/;
+/** "以下均需各市政府、雄安新区管委会落实，不再列出", "以下责任分工均涉及…，不再重复列出": units for every later task. */
+const LATER_TASKS =
+  /以下[^。；;，,]{0,10}?(?:均|都|皆)?(?:需要|需|须|由|涉及|包括)([^。；;]{2,80}?)(?:共同)?(?:负责)?(?:落实|参与|配合|承担)?\s*[，,]\s*(?:均)?不再(?:一一|重复|单独)?列出/g;
+/** A note inside a name: "（含定州、辛集市，下同）", "（不含雄安新区）". */
+const NAME_NOTE = /[（(]((?:含|包括|不含|不包括)[^（）()]*)[）)]/;
 
 /** The phrase closing a group, and the role it gives the group's names. */
 const GROUP_ROLE_SUFFIX =
@@ -60,7 +82,7 @@ const NOT_UNIT =
   /(?:格|布|大|结|开|全|变|时|赛|棋|当)局$|(?:全|内|外|东|西|南|北|中|局|总|底|顶|干|头|俱乐)部$|(?:举|创|承|主|协|督|开|兴|申|合|代|包|查|筹)办$|(?:大|餐|展|客|舞|歌|门|营业)厅$|(?:创新|数据|研究|技术|研发|交易|运营|结算|物流|算|展示|体验|分拨|集配|调度|城市|市|检测|计算|会展|孵化|设计|营销|配送|集散)中心$|(?:学|医|剧|庭|影|书)院$/;
 /** Collective names: 各区县政府, 各街道, 有关部门, 省直相关部门, 各县（市、区）人民政府. */
 const COLLECTIVE_UNIT =
-  /^(?:各(?:级|有关|相关)?|市直|省直|区直|县直)?(?:有关|相关)?(?:部门|单位)$|^各.{0,12}(?:政府|街道|园区|部门|单位|管委会?|乡镇|镇)$/;
+  /^(?:各(?:级|有关|相关)?|市直|省直|区直|县直)?(?:有关|相关)?(?:部门|单位)$|^各.{0,12}(?:政府|街道|园区|部门|单位|管委会?|乡镇|镇)$|^(?:省|市|区|县)?(?:有关|相关)?(?:行业)?主管部门$|^[^、，,]{1,6}成员单位$/;
 
 /** Looks like the name of a department, government body, company or collective. */
 export function isUnitName(s: string): boolean {
@@ -78,15 +100,52 @@ export function extractUnits(text: string, context: UnitContext): UnitExtraction
   const brackets = topLevelBrackets(text);
 
   for (const bracket of brackets) {
-    const units = readBracket(text, bracket);
-    if (!units) continue;
-    found.push({ at: bracket.open, units });
+    const read = readBracket(text, bracket);
+    if (!read) continue;
+    const clause = text.slice(bracket.open, bracket.close < 0 ? text.length : bracket.close + 1);
+    found.push({ at: bracket.open, units: withEvidence(read, clause, context) });
     if (bracket.close < 0) diagnostics.push(unbalanced(text, bracket, context));
   }
-  found.push(...readLabelledRuns(text, brackets));
+  found.push(...readLabelledRuns(text, brackets, context));
   found.sort((a, b) => a.at - b.at);
   return { units: dedupe(found.flatMap((f) => f.units)), diagnostics };
 }
+
+/** The clauses of a text that apply to later tasks, in order; see {@link StandingClause}. */
+export function findStandingClauses(text: string, context: UnitContext): StandingClause[] {
+  const found: Array<{ at: number; clause: StandingClause }> = [];
+  for (const m of text.matchAll(LATER_TASKS)) {
+    const units = mergeFragments(splitTopLevel(m[1], NAME_SEPARATORS)).map((n) => cleanName(n).name);
+    if (units.length === 0 || !units.every(isUnitName)) continue;
+    found.push({ at: m.index, clause: { kind: 'later-tasks', units, evidence: { text: m[0], line: context.line } } });
+  }
+  for (const m of text.matchAll(new RegExp(`${FIRST_IS_LEAD.source}[^。）)]*`, 'g'))) {
+    // Without 下同 the clause speaks of its own list only (parseList applies it there).
+    if (/下同|以下|各项/.test(m[0])) found.push({ at: m.index, clause: { kind: 'first-leads', evidence: { text: m[0], line: context.line } } });
+  }
+  for (const m of text.matchAll(new RegExp(NAME_NOTE.source, 'g'))) {
+    if (!m[1].includes('下同')) continue;
+    const around = nameAround(text, m.index, m.index + m[0].length);
+    if (around) found.push({ at: m.index, clause: { kind: 'name-note', name: around.name, note: m[1], evidence: { text: around.written, line: context.line } } });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.clause);
+}
+
+/** The unit name a note sits in: "各市（含…）政府" → 各市政府, and the name as written. */
+function nameAround(text: string, open: number, close: number): { name: string; written: string } | null {
+  const before = /[^、，,；;：:（(）)。\s]*$/.exec(text.slice(0, open))![0];
+  const after = /^[^、，,；;：:（(）)。\s]*/.exec(text.slice(close))![0];
+  const name = before + after;
+  return after !== '' && isUnitName(name) ? { name, written: before + text.slice(open, close) + after } : null;
+}
+
+/** Units as read from a list (name, role, note) with the clause they were read from. */
+function withEvidence(read: ReadUnit[], clause: string, context: UnitContext): Unit[] {
+  return read.map((u) => ({ ...u, evidence: { text: clause, line: context.line, scope: 'task' } }));
+}
+
+/** A unit as a list gives it, before its evidence is attached. */
+type ReadUnit = Omit<Unit, 'evidence'>;
 
 /** Units read at one place in the text, so that lists keep the order they are written in. */
 interface Located {
@@ -125,7 +184,7 @@ function topLevelBrackets(text: string): Bracket[] {
 }
 
 /** Units from one bracket, or null when the bracket is not a unit list. */
-function readBracket(text: string, bracket: Bracket): Unit[] | null {
+function readBracket(text: string, bracket: Bracket): ReadUnit[] | null {
   const content = bracket.content.trim();
   if (LABEL.test(content) || DUTY_SUFFIX.test(content)) return parseList(content, false);
   // 牵头/配合/负责 phrases and bare lists must consist of unit-like names only,
@@ -161,7 +220,7 @@ function unbalanced(text: string, bracket: Bracket, context: UnitContext): Diagn
 // Labelled runs outside brackets: "相关单位：投资促进局、各街道园区"
 
 /** Units after a label that is not inside brackets, up to the end of its sentence. */
-function readLabelledRuns(text: string, brackets: Bracket[]): Located[] {
+function readLabelledRuns(text: string, brackets: Bracket[], context: UnitContext): Located[] {
   const runs: Located[] = [];
   // Brackets are in text order and matches come in text order: one pointer suffices.
   let b = 0;
@@ -175,7 +234,7 @@ function readLabelledRuns(text: string, brackets: Bracket[]): Located[] {
     if (inBracket(match.index)) continue;
     const end = sentenceEnd(text, match.index);
     const parsed = parseList(dropStrayClosers(text.slice(match.index, end)), false);
-    if (parsed) runs.push({ at: match.index, units: parsed });
+    if (parsed) runs.push({ at: match.index, units: withEvidence(parsed, text.slice(match.index, end), context) });
     LABEL_ANYWHERE.lastIndex = end;
   }
   return runs;
@@ -200,8 +259,8 @@ function sentenceEnd(text: string, from: number): number {
  * Parses "责任单位：A、B，C按职责分工负责" or "A牵头，B、C配合" into units.
  * With `strict`, every name must look like a unit, else the whole list is rejected.
  */
-function parseList(content: string, strict: boolean): Unit[] | null {
-  const units: Unit[] = [];
+function parseList(content: string, strict: boolean): ReadUnit[] | null {
+  const units: ReadUnit[] = [];
   let labelRole: Unit['role'] = 'responsible';
   let firstIsLead = false;
 
@@ -224,21 +283,22 @@ function parseList(content: string, strict: boolean): Unit[] | null {
       else if (suffix[1] !== '负责') role = 'support';
       group = group.slice(0, suffix.index);
     }
-    for (const name of mergeFragments(splitTopLevel(group, NAME_SEPARATORS))) {
-      const clean = cleanName(name);
-      if (clean === '') continue;
-      if (strict && !isUnitName(clean)) return null;
-      units.push({ name: clean, role });
+    for (const written of mergeFragments(splitTopLevel(group, NAME_SEPARATORS)).flatMap(splitJoined)) {
+      const { name, note } = cleanName(written);
+      if (name === '') continue;
+      if (strict && !isUnitName(name)) return null;
+      units.push(note ? { name, role, note } : { name, role });
     }
   }
   if (units.length === 0) return null;
-  if (firstIsLead) units.forEach((u, i) => (u.role = i === 0 ? 'lead' : 'support'));
+  // "列第一位的为牵头单位" names the lead only: the others stay what their label makes them.
+  if (firstIsLead) units[0].role = 'lead';
   return units;
 }
 
 function roleOfLabel(label: string): Unit['role'] {
   if (label.startsWith('牵头')) return 'lead';
-  if (/^(配合|协同|协办|参与)/.test(label)) return 'support';
+  if (/^(配合|协同|协办|协助|参与|参加)/.test(label)) return 'support';
   return 'responsible';
 }
 
@@ -250,7 +310,8 @@ function mergeFragments(parts: string[]): string[] {
   const merged: string[] = [];
   for (const part of parts) {
     const prev = merged.at(-1);
-    const prevIsStub = prev !== undefined && /^各.{1,2}$/.test(prev.trim());
+    // "各区、市政府", "有关区、市政府": Qingdao's districts and county-level cities.
+    const prevIsStub = prev !== undefined && (/^各.{1,2}$/.test(prev.trim()) || /^(?:有关|相关)[区县市镇乡]$/.test(prev.trim()));
     const continues = prev !== undefined && /^[^、]{1,6}的/.test(part.trim());
     if (prevIsStub || continues) merged[merged.length - 1] = `${prev}、${part}`;
     else merged.push(part);
@@ -258,12 +319,34 @@ function mergeFragments(parts: string[]): string[] {
   return merged;
 }
 
-/** Trims a name and drops "等", "等有关单位" and an explanatory "（由…组成）". */
-function cleanName(name: string): string {
-  let clean = dropStrayClosers(name).trim().replace(ETC_TAIL, '').trim();
+/** "市工业和信息化局及专班成员单位" is two units; "市人力资源和社会保障局" (市人力资源 is no unit) is one. */
+function splitJoined(written: string): string[] {
+  const name = written.trim();
+  let depth = 0;
+  for (let i = 1; i < name.length; i++) {
+    // Every 及/和/与 outside brackets is tried, not only the first: 市工业和信息化局及专班成员单位.
+    if (OPENERS.includes(name[i])) depth++;
+    else if (CLOSERS.includes(name[i]) && depth > 0) depth--;
+    const joiner = depth === 0 ? /^(?:以及|及|和|与)/.exec(name.slice(i)) : null;
+    if (!joiner) continue;
+    const left = name.slice(0, i);
+    const right = name.slice(i + joiner[0].length);
+    if (!/[、，,；;（(]/.test(left + right) && isUnitName(left) && isUnitName(right)) return [left, right];
+  }
+  return [written];
+}
+
+/**
+ * Trims a name and drops "等", "等有关单位" and an explanatory "（由…组成）"; a
+ * note inside the name ("各市（含定州、辛集市，下同）政府") is set apart.
+ */
+function cleanName(written: string): { name: string; note?: string } {
+  let clean = dropStrayClosers(written).trim().replace(ETC_TAIL, '').trim();
   // "评审工作组（由…等部门组成…）": the bracket explains who sits in the group.
   clean = clean.replace(/[（(]由.*$/, '').trim();
-  return clean;
+  const note = NAME_NOTE.exec(clean);
+  if (!note) return { name: clean };
+  return { name: (clean.slice(0, note.index) + clean.slice(note.index + note[0].length)).trim(), note: note[1] };
 }
 
 /** Removes closing brackets that close nothing, left when a list was cut from its bracket. */
@@ -300,7 +383,7 @@ function splitTopLevel(text: string, separators: string): string[] {
 }
 
 /** Keeps the first mention of each name (and its role). */
-function dedupe(units: Unit[]): Unit[] {
+export function dedupe(units: Unit[]): Unit[] {
   const seen = new Set<string>();
   return units.filter((u) => !seen.has(u.name) && seen.add(u.name));
 }

@@ -1,7 +1,9 @@
 /**
  * The department index: every responsible unit named in any task, with the
- * tasks it is responsible for. Names are kept exactly as written, so
- * 区工业和信息化局 and 市工业和信息化局 are different units.
+ * tasks it is responsible for, its role in each, and the clause that names it
+ * (a task's own clause, or "以下均需…落实，不再列出" written once for later tasks).
+ * Names are kept exactly as written, so 区工业和信息化局 and 市工业和信息化局
+ * are different units.
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
 import type { Department, TaskRef } from './site-model.ts';
@@ -15,7 +17,7 @@ export function buildDepartments(documents: PolicyDocument[]): Department[] {
       if (b.type === 'provision') {
         for (const unit of b.units) {
           const list = tasksByName.get(unit.name) ?? [];
-          list.push({ document: doc.id, eid: b.eid, label: b.label, heading: b.title });
+          list.push({ document: doc.id, eid: b.eid, label: b.label, heading: b.title, role: unit.role, evidence: unit.evidence });
           tasksByName.set(unit.name, list);
         }
         walk(doc, b.children);

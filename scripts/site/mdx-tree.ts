@@ -7,7 +7,8 @@
  */
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
-import type { Block, PolicyDocument, Provision, Table, Box, Paragraph, Target } from '../ingest/model.ts';
+import type { Block, PolicyDocument, Provision, Table, Box, Paragraph, Target, Unit } from '../ingest/model.ts';
+import { byRole, roleText, targetTitle, unitTitle } from '../compare/format.ts';
 import { paths } from './paths.ts';
 
 /** What the tree builder needs besides the document. */
@@ -47,32 +48,78 @@ export function inline(name: string, attrs: Attrs, children: PhrasingContent[]):
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 
-/** Splits `value` so that each target's verbatim text is wrapped in <mark class="target">. */
+interface MarkSpan {
+  start: number;
+  end: number;
+  target: Target;
+}
+
+/**
+ * Splits `value` so that each target is wrapped in <mark class="target"> with its
+ * own tooltip: the target's verbatim text, or, where one fragment holds several
+ * targets ("A、B、C分别达到300家、50家、30家"), each quantity within it.
+ */
 export function markTargets(value: string, targets: Target[]): PhrasingContent[] {
-  const spans: Array<{ start: number; end: number; target: Target }> = [];
-  for (const target of targets) {
-    const start = value.indexOf(target.text);
-    if (start < 0 || !target.text) continue;
-    const end = start + target.text.length;
-    if (spans.some((s) => start < s.end && end > s.start)) continue;
-    spans.push({ start, end, target });
+  const spans: MarkSpan[] = [];
+  const add = (span: MarkSpan) => {
+    if (span.end > span.start && !spans.some((s) => span.start < s.end && span.end > s.start)) spans.push(span);
+  };
+  const byText = new Map<string, Target[]>();
+  for (const target of targets) if (target.text) byText.set(target.text, [...(byText.get(target.text) ?? []), target]);
+  for (const [fragment, group] of byText) {
+    const start = value.indexOf(fragment);
+    if (start < 0) continue;
+    if (group.length === 1) {
+      add({ start, end: start + fragment.length, target: group[0] });
+      continue;
+    }
+    let from = start;
+    for (const target of group) {
+      const at = value.indexOf(target.quantity, from);
+      if (at < 0 || at >= start + fragment.length) continue;
+      add({ start: at, end: at + target.quantity.length, target });
+      from = at + target.quantity.length;
+    }
   }
   spans.sort((a, b) => a.start - b.start);
   const out: PhrasingContent[] = [];
   let at = 0;
   for (const { start, end, target } of spans) {
     if (start > at) out.push(text(value.slice(at, start)));
-    const title = `目标：${target.indicator} ${comparatorText(target.comparator)}${target.value}${target.unit}${target.year ? `（${target.year}年）` : ''}`;
-    out.push(inline('mark', { class: 'target', title }, [text(value.slice(start, end))]));
+    out.push(inline('mark', { class: 'target', title: targetTitle(target, false), 'data-year-from': target.yearFrom === 'inherited' ? 'inherited' : undefined }, [text(value.slice(start, end))]));
     at = end;
   }
   if (at < value.length) out.push(text(value.slice(at)));
   return out;
 }
 
-/** Reads a comparator the way a Chinese reader writes it. */
-export function comparatorText(c: Target['comparator']): string {
-  return { eq: '', gte: '≥', gt: '>', lte: '≤', lt: '<', approx: '约' }[c];
+/**
+ * The unit chips of a provision, lead units first. Each chip's tooltip is its
+ * evidence; the evidence most chips share (the task's own 责任单位 clause) is
+ * written once, on the list, and a chip whose tooltip says the same has none of
+ * its own (the browser shows the list's), which keeps long clauses from being
+ * repeated on every chip of the page.
+ */
+function unitChips(units: Unit[], ctx: MdxTreeContext): MdxJsxFlowElement {
+  const titles = units.map(unitTitle);
+  const counts = new Map<string, number>();
+  for (const t of titles) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const shared = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const chips = byRole(units.map((u, i) => ({ role: u.role, u, title: titles[i] === shared ? undefined : titles[i] })));
+  return flow('ul', { class: 'units', 'aria-label': '责任单位', title: shared }, chips.map(({ u, title }) => unitChip(u, title, ctx)));
+}
+
+/** A unit chip: role first (牵头 / 配合), the name as written, a note kept out of the name. */
+function unitChip(u: Unit, title: string | undefined, ctx: MdxTreeContext): MdxJsxFlowElement {
+  const role = roleText(u.role);
+  const label: PhrasingContent[] = [];
+  if (role) label.push(inline('span', { class: 'unit-role' }, [text(role)]));
+  label.push(text(u.name));
+  if (u.note) label.push(inline('span', { class: 'count' }, [text(`（${u.note}）`)]));
+  if (u.evidence.scope === 'document') label.push(inline('span', { class: 'visually-hidden' }, [text('（文件前文统一规定）')]));
+  // Only what differs from a plain responsible unit of the task's own clause is marked (every byte is on every page).
+  const attrs = { 'data-role': u.role === 'responsible' ? undefined : u.role, 'data-scope': u.evidence.scope === 'document' ? 'document' : undefined };
+  return flow('li', attrs, [inline('a', { href: paths.department(ctx.departmentSlug(u.name)), title }, label)]);
 }
 
 function paragraph(p: Paragraph, targets: Target[]): MdxJsxFlowElement {
@@ -103,7 +150,8 @@ function blocks(list: Block[], doc: PolicyDocument, ctx: MdxTreeContext, depth: 
   return list.map((block) => {
     switch (block.type) {
       case 'paragraph':
-        return paragraph(block, targets);
+        // A paragraph outside provisions (a preamble) carries its own targets.
+        return paragraph(block, block.targets ?? targets);
       case 'table':
         return table(block);
       case 'box':
@@ -133,15 +181,7 @@ function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth
   ]);
   const children: RootContent[] = [heading, tools, ...blocks(p.children, doc, ctx, depth + 1, p.targets)];
   if (p.units.length > 0) {
-    children.push(
-      flow('ul', { class: 'units', 'aria-label': '责任单位' }, [
-        ...p.units.map((u) =>
-          flow('li', { 'data-role': u.role }, [
-            inline('a', { href: paths.department(ctx.departmentSlug(u.name)) }, [text(u.name)]),
-          ]),
-        ),
-      ]),
-    );
+    children.push(unitChips(p.units, ctx));
   }
   children.push(...(ctx.provisionExtras?.(p) ?? []));
   const classes = ['prov', `prov-${p.kind}`, p.isTask ? 'task' : ''].filter(Boolean).join(' ');

@@ -26,4 +26,10 @@ export const paths = {
   comparePair: (a: string, b: string) => withBase(`compare/${a}--${b}/`),
   search: () => withBase('search/'),
   data: (file: string) => withBase(`data/${file}`),
+  /** An original file, by its published path (`data/originals/<name>`). */
+  original: (published: string) => withBase(published),
+  relations: () => withBase('relations/'),
+  timeline: () => withBase('timeline/'),
+  /** An Atom feed by name: "all", "regions/<slug>", "concepts/<id>" (see scripts/feeds/names.ts). */
+  feed: (name: string) => withBase(`feeds/${name}.xml`),
 } as const;

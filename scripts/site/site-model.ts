@@ -3,7 +3,8 @@
  * from it (department index, URLs). Written by the build script to
  * content/generated/site.json; read by src/lib/site-data.ts.
  */
-import type { Diagnostic, Normalisation, PolicyDocument } from '../ingest/model.ts';
+import type { Diagnostic, Normalisation, PolicyDocument, UnitEvidence, UnitRole } from '../ingest/model.ts';
+import type { PublishedOriginal } from './originals.ts';
 
 /** A task or section reference, as listed on department and concept pages. */
 export interface TaskRef {
@@ -11,6 +12,10 @@ export interface TaskRef {
   eid: string;
   label: string;
   heading: string;
+  /** On a department page: the unit's role in the task. */
+  role?: UnitRole;
+  /** On a department page: the clause that names the unit (the task's own, or one written once for later tasks). */
+  evidence?: UnitEvidence;
 }
 
 /** A responsible unit with every task it is responsible for. */
@@ -28,5 +33,7 @@ export interface SiteData {
   /** Raw physical lines per seed file, for the original-text pages. */
   sources: Record<string, string[]>;
   normalisations: Record<string, Normalisation[]>;
+  /** Per source file: its format, size, published path and line origins. */
+  originals: Record<string, PublishedOriginal>;
   diagnostics: Diagnostic[];
 }

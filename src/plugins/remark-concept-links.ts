@@ -7,8 +7,12 @@
  * (which turns all text into JSON literals). Mentions come from the build's
  * occurrence finder when given (`paragraphMentions`), else from one scan of
  * each text with the trie matcher, longest term first (链主企业 before 链主).
- * Never links inside headings, links, code, table header cells, the
- * original-text view, or to the page's own concept.
+ * Never links inside links, code, table header cells, unit chips, the
+ * original-text view, or to the page's own concept; a task's heading gets a
+ * link only for a concept the task's text does not mention (so a concept named
+ * only in a heading is still linked there). Mentions with a key that is no
+ * concept of the glossary (organisation names compiled into the matcher so that
+ * 济南能源互联网产业发展促进中心 is not cut at 能源互联网) are never linked.
  *
  * Markup per mention, as small as it can be, because every element and
  * character costs serialisation time (scripts/bench/concepts.ts):
@@ -94,11 +98,13 @@ export function remarkConceptLinks(options: RemarkConceptLinksOptions) {
     const next: Root['children'] = [];
     for (const child of tree.children) {
       // Outside tasks, each top-level block (notice, preamble, footer) is a scope of its own.
-      const scope = scopeOf(child as Nodes, settings) ?? new Set<string>();
+      const own = scopeOf(child as Nodes, settings);
+      const scope = own ?? new Set<string>();
       const linked = child.type === 'text' ? linkText(child, scope, settings, used) : null;
       if (linked) next.push(...(linked as Root['children']));
       else {
         if (child.type !== 'text' && !skipped(child as Nodes, settings)) visit(child as Nodes, scope, settings, used);
+        if (own) linkHeading(child as Nodes, own, settings, used);
         next.push(child);
       }
     }
@@ -170,11 +176,36 @@ function visit(parent: Nodes, scope: Scope, s: Settings, used: Set<string>): voi
       else if (child.type === 'table') {
         // A Markdown table's first row is its header row.
         for (const row of child.children.slice(1)) visit(row, scope, s, used);
-      } else visit(child, scopeOf(child, s) ?? scope, s, used);
+      } else {
+        const own = scopeOf(child, s);
+        visit(child, own ?? scope, s, used);
+        if (own) linkHeading(child, own, s, used);
+      }
     }
     next?.push(child);
   }
   if (next) (parent as Parents).children = next as Parents['children'];
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Links, in a task's (or box's) own heading, the concepts its text did not
+ * mention: after the task's text, so the text keeps the first link of a concept
+ * it names and the heading links only what would otherwise go unlinked.
+ */
+function linkHeading(scopeNode: Nodes, scope: Scope, s: Settings, used: Set<string>): void {
+  if (!('children' in scopeNode)) return;
+  const heading = (scopeNode.children as Nodes[]).find((c) => isJsx(c) && c.name !== null && HEADINGS.has(c.name));
+  if (!heading || !('children' in heading)) return;
+  const children = heading.children as Nodes[];
+  const next: Nodes[] = [];
+  for (const child of children) {
+    const linked = child.type === 'text' ? linkText(child, scope, s, used) : null;
+    if (linked) next.push(...(linked as Nodes[]));
+    else next.push(child);
+  }
+  (heading as Parents).children = next as Parents['children'];
 }
 
 /** The build's mentions for a <p data-lines> element, when it has them. */

@@ -32,6 +32,9 @@ export const A11Y_PAGES: readonly A11yPage[] = [
   { name: 'compare pair', path: 'compare/jinan-shizhong-2024-xinxing-gongyehua--jinan-gongye-qiangshi-draft/', required: true },
   { name: 'version compare', path: 'compare/jinan-shizhong-2024-xinxing-gongyehua--jinan-shizhong-2024-xinxing-gongyehua.copy1/', required: true },
   { name: 'search', path: 'search/', required: true },
+  { name: 'document carrying out another', path: 'docs/jinan-shizhong-2024-xinxing-gongyehua/', required: true },
+  { name: 'relations', path: 'relations/', required: true },
+  { name: 'validity timeline', path: 'timeline/', required: true },
 ];
 
 /** The first page path matching a row's pattern among the site's HTML files, or null. */

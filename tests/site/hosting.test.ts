@@ -20,6 +20,7 @@ import { crawlSite } from './crawl.ts';
 import { expectNoDiagnostics } from './report.ts';
 import { indexSite, pagePath } from './site-files.ts';
 import { buildWithSiteUrl, type SubpathBuild } from './subpath-build.ts';
+import { atomSchemaErrors, parseAtom } from '../support/atom.ts';
 
 const BASE = '/policy-atlas/';
 // Vite's content hash in a file name: "Base.BAnB_-Bb.css", "page.BfYIQ9GD.js".
@@ -97,6 +98,31 @@ describe(`site hosted under ${BASE}`, () => {
     expect(list.length).toBeGreaterThan(0);
     for (const { url } of list) expect(new URL(url, origin).pathname.startsWith(`${BASE}docs/`), url).toBe(true);
     expect((await fetch(`${server.url}data/tasks.csv`)).status).toBe(200);
+  });
+
+  it('Atom feeds are served under the base, valid, and every entry links to a page that answers 200', async () => {
+    const home = html('index.html');
+    const alternates = [...home.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="[^"]*" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(alternates).toEqual([`${origin}${BASE}feeds/all.xml`]);
+    const feedUrls = [alternates[0]!, ...[...home.matchAll(/<a class="feed-link" href="([^"]+)"/g)].map((m) => origin + m[1]!)];
+    expect(feedUrls.length).toBeGreaterThan(1);
+    const checked = new Set<string>();
+    for (const url of feedUrls) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+      const xml = await response.text();
+      expect(await atomSchemaErrors([{ fileName: url, contents: xml }]), url).toEqual([]);
+      const feed = parseAtom(xml);
+      expect(feed.links.find((l) => l.rel === 'self')?.href).toBe(url);
+      for (const entry of feed.entries) {
+        const link = entry.links[0]!.href;
+        expect(link.startsWith(`${origin}${BASE}docs/`), link).toBe(true);
+        if (checked.has(link)) continue;
+        checked.add(link);
+        expect((await fetch(link, { method: 'HEAD' })).status, link).toBe(200);
+      }
+    }
+    expect(checked.size).toBe(pages.filter((file) => /^docs\/[^/]+\/index\.html$/.test(file)).length);
   });
 
   it('a missing page answers 404 with the Chinese 404 page, styled, linking under the base', async () => {
@@ -186,7 +212,7 @@ describe(`site hosted under ${BASE}`, () => {
   }
 
   it('with the recommended Content-Security-Policy, no page reports a violation (search and compare included)', async () => {
-    const visits = ['', pagePath(firstPage('docs/')), `${pagePath(firstPage('docs/'))}source/`, pagePath(firstPage('concepts/')), pagePath(firstPage('departments/')), 'compare/'];
+    const visits = ['', pagePath(firstPage('docs/')), `${pagePath(firstPage('docs/'))}source/`, pagePath(firstPage('concepts/')), pagePath(firstPage('departments/')), 'compare/', 'relations/', 'timeline/'];
     expect(await cspViolations(CONTENT_SECURITY_POLICY, visits, true)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type { AlignedRow, Comparison, ConceptInfo, DocumentConcepts, TargetCell, TaskText } from '../model.ts';
-import { comparatorText } from '../format.ts';
+import { evidenceText, targetValue, targetWhen } from '../format.ts';
 import { diffText } from '../text-diff.ts';
 import { h } from './h.ts';
 import { markedLines, ownRanges, type ConceptMark } from './marks.ts';
@@ -139,10 +139,10 @@ function targetCells(cells: TargetCell[], docId: string, links: ViewLinks, rowIn
     h(
       'span',
       { className: ['cmp-target'] },
-      h('strong', {}, `${comparatorText(c.target.comparator)}${c.target.value}${c.target.unit}`),
-      c.target.year ? `（${c.target.year}年）` : '',
+      h('strong', {}, targetValue(c.target)),
+      targetWhen(c.target) ? `（${targetWhen(c.target)}${c.target.yearFrom === 'inherited' ? '，年份承上文' : ''}）` : '',
       ' ',
-      h('a', { href: links.task(docId, c.eid), title: c.target.text }, c.label),
+      h('a', { href: links.task(docId, c.eid), title: `原文：${evidenceText(c.target.evidence)}` }, c.label),
       c.target.indicator !== rowIndicator ? h('span', { className: ['cmp-target__name'] }, c.target.indicator) : null,
     ),
   );

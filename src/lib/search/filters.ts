@@ -21,6 +21,8 @@ export const FACETS: readonly FacetDefinition[] = [
   { key: 'year', label: '年份' },
   { key: 'kind', label: '文件类型' },
   { key: 'status', label: '状态' },
+  // Years a document is in force ("in force in 2025"), from scripts/relations/.
+  { key: 'inforce', label: '有效年份' },
 ];
 
 /** Reader-facing names of page kinds. */
@@ -64,7 +66,7 @@ export function facetCounts(pages: PageInfo[], matching: number[], selection: Se
     for (const v of selection[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
     const values = [...counts].map(([value, count]) => ({ value, count }));
     const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || collator().compare(a.value, b.value);
-    out[key] = values.sort(key === 'year' ? byYear : key === 'type' ? byTypeOrder : byCount);
+    out[key] = values.sort(key === 'year' || key === 'inforce' ? byYear : key === 'type' ? byTypeOrder : byCount);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import type { ConceptsData } from '../../../scripts/concepts/model.ts';
 import { docSummary } from '../../../scripts/compare/run.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
+import { analyseRelations } from '../../../scripts/relations/index.ts';
 
 const PAYLOAD = '// payload of d1\n(self.policyAtlasCompare=self.policyAtlasCompare||{})["d1"]={};\n';
 
@@ -23,11 +24,17 @@ describe('writeOpenData', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'open-data-'));
     siteDir = path.join(dir, 'dist');
-    sources = { conceptsFile: path.join(dir, 'concepts.json'), compareFile: path.join(dir, 'compare.json'), compareClientDir: path.join(dir, 'compare-client') };
+    sources = {
+      conceptsFile: path.join(dir, 'concepts.json'),
+      compareFile: path.join(dir, 'compare.json'),
+      relationsFile: path.join(dir, 'relations.json'),
+      compareClientDir: path.join(dir, 'compare-client'),
+    };
     const concepts: ConceptsData = { generatedBy: 'test', concepts: [], occurrences: [], candidates: [], citations: {} };
     const compare: CompareData = { generatedBy: 'test', docs: [docSummary(documents[0])], similar: {}, pairs: [], concepts: null, conceptInfo: [], timings: {} };
     fs.writeFileSync(sources.conceptsFile, JSON.stringify(concepts));
     fs.writeFileSync(sources.compareFile, JSON.stringify(compare));
+    fs.writeFileSync(sources.relationsFile, JSON.stringify(analyseRelations(documents)));
     fs.mkdirSync(sources.compareClientDir);
     fs.writeFileSync(path.join(sources.compareClientDir, 'd1.js'), PAYLOAD);
     // Left by an earlier build of a document that is gone.
@@ -40,7 +47,7 @@ describe('writeOpenData', () => {
   it('writes every open data file under data/, one JSON per document and one payload per compared document', () => {
     const report = writeOpenData(siteDir, documents, sources);
     const files = listFiles(path.join(siteDir, 'data')).sort();
-    expect(files).toEqual(['compare/d1.js', 'comparisons.json', 'concepts.json', 'docs/d1.json', 'docs/d2.json', 'documents.json', 'tasks.csv']);
+    expect(files).toEqual(['compare/d1.js', 'comparisons.json', 'concepts.json', 'docs/d1.json', 'docs/d2.json', 'documents.json', 'targets.csv', 'tasks.csv', 'units.csv']);
     expect(report.files).toBe(files.length);
     expect(report.bytes).toBe(files.reduce((n, f) => n + fs.statSync(path.join(siteDir, 'data', f)).size, 0));
   });

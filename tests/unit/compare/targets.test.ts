@@ -4,7 +4,17 @@ import type { TargetCell } from '../../../scripts/compare/model.ts';
 import type { Target } from '../../../scripts/ingest/model.ts';
 import { JINAN_001, SHIZHONG_2024, seedDoc } from './seeds.ts';
 
-const target = (indicator: string, value: string, unit = '家', year?: number): Target => ({ text: indicator + value + unit, indicator, value, unit, comparator: 'gte', year });
+const target = (indicator: string, value: string, unit = '家', year?: number): Target => ({
+  text: indicator + value + unit,
+  indicator,
+  value: Number(value),
+  valueText: value,
+  unit,
+  quantity: value + unit,
+  comparator: 'gte',
+  year,
+  evidence: { text: indicator + value + unit, line: 1 },
+});
 const task = (eid: string, targets: Target[]): TargetCell[] => targets.map((target) => ({ eid, label: eid, target }));
 
 describe('indicator names', () => {
@@ -29,8 +39,8 @@ describe('comparing targets', () => {
     const rows = compareTargets(task('item_1', [target('高新技术企业', '350', '家', 2026)]), [...task('item_2', [target('高新技术企业', '2000')]), ...task('item_3', [target('科技型中小企业', '5000')])]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ indicator: '高新技术企业', match: 'same' });
-    expect(rows[0].a.map((c) => [c.eid, c.target.value, c.target.year])).toEqual([['item_1', '350', 2026]]);
-    expect(rows[0].b.map((c) => c.target.value)).toEqual(['2000']);
+    expect(rows[0].a.map((c) => [c.eid, c.target.value, c.target.year])).toEqual([['item_1', 350, 2026]]);
+    expect(rows[0].b.map((c) => c.target.value)).toEqual([2000]);
   });
 
   it('marks a match of cores only as related', () => {
@@ -39,7 +49,7 @@ describe('comparing targets', () => {
   });
 
   it('finds the indicators the 市中区 2024 plan shares with the city plan 001, 发展目标 included', () => {
-    const rows = compareTargets(documentTargets(seedDoc(SHIZHONG_2024).body), documentTargets(seedDoc(JINAN_001).body));
+    const rows = compareTargets(documentTargets(seedDoc(SHIZHONG_2024)), documentTargets(seedDoc(JINAN_001)));
     const keys = rows.map((r) => indicatorKey(r.indicator));
     for (const expected of ['规模以上工业营业收入', '规模以上工业企业', '高新技术企业', '科技型中小企业', '亿元以上重点技术改造项目']) {
       expect(keys).toContain(indicatorKey(expected));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MARKERS, SENTENCE_END } from '../../../scripts/ingest/rules.ts';
-import { extractUnits, isUnitName } from '../../../scripts/ingest/units.ts';
+import { extractUnits, findStandingClauses, isUnitName } from '../../../scripts/ingest/units.ts';
 
 const FIXTURES = 'tests/fixtures/units';
 const SEEDS = 'seeds';
@@ -59,7 +59,57 @@ describe('extractUnits fixtures', () => {
   it.each(cases)('%s', (name) => {
     const input = readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8').replace(/\n$/, '');
     const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8'));
-    expect(extractUnits(input, { file: 'input.txt', line: 1 })).toEqual(expected);
+    const { units, diagnostics } = extractUnits(input, { file: 'input.txt', line: 1 });
+    // Evidence is the clause each unit was read from; tested on its own below.
+    expect({ units: units.map(({ evidence: _evidence, ...unit }) => unit), diagnostics }).toEqual(expected);
+  });
+});
+
+describe('unit evidence', () => {
+  it('keeps the bracketed clause a unit was read from, with its line', () => {
+    const text = '推动科技成果转化。（牵头单位：省卫生健康委，参加单位：省大数据局）';
+    const { units } = extractUnits(text, { file: 'f', line: 15 });
+    expect(units.map((u) => u.evidence)).toEqual([
+      { text: '（牵头单位：省卫生健康委，参加单位：省大数据局）', line: 15, scope: 'task' },
+      { text: '（牵头单位：省卫生健康委，参加单位：省大数据局）', line: 15, scope: 'task' },
+    ]);
+  });
+
+  it('keeps a labelled run outside brackets up to the end of its sentence', () => {
+    const { units } = extractUnits('2、相关单位：投资促进局、各街道园区。其他说明。', { file: 'f', line: 3 });
+    expect(units[0].evidence).toEqual({ text: '相关单位：投资促进局、各街道园区', line: 3, scope: 'task' });
+  });
+});
+
+describe('findStandingClauses', () => {
+  const at = { file: 'f', line: 57 };
+
+  it('reads the units a clause gives to every later task', () => {
+    const text = '（责任单位：省工业和信息化厅，各市（含定州、辛集市，下同）政府、雄安新区管委会。以下均需各市政府、雄安新区管委会落实，不再列出）';
+    expect(findStandingClauses(text, at)).toEqual([
+      { kind: 'name-note', name: '各市政府', note: '含定州、辛集市，下同', evidence: { text: '各市（含定州、辛集市，下同）政府', line: 57 } },
+      { kind: 'later-tasks', units: ['各市政府', '雄安新区管委会'], evidence: { text: '以下均需各市政府、雄安新区管委会落实，不再列出', line: 57 } },
+    ]);
+  });
+
+  it('reads the wordings of Qingdao and Cangzhou, a name split by 、 kept whole', () => {
+    expect(findStandingClauses('（责任单位：市体育局，各区、市政府，以下各项工作均需各区、市政府落实，不再一一列出）', at)).toMatchObject([
+      { kind: 'later-tasks', units: ['各区、市政府'] },
+    ]);
+    expect(findStandingClauses('〔责任单位：市财政局，以下责任分工均涉及各县（市、区）人民政府、管委会，不再重复列出〕', at)).toMatchObject([
+      { kind: 'later-tasks', units: ['各县（市、区）人民政府', '管委会'] },
+    ]);
+  });
+
+  it('reads "列第一位的为牵头单位，下同" as a rule for later lists, but not the same words without 下同', () => {
+    expect(findStandingClauses('（责任单位：省科技厅、省发展改革委，列第一位的为牵头单位，下同。）', at)).toEqual([
+      { kind: 'first-leads', evidence: { text: '列第一位的为牵头单位，下同', line: 57 } },
+    ]);
+    expect(findStandingClauses('（责任单位：省科技厅、省发展改革委，列第一位的为牵头单位）', at)).toEqual([]);
+  });
+
+  it('does not take an ordinary "以下" sentence or a note without 下同 for a clause', () => {
+    expect(findStandingClauses('以下简称“十条措施”，不再列出具体条款。各市（含定州、辛集市）政府负责。', at)).toEqual([]);
   });
 });
 
@@ -101,7 +151,7 @@ describe('extractUnits', () => {
   it('accepts a 牵头/配合 phrase only when every name looks like a unit', () => {
     const ctx = { file: 'f', line: 1 };
     expect(extractUnits('（鼓励领军企业牵头）', ctx).units).toEqual([]);
-    expect(extractUnits('（市经济和信息化局牵头）', ctx).units).toEqual([{ name: '市经济和信息化局', role: 'lead' }]);
+    expect(extractUnits('（市经济和信息化局牵头）', ctx).units).toMatchObject([{ name: '市经济和信息化局', role: 'lead' }]);
   });
 
   // Speed is measured by `npm run bench` (ingest MB/s), never by timed tests.
@@ -162,7 +212,7 @@ describe('extractUnits on the seeds', () => {
       '001': { paragraphs: 22, units: 92, warnings: 0 },
       '002': { paragraphs: 41, units: 166, warnings: 0 },
       '003': { paragraphs: 0, units: 0, warnings: 0 },
-      '004': { paragraphs: 234, units: 884, warnings: 0 },
+      '004': { paragraphs: 234, units: 885, warnings: 0 },
     });
   });
 

@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { remarkConceptLinks, type ConceptLinkTarget, type RemarkConceptLinksOptions } from '../../../src/plugins/remark-concept-links.ts';
 import { serialiseMdx } from '../../../scripts/site/write-mdx.ts';
+import { glossaryMatcher } from '../../../scripts/concepts/concept-data.ts';
 import { htmlToMdxTree, mdxTreeToHtml } from './mdx-html.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/concept-links/', import.meta.url));
@@ -31,8 +32,16 @@ const CASES: Record<string, { behaviour: string; links: Array<[string, string]> 
       ['lianzhu-qiye', '链主企业'],
     ],
   },
+  'heading-only-mention': {
+    behaviour: "links in a task's heading only the concepts its text does not mention, after the text's own links",
+    links: [
+      ['lianzhu-qiye', '链主企业'],
+      ['lianzhangzhi', '链长制'],
+      ['shoutaitao', '首台套'],
+    ],
+  },
   'no-link-in-headings-links-th': {
-    behaviour: 'never links inside headings, links, code, table header cells, unit chips, task tools or the original-text view',
+    behaviour: "never links inside links, code, table header cells, unit chips, task tools or the original-text view, nor in a heading a concept the task's text links",
     links: [
       ['lianzhangzhi', '链长制'],
       ['shoutaitao', '首台套'],
@@ -92,6 +101,17 @@ describe('remarkConceptLinks fixtures', () => {
       expect(html).toBe(readFileSync(`${dir}/expected.html`, 'utf8'));
     });
   }
+});
+
+describe('organisation names as boundaries', () => {
+  it('does not link a concept inside a unit name compiled as a boundary, and links it elsewhere', () => {
+    const concepts: ConceptLinkTarget[] = [{ id: 'nengyuan-hulianwang', name: '能源互联网', url: '/concepts/nengyuan-hulianwang/', definition: '能源与互联网融合。', terms: ['能源互联网'] }];
+    const matcher = glossaryMatcher([{ id: 'nengyuan-hulianwang', name: '能源互联网', definition: '能源与互联网融合。' } as never], ['济南能源互联网产业发展促进中心']);
+    const tree = htmlToMdxTree('<article class="prov" aria-labelledby="item_1"><h4 id="item_1">1.</h4><p data-lines="1-1">（责任单位：济南能源互联网产业发展促进中心）发展能源互联网产业。</p></article>');
+    const linked = unified().use(remarkConceptLinks, { concepts, matcher }).runSync(tree) as Root;
+    expect(linksOf(linked)).toEqual([['nengyuan-hulianwang', '能源互联网']]);
+    expect(mdxTreeToHtml(linked)).toContain('济南能源互联网产业发展促进中心）发展<a href="/concepts/nengyuan-hulianwang/"');
+  });
 });
 
 describe('remarkConceptLinks output', () => {
