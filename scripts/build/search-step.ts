@@ -17,27 +17,46 @@ import type { SiteData } from '../site/site-model.ts';
 import type { SiteStepHooks } from './site-step.ts';
 import type { ExtractedPage } from '../search/extract.ts';
 import { buildIndex, type ConceptSource } from '../search/build-index.ts';
-import { conceptSources, departmentPage, documentPage } from '../search/model-pages.ts';
+import { conceptSources, departmentPage, documentPage, facetFilters, type Standing } from '../search/model-pages.ts';
+import type { RelationsData } from '../relations/model.ts';
+import { RELATIONS_FILE } from './relations-step.ts';
 import { OFFLINE_INDEX_DIR, SEARCH_DATA_DIR, writeIndex, type WrittenIndex } from '../search/write-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import { versionClientReferences } from '../search/version-client.ts';
 
+/** The documents' standings as the relations stage wrote them (relations.json), which the pages read too. */
+export function readStandings(file = RELATIONS_FILE): Record<string, Standing> {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as Pick<RelationsData, 'standing'>).standing;
+}
+
 /** Collects what search indexes as the site step writes the pages (pass it as the site step's hooks). */
 export class SearchSources implements SiteStepHooks {
-  readonly documents: ExtractedPage[] = [];
+  readonly documents: Array<{ doc: PolicyDocument; page: ExtractedPage }> = [];
   concepts: ConceptSource[] = [];
+  #pages: ExtractedPage[] | undefined;
 
   readonly onDocumentTree = (doc: PolicyDocument, tree: Root): void => {
-    this.documents.push(documentPage(doc, tree));
+    this.documents.push({ doc, page: documentPage(doc, tree) });
   };
 
   readonly onConcepts = (data: ConceptsData): void => {
     this.concepts = conceptSources(data);
   };
 
-  /** Every page the index holds: the documents and the departments of the site. */
-  pages(site: Pick<SiteData, 'departments'>): ExtractedPage[] {
-    return [...this.documents, ...site.departments.map(departmentPage)];
+  /**
+   * Every page the index holds: the documents and the departments of the site. The documents'
+   * filters take their standing (status, years in force) from the relations stage, which finishes
+   * after the pages are written; `standings` defaults to the relations.json it wrote.
+   */
+  pages(site: Pick<SiteData, 'departments'>, standings: () => Record<string, Standing> = readStandings): ExtractedPage[] {
+    if (!this.#pages) {
+      const standing = standings();
+      this.#pages = [
+        ...this.documents.map(({ doc, page }) => ({ ...page, filters: facetFilters(doc, standing[doc.id]) })),
+        ...site.departments.map(departmentPage),
+      ];
+    }
+    return this.#pages;
   }
 }
 

@@ -16,6 +16,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { h } from 'hastscript';
 import type { PolicyDocument } from '../ingest/model.ts';
+import type { DocumentStanding } from '../relations/model.ts';
 import type { ConceptsData } from '../concepts/model.ts';
 import { searchFacets } from '../../src/lib/search/facets-of.ts';
 import { extractTree, type ExtractedPage } from './extract.ts';
@@ -95,15 +96,38 @@ function toHast(nodes: readonly MdxNode[], where: string): ElementContent[] {
   return out;
 }
 
-/** The searchable record of a document page, from its final MDX tree (see the module comment). */
-export function documentPage(doc: PolicyDocument, body: MdastRoot): ExtractedPage {
+/** A document's standing as its page's filters read it (status, years in force). */
+export type Standing = Pick<DocumentStanding, 'status' | 'inForce'>;
+
+/**
+ * The filters of a document's page: its facets (searchFacets) as the page's
+ * data-pagefind-filter elements give them to the extractor — text with
+ * whitespace collapsed, empty values dropped, each value once per key.
+ */
+export function facetFilters(doc: PolicyDocument, standing?: Standing): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const [key, raw] of searchFacets(doc, standing)) {
+    const value = raw.replace(/\s+/g, ' ').trim();
+    if (!value) continue;
+    const values = (filters[key] ??= []);
+    if (!values.includes(value)) values.push(value);
+  }
+  return filters;
+}
+
+/**
+ * The searchable record of a document page, from its final MDX tree (see the module comment).
+ * Without `standing` (the relations stage runs after the pages are written), status is the
+ * document's own and no year in force is listed; SearchSources sets the filters from the standing later.
+ */
+export function documentPage(doc: PolicyDocument, body: MdastRoot, standing?: Standing): ExtractedPage {
   const m = doc.meta;
   const where = `docs/${doc.id}`;
   // The parts of src/pages/docs/[id]/index.astro that search reads; the ignored ones are left out.
   const article = h('article', { 'data-pagefind-body': '', 'data-pagefind-meta': `doc:${doc.id}` }, [
     h('h1', { 'data-pagefind-meta': 'title' }, [m.title.value]),
     h('div', { hidden: '', 'data-pagefind-ignore': '' }, [
-      ...searchFacets(doc).map(([key, value]) => h('span', { 'data-pagefind-filter': key }, [value])),
+      ...searchFacets(doc, standing).map(([key, value]) => h('span', { 'data-pagefind-filter': key }, [value])),
       ...(m.date.value ? [h('span', { 'data-pagefind-sort': 'date' }, [m.date.value])] : []),
     ]),
     ...toHast(body.children as unknown as MdxNode[], where),
