@@ -27,8 +27,13 @@ import { gzipJson, type BuiltIndex } from './build-index.ts';
 export const SEARCH_DATA_DIR = 'search-data';
 /** Folder of the offline index inside the site (copied into the offline copy). */
 export const OFFLINE_INDEX_DIR = offlineFile.dir;
-/** Characters of page text an offline bundle holds at most (a page longer than this has a bundle of its own). */
-export const BUNDLE_CHARS = 100_000;
+/**
+ * Characters of page text an offline bundle holds at most (a page longer than this has a bundle of
+ * its own). The ten results of a first search load up to ten bundles: at 100,000 characters that was
+ * about 3 MB of script to read and parse, and the median first result at 2,000 documents was 358–431 ms
+ * in Chromium; at 25,000, 266–321 ms (load average 8–15), for 519 bundles instead of 123.
+ */
+export const BUNDLE_CHARS = 25_000;
 
 /** Site-relative path of each online file (pure; used by the writer and tests). */
 export const dataFile = {

@@ -164,3 +164,5 @@ filtersBox.open = window.matchMedia('(min-width: 60rem)').matches;
 const initial = stateFromSearch(window.location.search);
 showState(initial);
 void update(initial);
+// Offline, reading the manifest costs no bytes: load it while the reader types, not after.
+if (offline) engine.meta().catch(() => {});
