@@ -11,9 +11,8 @@ const USAGE = 'usage: node scripts/serve.ts [dir] [--base /x/] [--port 4321]';
 
 /** Parses the command line, starts the server and keeps it running until interrupted. */
 export async function main(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parse = () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -22,6 +21,9 @@ export async function main(argv: string[]): Promise<void> {
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${USAGE}`, { cause: error });
   }

@@ -1,12 +1,13 @@
 /**
  * `npm test`: every test, in the order they depend on each other —
- * the type-check, unit tests of each pipeline stage, then a full build of the site, then the
- * browser and site checks against dist/ (and the offline copy).
+ * the type-check and the lint, then the unit tests of each pipeline stage alongside a full build
+ * of the site (neither reads what the other writes), then the browser and site checks against
+ * dist/ (and the offline copy).
  * Browser tests need Debian's Chromium (and Firefox ESR for the offline copy);
  * when one is missing and we are root we install it (a fresh machine),
  * otherwise we stop with the command to run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -23,6 +24,34 @@ function run(label: string, command: string, args: string[]): void {
     process.exit(result.status || 1);
   }
   console.log(`✓ ${label} (${seconds} s)`);
+}
+
+/**
+ * Runs two steps at once and waits for both: `main` prints as it goes, `side` into `log`
+ * (shown when it fails). The two are the unit tests and the build: on two cores the build's
+ * single-threaded stretches (ingest, Astro's bundling) leave a core the unit tests use.
+ */
+async function runSideBySide(main: [string, string, string[]], side: [string, string, string[]], log: string): Promise<void> {
+  const start = performance.now();
+  const seconds = () => ((performance.now() - start) / 1000).toFixed(1);
+  console.log(`\n▶ ${side[0]}, alongside ${main[0]} (output in ${log})`);
+  fs.mkdirSync(path.dirname(log), { recursive: true });
+  const out = fs.openSync(log, 'w');
+  const child = spawn(side[1], side[2], { stdio: ['ignore', out, out], env: process.env });
+  const background = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // When the main step fails, run() exits: stop the side step with it.
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  run(main[0], main[1], main[2]);
+  const status = await background;
+  process.off('exit', stop);
+  fs.closeSync(out);
+  if (status !== 0) {
+    console.error(fs.readFileSync(log, 'utf8').slice(-6000));
+    console.error(`✗ ${side[0]} failed (exit ${status}) after ${seconds()} s; its output is in ${log}`);
+    process.exit(status || 1);
+  }
+  console.log(`✓ ${side[0]} (${seconds()} s, with the ${main[0]})`);
 }
 
 /** Debian's Chromium and Firefox ESR (the offline copy is also checked in Firefox), installed when missing and we are root. */
@@ -64,10 +93,12 @@ function counts(name: string): { passed: number; failed: number } {
 }
 
 fs.rmSync(RESULTS, { recursive: true, force: true });
+// Astro writes the types of astro:content (.astro/) when it builds; a fresh clone has none yet.
+if (!fs.existsSync('.astro/types.d.ts')) run('types of Astro\'s content modules (astro sync)', node, [path.resolve('node_modules/astro/bin/astro.mjs'), 'sync']);
 // Types first: a type error fails in 2 s, before a minute of tests.
 run('type-check (tsc)', node, [path.resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
-run('unit tests (vitest)', node, vitestRun('unit'));
-run('build (npm run build)', node, ['scripts/build.ts']);
+run('lint (biome)', node, [path.resolve('node_modules/@biomejs/biome/bin/biome'), 'lint', '.']);
+await runSideBySide(['unit tests (vitest)', node, vitestRun('unit')], ['build (npm run build)', node, ['scripts/build.ts']], path.join(RESULTS, 'build.log'));
 ensureBrowsers();
 run('site and browser tests (vitest, Chromium, Firefox)', node, vitestRun('site', '-c', 'vitest.site.config.ts'));
 const unit = counts('unit');

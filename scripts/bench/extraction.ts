@@ -12,70 +12,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Block, PolicyDocument, Provision, Target, Unit } from '../ingest/model.ts';
+import type { Block, PolicyDocument, Provision, Target } from '../ingest/model.ts';
 import { ingest, loadCurated, type SeedInput } from '../ingest/index.ts';
 import { listSeedFiles } from '../ingest/read.ts';
 import { locatedTargets, type LocatedTarget } from '../ingest/located-targets.ts';
 import { taskUnits } from '../site/open-data.ts';
+import { HandTargetsFileSchema, HandUnitsFileSchema, type HandNonTarget, type HandTarget, type HandTask, type HandUnit } from '../contract/hand-checked.ts';
+import { loadJsonFile } from '../contract/json-file.ts';
 
 /** Where the hand-checked set lives. */
 export const HAND_CHECKED_DIR = 'tests/fixtures/hand-checked';
 
-/** A unit as written down by hand. */
-export interface HandUnit {
-  name: string;
-  role: Unit['role'];
-  note?: string;
-  /** 'document' for a unit a clause written once for later tasks gives. */
-  scope?: 'document';
-}
-
-/** A task as written down by hand. */
-export interface HandTask {
-  file: string;
-  /** The task heading's physical line. */
-  line: number;
-  label: string;
-  quote: string;
-  /** True when the text states roles for this task (牵头单位, 参加单位, 列第一位的为牵头单位). */
-  rolesStated: boolean;
-  units: HandUnit[];
-  note?: string;
-  /** Written from a file the rules were never run on or tuned to. */
-  heldOut?: boolean;
-}
-
-/** A target as written down by hand. */
-export interface HandTarget {
-  file: string;
-  /** The physical line the number is printed on. */
-  line: number;
-  quote: string;
-  indicator: string;
-  valueText: string;
-  value: number;
-  upper?: number;
-  unit: string;
-  comparator: Target['comparator'];
-  year: number | null;
-  yearFrom: Target['yearFrom'] | null;
-  period: Target['period'] | null;
-  near?: string;
-  /** Fields the text leaves open; they are not counted. */
-  unscored?: Array<'year' | 'period' | 'comparator'>;
-  note?: string;
-  /** Written from a file the rules were never run on or tuned to. */
-  heldOut?: boolean;
-}
-
-/** A number a reader does not take for a target (a past figure, a grant). */
-export interface HandNonTarget {
-  file: string;
-  line: number;
-  quote: string;
-  valueText: string;
-  why: string;
-}
+export type { HandNonTarget, HandTarget, HandTask, HandUnit };
 
 /** The two lists. */
 export interface HandChecked {
@@ -84,35 +32,11 @@ export interface HandChecked {
   notTargets: HandNonTarget[];
 }
 
-/**
- * Reads and checks the hand-checked files. A hand-written check rather than a
- * schema library: the project has none yet (schemas for every JSON file come
- * with the architecture pass), and these files have two flat shapes.
- */
+/** Reads the hand-checked files, checked against their schemas (scripts/contract/hand-checked.ts). */
 export function readHandChecked(dir = HAND_CHECKED_DIR): HandChecked {
-  const read = (name: string, key: string) => {
-    const file = path.join(dir, name);
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const list = data[key];
-    if (!Array.isArray(list)) throw new Error(`${file}: expected a "${key}" array — see the "about" field for the format`);
-    return { file, list: list as Array<Record<string, unknown>> };
-  };
-  const require = (file: string, entry: Record<string, unknown>, index: number, fields: Record<string, string>) => {
-    for (const [field, type] of Object.entries(fields)) {
-      const value = entry[field];
-      const ok = type === 'array' ? Array.isArray(value) : type === 'number|null' ? value === null || typeof value === 'number' : typeof value === type;
-      if (!ok) throw new Error(`${file}: entry ${index + 1} (line ${String(entry.line)}): "${field}" must be ${type}; fix the entry`);
-    }
-  };
-  const units = read('units.json', 'tasks');
-  units.list.forEach((t, i) => require(units.file, t, i, { file: 'string', line: 'number', label: 'string', quote: 'string', rolesStated: 'boolean', units: 'array' }));
-  const targets = read('targets.json', 'targets');
-  targets.list.forEach((t, i) =>
-    require(targets.file, t, i, { file: 'string', line: 'number', quote: 'string', valueText: 'string', value: 'number', unit: 'string', comparator: 'string', year: 'number|null' }),
-  );
-  const none = read('targets.json', 'notTargets');
-  none.list.forEach((t, i) => require(none.file, t, i, { file: 'string', line: 'number', quote: 'string', valueText: 'string', why: 'string' }));
-  return { tasks: units.list as unknown as HandTask[], targets: targets.list as unknown as HandTarget[], notTargets: none.list as unknown as HandNonTarget[] };
+  const units = loadJsonFile(path.join(dir, 'units.json'), HandUnitsFileSchema, 'the hand-checked units').data;
+  const targets = loadJsonFile(path.join(dir, 'targets.json'), HandTargetsFileSchema, 'the hand-checked targets').data;
+  return { tasks: units.tasks, targets: targets.targets, notTargets: targets.notTargets };
 }
 
 /** What the pipeline gave, per seed or corpus file: its tasks and its located targets. */

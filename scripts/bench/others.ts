@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { ingestDirectory } from '../ingest/index.ts';
-import { kb, mb } from './stats.ts';
+import { mb } from './stats.ts';
 
 /** Search figures of one site, from search.ts: first-search bytes, offline copy, and (seeds) recall and precision. */
 export interface FirstSearch {

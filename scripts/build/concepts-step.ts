@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PluggableList } from 'unified';
-import type { PolicyDocument } from '../ingest/model.ts';
+import type { Diagnostic, PolicyDocument } from '../ingest/model.ts';
 import { GlossaryError, loadGlossary, termsOf, type Glossary } from '../concepts/glossary.ts';
 import { analyseConcepts } from '../concepts/concept-data.ts';
 import { conceptTree } from '../concepts/concept-tree.ts';
@@ -23,6 +23,7 @@ import { remarkConceptLinks, type ConceptLinkTarget } from '../../src/plugins/re
 import { remarkCitationLinks } from '../../src/plugins/remark-citation-links.ts';
 import { remarkParagraphAnchors } from '../../src/plugins/remark-paragraph-anchors.ts';
 import { GENERATED } from './ingest-step.ts';
+import { buildReport, formatDiagnostic } from './report.ts';
 
 export const GLOSSARY_FILE = 'content/curated/concepts.json';
 /** The analysed concepts, read by the pages (src/lib/concepts-data.ts) and the open data step. */
@@ -35,15 +36,15 @@ export interface ConceptStage {
   pluginsFor(doc: PolicyDocument): PluggableList;
   /** MDX of each concept's definition block, keyed by concept id. */
   conceptPages: Map<string, string>;
+  /** Warnings for the build report: glossary quotes of documents this collection does not hold. */
+  diagnostics: Diagnostic[];
 }
 
 /** Analyses the corpus against the glossary and prepares the plugins (pure: touches no files). */
 export function conceptStage(documents: readonly PolicyDocument[], fullGlossary: Glossary): ConceptStage {
-  const glossary = quotesOfThisCollection(fullGlossary, documents);
+  const { glossary, diagnostics } = quotesOfThisCollection(fullGlossary, documents);
   const { data, matcher, paragraphMentions, problems } = analyseConcepts(documents, glossary, paths.concept);
-  if (problems.length > 0) {
-    throw new GlossaryError(glossary.file, problems[0].line, problems.map((p) => p.problem).join('\n'), problems[0].hint);
-  }
+  if (problems.length > 0) throw new GlossaryError(glossary.file, problems);
   const targets: ConceptLinkTarget[] = data.concepts.map((c) => ({ id: c.id, name: c.name, url: c.url, definition: c.definition, terms: termsOf(c) }));
   const conceptLinks = { concepts: targets, matcher };
   const docById = new Map(documents.map((d) => [d.id, d]));
@@ -59,6 +60,7 @@ export function conceptStage(documents: readonly PolicyDocument[], fullGlossary:
   return {
     data,
     conceptPages,
+    diagnostics,
     pluginsFor: (doc) => [
       [remarkParagraphAnchors],
       [remarkCitationLinks, { citations: data.citations[doc.id]?.cites.map((c) => ({ title: c.title, url: paths.doc(c.target!) })) ?? [] }],
@@ -68,16 +70,24 @@ export function conceptStage(documents: readonly PolicyDocument[], fullGlossary:
 }
 
 /**
- * The glossary without the quotes whose document is not in this collection: a folder of other
- * documents (SEEDS_DIR) shares the glossary, whose quotes come from the seeds. On the seeds every
- * quote must resolve (tests/unit/concepts/seeds.test.ts), so a mistyped id still fails there.
+ * The glossary without the quotes whose document is not in this collection, each a warning for the
+ * build report: a folder of other documents (SEEDS_DIR) shares the glossary, whose quotes come from
+ * the seeds. On the seeds every quote must resolve (tests/unit/concepts/seeds.test.ts), so a
+ * mistyped id still fails there.
  */
-export function quotesOfThisCollection(glossary: Glossary, documents: readonly PolicyDocument[]): Glossary {
+export function quotesOfThisCollection(glossary: Glossary, documents: readonly PolicyDocument[]): { glossary: Glossary; diagnostics: Diagnostic[] } {
   const ids = new Set(documents.map((d) => d.id));
   const absent = glossary.concepts.filter((c) => c.quote && !ids.has(c.quote.document));
-  if (absent.length === 0) return glossary;
-  console.log(`concepts: ${absent.length} glossary quote(s) name documents not in this collection and are not shown (${absent.map((c) => c.id).join(', ')})`);
-  return { ...glossary, concepts: glossary.concepts.map((c) => (absent.includes(c) ? { ...c, quote: undefined } : c)) };
+  const diagnostics = absent.map((c): Diagnostic => ({
+    severity: 'warning',
+    code: 'curated/no-document',
+    message: `concept "${c.id}": its quote names document "${c.quote!.document}", which this folder does not hold; the concept page shows no quote`,
+    file: glossary.file,
+    line: glossary.locate?.(['concepts', glossary.concepts.indexOf(c), 'quote', 'document']) ?? 0,
+    hint: 'nothing to do if the document is simply not in this folder; otherwise correct the document id',
+  }));
+  if (absent.length === 0) return { glossary, diagnostics };
+  return { glossary: { ...glossary, concepts: glossary.concepts.map((c) => (absent.includes(c) ? { ...c, quote: undefined } : c)) }, diagnostics };
 }
 
 /** The 待收录概念 section of the build report. */
@@ -86,8 +96,11 @@ export function candidatesReport(data: ConceptsData): string {
   return ['', '## 待收录概念 (terms used by two or more documents, not in the glossary)', '', `Add them to ${GLOSSARY_FILE} or leave them; the site lists them at /concepts/candidates/.`, '', ...lines, ''].join('\n');
 }
 
-/** Loads the glossary, analyses the corpus, writes the concept files and report; returns the stage. */
-export function runConceptStage(documents: readonly PolicyDocument[], glossaryFile = GLOSSARY_FILE): ConceptStage {
+/**
+ * Loads the glossary, analyses the corpus, writes the concept files and adds to the build report
+ * (written anew with the ingest's `diagnostics` and the stage's own); returns the stage.
+ */
+export function runConceptStage(documents: readonly PolicyDocument[], diagnostics: readonly Diagnostic[], glossaryFile = GLOSSARY_FILE): ConceptStage {
   const start = performance.now();
   const stage = conceptStage(documents, loadGlossary(glossaryFile));
   const dir = path.join(GENERATED, 'concepts');
@@ -97,7 +110,8 @@ export function runConceptStage(documents: readonly PolicyDocument[], glossaryFi
   fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(stage.data));
   fs.writeFileSync(path.join(GENERATED, 'concept-tips.css'), tipCss(stage.data.concepts));
   const report = path.join(GENERATED, 'build-report.md');
-  if (fs.existsSync(report)) fs.appendFileSync(report, candidatesReport(stage.data));
+  fs.writeFileSync(report, buildReport([...diagnostics, ...stage.diagnostics]) + candidatesReport(stage.data));
+  for (const d of stage.diagnostics) console.warn(formatDiagnostic(d));
   const { concepts, occurrences, candidates } = stage.data;
   const unused = concepts.filter((c) => c.mentions === 0).map((c) => c.id);
   console.log(

@@ -72,7 +72,7 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Prom
   const docsDir = path.join(GENERATED, 'docs');
   fs.rmSync(docsDir, { recursive: true, force: true });
   fs.mkdirSync(docsDir, { recursive: true });
-  const concepts = runConceptStage(data.documents);
+  const concepts = runConceptStage(data.documents, corpus.diagnostics);
   hooks.onConcepts?.(concepts.data);
   const compare = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
   // Reported once, by the await below, even if it fails while the pages are written.

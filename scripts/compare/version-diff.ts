@@ -85,7 +85,10 @@ export function diffOutline(before: VersionBlock[], after: VersionBlock[]): Vers
     const n = change.value.length;
     if (change.removed) removed.push(...a.slice(i, (i += n)));
     else if (change.added) added.push(...b.slice(j, (j += n)));
-    else (i += n), (j += n);
+    else {
+      i += n;
+      j += n;
+    }
   }
   return { removed, added };
 }
@@ -148,8 +151,13 @@ function charEdits(a: Stream, b: Stream): Edit[] {
     const open = last && last.i + last.deleted === i && last.j + last.inserted === j;
     const edit = open ? last : { i, j, deleted: 0, inserted: 0 };
     if (!open) edits.push(edit);
-    if (change.removed) (edit.deleted += n), (i += n);
-    else (edit.inserted += n), (j += n);
+    if (change.removed) {
+      edit.deleted += n;
+      i += n;
+    } else {
+      edit.inserted += n;
+      j += n;
+    }
   }
   return edits;
 }

@@ -15,9 +15,10 @@ import { parseFrontMatter } from './frontmatter.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
 import { extractDocument } from './extract.ts';
-import { readMetadata, type CuratedDocument, type Place } from './metadata.ts';
+import { readMetadata } from './metadata.ts';
 import { mergeCopies } from './merge.ts';
 import { limitDiagnostics } from './diagnostics.ts';
+import { loadCuratedData, type CuratedData } from '../contract/curated-files.ts';
 
 /**
  * Appends items one by one: `push(...items)` overflows the call stack when a
@@ -27,11 +28,8 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-/** Curated data that supplies what the text does not say. */
-export interface CuratedData {
-  documents: CuratedDocument[];
-  places: Place[];
-}
+/** Curated data that supplies what the text does not say (content/curated/, checked by its schemas). */
+export type { CuratedData };
 
 /** A seed file's name and bytes (and, for PDF, Word and HTML, its extracted text). */
 export type SeedInput = InputFile;
@@ -112,6 +110,7 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
     if (!doc.body.some((b) => b.type === 'provision')) diagnostics.push(noStructure(doc, meta.meta.kind.value));
     return { doc, meta };
   });
+  append(diagnostics, unusedCurated(curated, new Set(withMeta.map(({ meta }) => meta.curated))));
   const merged = mergeCopies(withMeta);
   append(diagnostics, merged.diagnostics);
   return { documents: merged.documents, sources, originals, normalisations, diagnostics: limitDiagnostics(diagnostics) };
@@ -129,17 +128,29 @@ function noStructure(doc: ParsedDocument, kind: string): Diagnostic {
   };
 }
 
-/** Reads content/curated/*.json. */
+/**
+ * A curated record that matched no document: a warning, not a failure, because the same curated
+ * files serve every folder of documents (SEEDS_DIR, or seeds/ without the example documents).
+ */
+function unusedCurated(curated: CuratedData, used: ReadonlySet<unknown>): Diagnostic[] {
+  const source = curated.documentsSource;
+  return curated.documents.flatMap((record, i) =>
+    used.has(record)
+      ? []
+      : [{
+          severity: 'warning' as const,
+          code: 'curated/no-document',
+          message: `curated record ${record.id ? `"${record.id}" ` : ''}matches no document of this folder (${record.match.title !== undefined ? `title ${JSON.stringify(record.match.title)}` : `text ${JSON.stringify(record.match.textIncludes)}`})`,
+          file: source?.file ?? 'documents.json',
+          line: source?.lines[i] ?? 0,
+          hint: 'nothing to do if the document is simply not in this folder; otherwise check that match.title is the printed title, or match.textIncludes a phrase of its first lines',
+        }],
+  );
+}
+
+/** Reads content/curated/*.json, checked against their schemas (scripts/contract/). */
 export function loadCurated(dir: string): CuratedData {
-  const read = <T>(name: string): T => {
-    const file = path.join(dir, name);
-    try {
-      return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-    } catch (cause) {
-      throw new Error(`cannot read curated data ${file}: fix the JSON or restore the file`, { cause });
-    }
-  };
-  return { documents: read<CuratedDocument[]>('documents.json'), places: read<Place[]>('places.json') };
+  return loadCuratedData(dir);
 }
 
 /** Ingests every file of `dir` in any format read (.txt, .pdf, .docx, .html): what the build uses. */

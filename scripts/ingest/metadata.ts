@@ -13,36 +13,10 @@ import type {
   ParsedDocument,
 } from './model.ts';
 import { pinyinInitials, pinyinSlug } from '../site/slug.ts';
+import type { CuratedDocument, Place } from '../contract/curated.ts';
 
-/** One curated record: how to recognise the document, and the values to supply. */
-export interface CuratedDocument {
-  /** Recognises the document: its printed title, or a phrase from its first lines. */
-  match: { title?: string; textIncludes?: string };
-  /** The document's URL slug (ASCII). */
-  id?: string;
-  title?: string;
-  kind?: DocumentKind;
-  issuer?: string;
-  number?: string;
-  date?: string;
-  status?: DocumentStatus;
-  level?: AdminLevel;
-  region?: string[];
-  period?: string;
-  /** Why the curated values are needed; shown on the page. */
-  note?: string;
-}
-
-/** A place in the gazetteer used to read region and level from names. */
-export interface Place {
-  name: string;
-  /** Short forms as they appear in titles ("市中区" for "济南市市中区"). */
-  aliases?: string[];
-  parent?: string;
-  level: AdminLevel;
-  /** ASCII short name used in document slugs ("jinan"). */
-  slug: string;
-}
+/** Curated records and places: their types come from the schemas of content/curated/. */
+export type { CuratedDocument, Place };
 
 export interface MetadataResult {
   id: string;

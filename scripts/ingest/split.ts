@@ -42,7 +42,7 @@ export const HEAD_RULES = {
   /** A status or period on a line of its own: （征求意见稿）, (2024—2026年), （修订版）. */
   periodLine: /^[（(][^（）()]*(?:\d{4}|年|稿|版|试行|暂行|草案|修订)[^（）()]*[）)]$/,
   /** 发文字号: 市中政字〔2024〕29号, 鲁政办字〔2025〕6号, also with [ ] or （ ） brackets. */
-  docNumber: /^\S{1,20}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$/,
+  docNumber: /^\S{1,20}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$/,
   /** A preamble opens with its purpose or basis. */
   preamble: /^(?:为|根据|按照|依据|依照)/,
   /** Punctuation that never occurs inside a document title. */
@@ -64,7 +64,7 @@ const PARAGRAPH_END = /[。！？；：.!?;:…”’」』）)】\]]$/;
 /** Section headings that may close a document (its last 一、 section). */
 const CLOSING_SECTION = /保障|组织|附则|工作要求|实施要求|监督|考核|其他/;
 /** A line ending like this stops mid-sentence. */
-const CONTINUES = /[，、,（(《“‘—\-]$/;
+const CONTINUES = /[，、,（(《“‘—-]$/;
 /** An unpunctuated line at least this long is a cut paragraph, not a caption. */
 const MIN_CUT_LENGTH = 40;
 

@@ -5,6 +5,16 @@
  * static hosts the site is deployed to: files are served under the base path,
  * a folder serves its index.html, a missing file serves 404.html with status
  * 404, and nothing outside the root folder can ever be read.
+ *
+ * Hand-written because the kept libraries do not behave like those hosts. Served the requests of
+ * tests/site/tools/static-server.test.ts (36), each behind the same base-path prefix strip:
+ * sirv 3.0.2 answered 25 differently — it served a symlink pointing outside the root (the test's
+ * secret file), never redirects a folder to its trailing slash, answers POST with the page, gives
+ * 404 for a broken percent-escape and no Content-Type for Pagefind's index files; serve-handler
+ * 6.1.8 answered 20 differently — a 500 (an uncaught TypeError) for a NUL byte in the path,
+ * redirects that drop the base path (/policy-atlas/docs/a → /docs/a/), /about redirected instead of
+ * served from about.html, .js as application/javascript (it pins mime-types 2.1.18), POST answered.
+ * Wrapping either to fix that would keep most of this file and add a dependency.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';

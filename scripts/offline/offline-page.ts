@@ -89,7 +89,7 @@ export function offlinePage(html: string, options: OfflinePageOptions): string {
         }
         open.push({ name: lower, start, dropped });
       },
-      onclosetag(name, isImplied) {
+      onclosetag(_name, isImplied) {
         const element = open.pop();
         if (!element) return;
         if (element.dropped) {

@@ -190,7 +190,7 @@ function csvField(value: string): string {
 
 /** Rows as CSV text: UTF-8 with BOM (so spreadsheet programs read the Chinese), CRLF line ends. */
 function csv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return '\uFEFF' + [header, ...rows].map((r) => r.map((v) => csvField(v === null || v === undefined ? '' : String(v))).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...rows].map((r) => r.map((v) => csvField(v === null || v === undefined ? '' : String(v))).join(',')).join('\r\n')}\r\n`;
 }
 
 /** One row per unit of every task: role, note, scope and the clause it was read from. */

@@ -10,7 +10,7 @@
  */
 import { jsxAttribute } from './jsx-attribute.ts';
 import type { Root, Nodes, Parents } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { paragraphAnchor } from '../../scripts/concepts/text-units.ts';
 
 /** Options of {@link remarkParagraphAnchors}. */

@@ -1,13 +1,14 @@
 /**
  * Two builds of the same sources give byte-identical output: every file of
  * dist/ (pages, search index, data files, the offline zip) and of the offline
- * copy dist-offline/. The two builds run in two different temp copies of the
- * project, so an absolute path leaking into the output shows up too.
+ * copy dist-offline/. The first build is the project's own (npm test builds
+ * dist/ before the site checks), the second runs in a temp copy of the project
+ * elsewhere on disk, so an absolute path leaking into the output shows up too.
  *
- * The second copy is first built with one more document, which is then
- * removed, so this also checks that nothing of a previous build survives a
- * rebuild: its MDX page, its pages, data and search entries, and its files in
- * the offline copy (which is updated in place).
+ * The copy is first built with one more document, which is then removed, so
+ * this also checks that nothing of a previous build survives a rebuild: its
+ * MDX page, its pages, data and search entries, and its files in the offline
+ * copy (which is updated in place).
  *
  * content/generated/ is not compared: it is the build's scratch space, not
  * output, and compare.json there records the stage's timings on purpose.
@@ -17,19 +18,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempProject, type TempProject } from '../support/temp-project.ts';
+import { makeTempProject, REPO_ROOT, type TempProject } from '../support/temp-project.ts';
 import { writeSyntheticSeeds } from '../../scripts/bench/corpus.ts';
 
 /** Output folders of a build, relative to the project. */
 const OUTPUTS = ['dist', 'dist-offline'] as const;
 
-let first: TempProject;
+/** The project's own build: dist/ and dist-offline/ at the root of the repository. */
+const first = { dir: REPO_ROOT };
 let second: TempProject;
 /** Document folders in the second copy's dist/docs/ while it had the extra document. */
 let extraDocFolders = 0;
 
 beforeAll(() => {
-  first = makeTempProject({ seeds: 'copy-real' });
+  if (!fs.existsSync(path.join(first.dir, 'dist', 'index.html')) || process.env.SEEDS_DIR) {
+    throw new Error('determinism: compares against the build of seeds/ in dist/; run npm run build (without SEEDS_DIR) first, as npm test does');
+  }
   second = makeTempProject({ seeds: 'copy-real' });
   const extra = writeSyntheticSeeds({ documents: 1, dir: path.join(second.dir, 'seeds') });
   const build = (project: TempProject) => {
@@ -39,12 +43,10 @@ beforeAll(() => {
   build(second);
   extraDocFolders = fs.readdirSync(path.join(second.dir, 'dist', 'docs')).length;
   for (const file of fs.readdirSync(extra.dir).filter((name) => name.startsWith('syn_'))) fs.rmSync(path.join(extra.dir, file));
-  build(first);
   build(second);
 }, 400_000);
 
 afterAll(() => {
-  first?.cleanup();
   second?.cleanup();
 });
 

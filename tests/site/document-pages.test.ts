@@ -5,9 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browser, server, serveSiteForThisFile } from './served-site.ts';
-import { siteUnderTest } from './site-under-test.ts';
 
-const site = siteUnderTest();
 const SHIZHONG = 'docs/jinan-shizhong-2024-xinxing-gongyehua/';
 serveSiteForThisFile();
 beforeAll(async () => {

@@ -6,9 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser, server, serveSiteForThisFile } from './served-site.ts';
 import type { Page } from 'playwright-core';
-import { siteUnderTest } from './site-under-test.ts';
 
-const site = siteUnderTest();
 serveSiteForThisFile();
 
 /** Presses Tab until `matches` holds for the focused element; returns how many presses it took. */

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteUnderTest } from './site-under-test.ts';
 
 /** Where Debian's `firefox-esr` package puts the browser; FIREFOX_PATH overrides it. */
-export const FIREFOX_PATH = process.env.FIREFOX_PATH?.trim() || '/usr/bin/firefox-esr';
+const FIREFOX_PATH = process.env.FIREFOX_PATH?.trim() || '/usr/bin/firefox-esr';
 
 const site = siteUnderTest();
 const offlineDir = process.env.SITE_OFFLINE_DIR?.trim() || path.join(path.dirname(site.dir), 'dist-offline');

@@ -29,7 +29,7 @@ if (!existsSync(path.join(offlineDir, 'index.html'))) {
 const fileUrl = (file: string): string => pathToFileURL(path.join(offlineDir, file)).href;
 /** The copy's file a file:// URL points at ('' when it is outside the copy). */
 const copyFile = (url: string): string => {
-  const prefix = pathToFileURL(offlineDir).href + '/';
+  const prefix = `${pathToFileURL(offlineDir).href}/`;
   return url.startsWith(prefix) ? decodeURIComponent(new URL(url).pathname.slice(new URL(prefix).pathname.length)) : '';
 };
 /** First sub-folder (sorted) of a folder of the copy that holds an index.html. */
@@ -93,7 +93,7 @@ describe(`offline copy ${path.relative(process.cwd(), offlineDir)} opened from d
 
   it('the header links reach every section of the site, each page a file of the copy', async () => {
     for (const name of ['概念', '部门', '对比', '文件']) {
-      await open('docs/' + readdirSync(path.join(offlineDir, 'docs')).sort()[0] + '/index.html');
+      await open(`docs/${readdirSync(path.join(offlineDir, 'docs')).sort()[0]}/index.html`);
       const link = page.locator('.site-nav a', { hasText: name });
       if ((await link.count()) === 0) continue;
       await Promise.all([page.waitForEvent('load'), link.click()]);

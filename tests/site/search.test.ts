@@ -167,7 +167,7 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
     // Only the copy on disk may load: anything with a host would be a leak.
     await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
     try {
-      const root = pathToFileURL(path.resolve(offlineDir)).href + '/';
+      const root = `${pathToFileURL(path.resolve(offlineDir)).href}/`;
       const differ: string[] = [];
       // The first query comes in the URL; the others are typed into the page, as a reader would.
       for (const [i, c] of querySet.cases.entries()) {

@@ -2,13 +2,14 @@
  * Builds the project for another SITE_URL in a throwaway copy of the tree, so
  * the hosted-under-a-subpath checks never touch dist/ or content/generated/
  * that other builds and tests are using. node_modules is shared package by
- * package (symlinks), with its own cache folders, so Astro's content cache of
- * the copy stays apart from the real one.
+ * package (symlinks, tests/support/temp-project.ts), with its own cache
+ * folders, so Astro's content cache of the copy stays apart from the real one.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { linkNodeModules } from '../support/temp-project.ts';
 
 /** A built copy of the project; `siteDir` is its dist/. */
 export interface SubpathBuild {
@@ -46,15 +47,4 @@ export function buildWithSiteUrl(siteUrl: string): SubpathBuild {
     throw error;
   }
   return { root, siteDir: path.join(root, 'dist'), offlineDir: path.join(root, 'dist-offline'), cleanup };
-}
-
-/** node_modules of the copy: a real folder of symlinks to the project's packages, without its caches (.astro, .vite). */
-function linkNodeModules(root: string): void {
-  const source = path.join(PROJECT, 'node_modules');
-  const target = path.join(root, 'node_modules');
-  mkdirSync(target);
-  for (const name of readdirSync(source)) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
-    symlinkSync(path.join(source, name), path.join(target, name));
-  }
 }

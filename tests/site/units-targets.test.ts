@@ -70,7 +70,7 @@ describe('unit chips', () => {
     await page.goto(at(SHIZHONG));
     const paragraph = page.locator('article[aria-labelledby="item_1"] p', { hasText: '济南能源互联网产业发展促进中心' });
     expect(await paragraph.count()).toBe(1);
-    const cut = await paragraph.evaluate((p) => [...p.querySelectorAll('a')].some((a) => (a.parentElement?.textContent ?? '').includes('济南能源互联网产业发展促进中心') && p.textContent!.indexOf('济南' + a.textContent + '产业发展促进中心') >= 0));
+    const cut = await paragraph.evaluate((p) => [...p.querySelectorAll('a')].some((a) => (a.parentElement?.textContent ?? '').includes('济南能源互联网产业发展促进中心') && p.textContent!.indexOf(`济南${a.textContent}产业发展促进中心`) >= 0));
     expect(cut).toBe(false);
   });
 });

@@ -164,7 +164,7 @@ export function anchorCoverage(corpus: Corpus, file: string): { numbered: number
   const missing: number[] = [];
   let numbered = 0;
   lines.forEach((raw, i) => {
-    const text = raw.replace(/^[\s\u3000\u00a0#>*\-]+/, '');
+    const text = raw.replace(/^[\s\u3000\u00a0#>*-]+/, '');
     if (!NUMBERED_LINE.test(text) || TOC_LINE.test(text)) return;
     numbered++;
     if (!starts.has(i + 1)) missing.push(i + 1);

@@ -3,8 +3,10 @@
  * touch the real dist/ or content/generated/ that other tests and people use.
  *
  * The copy holds the sources (package.json, astro.config.mjs, tsconfig.json,
- * src/, scripts/, content/curated/, public/), a symlink to node_modules and
- * its own seeds/; builds run there with the project's Node (≥ 22.12).
+ * src/, scripts/, content/curated/, public/), its own seeds/, and a
+ * node_modules folder of symlinks to the project's packages without their
+ * cache folders, so builds of several copies can run at once without sharing
+ * Astro's content store; builds run there with the project's Node (≥ 22.12).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -70,7 +72,7 @@ export function makeTempProject(options: TempProjectOptions): TempProject {
       const from = path.join(REPO_ROOT, entry);
       if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
     }
-    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    linkNodeModules(dir);
     const seedsDir = path.join(dir, 'seeds');
     fs.mkdirSync(seedsDir);
     if (options.seeds === 'copy-real') {
@@ -132,6 +134,19 @@ export function nodeIsRecent(version: string): boolean {
 function readUsage(file: string): { maxRssKb: number | null; cpuSeconds: number | null } {
   const line = fs.existsSync(file) ? /^(\d+) ([\d.]+) ([\d.]+)$/m.exec(fs.readFileSync(file, 'utf8')) : null;
   return line ? { maxRssKb: Number(line[1]), cpuSeconds: Number(line[2]) + Number(line[3]) } : { maxRssKb: null, cpuSeconds: null };
+}
+
+/** Cache folders Astro and Vite write inside node_modules: each copy gets its own. */
+const CACHE_FOLDERS = new Set(['.astro', '.vite', '.cache']);
+
+/** node_modules of a copy at `root`: a real folder of symlinks to the project's packages, without their caches. */
+export function linkNodeModules(root: string): void {
+  const source = path.join(REPO_ROOT, 'node_modules');
+  const target = path.join(root, 'node_modules');
+  fs.mkdirSync(target);
+  for (const name of fs.readdirSync(source)) {
+    if (!CACHE_FOLDERS.has(name)) fs.symlinkSync(path.join(source, name), path.join(target, name));
+  }
 }
 
 function writeSeeds(dir: string, seeds: Record<string, Uint8Array | string>): void {

@@ -37,7 +37,7 @@ export function markedLines(text: string, own: Array<[number, number]>, concepts
   const lines: ElementContent[][] = [[]];
   let run: { own: boolean; concept?: ConceptMark; text: string } | undefined;
   const flush = () => {
-    if (!run || !run.text) return;
+    if (!run?.text) return;
     let node: ElementContent = { type: 'text', value: run.text };
     if (run.concept) node = h('mark', { className: ['cmp-concept'], title: `概念：${run.concept.name}` }, node);
     if (run.own) node = h('span', { className: ['cmp-only'] }, node);

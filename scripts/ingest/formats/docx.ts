@@ -280,7 +280,12 @@ function chineseCounting(n: number): string {
 function toRoman(n: number): string {
   const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
-  for (const [value, letters] of table) while (n >= value) (out += letters), (n -= value);
+  for (const [value, letters] of table) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
   return out;
 }
 

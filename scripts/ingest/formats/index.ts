@@ -11,7 +11,7 @@ import { readSeed } from '../read.ts';
 import { normalise } from '../normalise.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
-import { type DocumentFormat, type ExtractedText, type OriginalFile } from './model.ts';
+import type { DocumentFormat, ExtractedText, OriginalFile } from './model.ts';
 import { readPdf } from './pdf.ts';
 
 /** What a reader gives: the text model, or the one diagnostic that says why the file cannot be read. */

@@ -105,7 +105,8 @@ async function update(state: SearchState): Promise<void> {
     const chosen = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
     filtersBox.querySelector('summary')!.textContent = chosen > 0 ? `筛选（已选 ${chosen} 项）` : '筛选';
     if (focusedId) document.getElementById(focusedId)?.focus();
-    const [cards] = await Promise.all([Promise.all(response.concepts.map((i) => engine.concept(i))), (results.replaceChildren(), renderMore(response, 0, id))]);
+    results.replaceChildren();
+    const [cards] = await Promise.all([Promise.all(response.concepts.map((i) => engine.concept(i))), renderMore(response, 0, id)]);
     if (id !== run) return;
     conceptsBox.replaceChildren(...cards.map((card) => conceptCardNode(card, href)));
     conceptsBox.hidden = cards.length === 0;

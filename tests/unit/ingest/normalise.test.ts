@@ -16,13 +16,6 @@ function source(lines: string[], file = 'test.txt'): SourceFile {
   return { file, encoding: 'utf-8', bom: false, lineEnding: 'lf', lines, byteLength: lines.join('\n').length };
 }
 
-function seed(prefix: string): SourceFile {
-  const path = listSeedFiles(SEEDS).find((p) => p.includes(`/${prefix}_`));
-  const result = readSeedFile(path ?? `${SEEDS}/${prefix}_missing.txt`);
-  if (!result.source) throw new Error(`seed ${prefix} did not read: ${JSON.stringify(result.diagnostics)}`);
-  return result.source;
-}
-
 function texts(result: NormalisedFile): string[] {
   return result.lines.map((l) => l.text);
 }

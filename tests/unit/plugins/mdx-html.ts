@@ -41,8 +41,8 @@ export function htmlToMdxTree(html: string): Root {
   return { type: 'root', children: hast.children.flatMap((c) => convert(c as ElementContent)) as RootContent[] };
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const attr = (name: string, value: string) => (value === '' ? ` ${name}` : ` ${name}="${escape(value).replace(/"/g, '&quot;')}"`);
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (name: string, value: string) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value).replace(/"/g, '&quot;')}"`);
 
 /** Prints an MDX tree as HTML, one top-level block per line. */
 export function mdxTreeToHtml(tree: Root): string {
@@ -51,7 +51,7 @@ export function mdxTreeToHtml(tree: Root): string {
       case 'root':
         return node.children.map(print).join('\n');
       case 'text':
-        return escape(node.value);
+        return escapeHtml(node.value);
       case 'link': {
         const props = (node.data as { hProperties?: Record<string, string> } | undefined)?.hProperties ?? {};
         return `<a${attr('href', node.url)}${Object.entries(props).map(([k, v]) => attr(k, v)).join('')}>${node.children.map(print).join('')}</a>`;
@@ -67,5 +67,5 @@ export function mdxTreeToHtml(tree: Root): string {
         return `<!-- ${node.type} -->`;
     }
   };
-  return print(tree) + '\n';
+  return `${print(tree)}\n`;
 }

@@ -56,7 +56,7 @@ export function samplePages(): ExtractedPage[] {
         title: '青岛市新能源汽车产业发展行动计划',
         filters: [['level', '市级'], ['region', '山东省'], ['region', '青岛市'], ['year', '2025年']],
         date: '2025-01-02',
-        body: task('sec_1__item_1', '一、1.', '1.整车。', '新能源汽车占比超过40%，建设5G基站1000个。') + '<p>链长 长制 分开写不算。</p>',
+        body: `${task('sec_1__item_1', '一、1.', '1.整车。', '新能源汽车占比超过40%，建设5G基站1000个。')}<p>链长 长制 分开写不算。</p>`,
       }),
       'docs/qingdao/',
     ),

@@ -64,7 +64,7 @@ describe('publishedConcepts', () => {
 
   it('serialises with one-space indentation and the fields in published order', () => {
     const text = conceptsJson(published);
-    expect(text).toMatch(/^\[\n {\n  "id": "lianzhangzhi",\n  "name": "链长制",\n  "url": /);
+    expect(text).toMatch(/^\[\n {\n {2}"id": "lianzhangzhi",\n {2}"name": "链长制",\n {2}"url": /);
     expect(Object.keys(JSON.parse(text)[2])).toEqual(['id', 'name', 'url', 'aliases', 'definition', 'related', 'quote', 'documents', 'occurrences']);
   });
 });

@@ -75,7 +75,7 @@ describe('documentsJson', () => {
   });
 
   it('indents by one space, as the published file always has', () => {
-    expect(documentsJson([planDoc()])).toMatch(/^\[\n {\n  "id": "d1",\n/);
+    expect(documentsJson([planDoc()])).toMatch(/^\[\n {\n {2}"id": "d1",\n/);
   });
 });
 
@@ -146,7 +146,7 @@ describe('relations, status and period in documents.json', () => {
     expect(p.validity).toEqual({
       from: '2024-02-01',
       to: '2026-12-31',
-      evidence: [{ text: '本措施自印发之日起施行，有效期至2026年12月31日。', document: 'policy', url: absolute(paths.doc('policy') + '#para-1'), line: 1, marks: [[3, 11], [12, 27]] }],
+      evidence: [{ text: '本措施自印发之日起施行，有效期至2026年12月31日。', document: 'policy', url: absolute(`${paths.doc('policy')}#para-1`), line: 1, marks: [[3, 11], [12, 27]] }],
     });
   });
 
@@ -160,7 +160,7 @@ describe('relations, status and period in documents.json', () => {
         title: '某市促进消费若干措施',
         url: absolute(paths.doc('policy')),
         basis: 'citation',
-        evidence: [{ text: '根据《某市促进消费若干措施》，制定本细则。', document: 'rules', url: absolute(paths.doc('rules') + '#para-1'), line: 1, marks: [[0, 14]] }],
+        evidence: [{ text: '根据《某市促进消费若干措施》，制定本细则。', document: 'rules', url: absolute(`${paths.doc('rules')}#para-1`), line: 1, marks: [[0, 14]] }],
       },
     ]);
     expect(p.relations.map((x: { label: string; document: string }) => [x.label, x.document])).toEqual([['被依据', 'rules']]);
