@@ -75,7 +75,7 @@ for (const size of [0, ...sizes]) {
         pageWeight = await benchPageWeight(dist, corpus.documents.map((d) => paths.doc(d.id).slice(1))).catch((error: Error) => `page weight: failed — ${error.message}`);
         others['Offline copy (scripts/bench/offline.ts)'] = await offlineLines(dist);
       }
-      searches.push(await firstSearch(dist, label(size)));
+      searches.push(await firstSearch(dist, label(size), { quality: size === 0 }));
     },
   });
   builds.push(build);

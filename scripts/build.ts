@@ -1,6 +1,6 @@
 /**
- * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro (open data and feeds beside it)
- * → sitemap, search index, offline copy (Pagefind beside them), into dist/.
+ * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro (open data,
+ * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy, into dist/.
  * Each step is its own module under scripts/build/; this file only orders them.
  */
 import fs from 'node:fs';
@@ -11,15 +11,17 @@ import { writeSite } from './build/site-step.ts';
 import { runAstroBuild } from './build/astro-step.ts';
 import { writeOpenData } from './build/open-data-step.ts';
 import { FEEDS_DIR, writeFeeds } from './build/feeds-step.ts';
-import { startPagefind } from './build/pagefind-step.ts';
+import { addToPagefind } from './build/pagefind-step.ts';
 import { writeHostingFiles } from './build/hosting-step.ts';
 import { runOffline } from './build/offline-step.ts';
-import { runSearchIndex } from './build/search-step.ts';
+import { publishSearchIndex, SearchSources, writeSearchIndex } from './build/search-step.ts';
 import { setAsidePreviousBuild } from './build/previous-build.ts';
 
 const SITE_DIR = 'dist';
 /** Where the open data is written while Astro builds (Astro empties dist/ first); moved into dist/ after. */
 const OPEN_DATA_STAGING = path.join(GENERATED, 'open-data');
+/** Where the search index and Pagefind's bundle are written while Astro builds; moved into dist/ after. */
+const SEARCH_STAGING = path.join(GENERATED, 'search');
 
 async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
@@ -29,7 +31,9 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
 }
 
 const corpus = await timed('ingest', () => runIngest());
-const site = await timed('MDX pages', () => writeSite(corpus));
+// The search index and Pagefind read each document's final MDX tree as the site step writes it.
+const search = new SearchSources();
+const site = await timed('MDX pages', () => writeSite(corpus, search));
 // The previous dist/ is deleted in the background while Astro runs (which uses about 1.3 cores);
 // Astro would otherwise delete it itself before building, while the build waits.
 const previousBuild = setAsidePreviousBuild(SITE_DIR);
@@ -38,26 +42,40 @@ previousBuild.catch(() => {});
 const astro = timed('astro', () => runAstroBuild());
 // Failures are reported once, by the awaits below, even if they come while another step runs.
 astro.catch(() => {});
+// Pagefind's service (native, its own process) indexes records made from the model while Astro
+// renders; it is sent every record first, then writes its bundle while this process goes on.
+const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site)));
+const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
+pagefind.catch(() => {});
 const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
 const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
 const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
+const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts));
+console.log(
+  `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
+    `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran)`,
+);
 await astro;
 moveOpenData(OPEN_DATA_STAGING, SITE_DIR);
 console.log(`build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`);
 console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`);
-// Pagefind (native, its own process) reads only the pages Astro wrote; it runs while the
-// search index and the offline copy are made.
-const pagefind = startPagefind(SITE_DIR);
-pagefind.catch(() => {});
+const clientBytes = await publishSearchIndex(SEARCH_STAGING, SITE_DIR);
+console.log(`build: search client ${(clientBytes / 1e3).toFixed(1)} kB`);
+const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
+movePagefind(path.join(SEARCH_STAGING, 'pagefind'), SITE_DIR);
+console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
 await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
-const search = await timed('search index', () => runSearchIndex(SITE_DIR));
-console.log(`build: search index of ${search.pages} pages, ${search.shards} shards (${(search.onlineBytes / 1e3).toFixed(0)} kB online, ${(search.offlineBytes / 1e3).toFixed(0)} kB search-index.js), client ${(search.clientBytes / 1e3).toFixed(1)} kB`);
 const offline = await timed('offline copy', () => runOffline(SITE_DIR));
 console.log(`build: offline copy in ${offline.dir}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${offline.zip}`);
-const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
 await previousBuild;
-console.log(`build: pagefind in ${seconds.toFixed(2)} s (alongside the sitemap, the search index and the offline copy)`);
-console.log(`build: ${pages} pages indexed. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
+console.log(`build: done. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
+
+/** Moves Pagefind's bundle from `staging` to `<siteDir>/pagefind/` (one rename). */
+function movePagefind(staging: string, siteDir: string): void {
+  const target = path.join(siteDir, 'pagefind');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.renameSync(staging, target);
+}
 
 /** Moves `<staging>/data/` and `<staging>/feeds/` into `<siteDir>/` (one rename each: both are on the project's disk). */
 function moveOpenData(staging: string, siteDir: string): void {

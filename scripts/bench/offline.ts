@@ -26,7 +26,7 @@ export interface OfflineBench {
   /** Seconds to write the copy and to zip it. */
   copySeconds: number;
   zipSeconds: number;
-  /** Unzipped bytes per top-level folder or file, largest first ("docs", "search-index.js", …). */
+  /** Unzipped bytes per top-level folder or file, largest first ("docs", "search-index", …). */
   byFolder: Array<{ name: string; bytes: number }>;
 }
 

@@ -6,15 +6,20 @@
  */
 import fs from 'node:fs';
 import { ingestDirectory } from '../ingest/index.ts';
-import { kb, mb } from './stats.ts';
+import { mb } from './stats.ts';
 
-/** First-search figures of one site, read from search.ts's measureSite. */
+/** Search figures of one site, from search.ts: first-search bytes, offline copy, and (seeds) recall and precision. */
 export interface FirstSearch {
   label: string;
-  /** Bytes fetched for the first query (index + search client), median and worst over the queries. */
+  /** Bytes fetched for the first search (index files, concept cards, search client), median and worst over the query set. */
   medianBytes: number;
   worstBytes: number;
   worstQuery: string;
+  queries: number;
+  /** The offline copy's largest file, and the slowest first result per browser (ms). */
+  offline?: { largestBytes: number; worstMs: Record<string, number> };
+  /** Recall and precision@5 on the query set (measured on the seeds site only). */
+  quality?: { recall: number; precisionAt5: number };
   /** search.ts's own report lines. */
   lines: string[];
 }
@@ -34,18 +39,35 @@ async function guarded<T>(what: string, task: () => Promise<T>): Promise<T | str
   }
 }
 
-/** First search on a built site (search.ts measureSite), or a line saying why not. */
-export async function firstSearch(siteDir: string, label: string): Promise<FirstSearch | string> {
+/** Search on a built site (search.ts), or a line saying why not; `quality` also measures recall and precision@5 (seeds site). */
+export async function firstSearch(siteDir: string, label: string, options: { quality?: boolean } = {}): Promise<FirstSearch | string> {
   type SearchModule = typeof import('./search.ts');
   const search = await optional<SearchModule>('search');
   if (!search) return `search (${label}): scripts/bench/search.ts not present`;
   return guarded(`search (${label})`, async () => {
     const site = await search.measureSite(siteDir, label);
-    const totals = site.queries.map((q) => ({ query: q.query, bytes: q.indexBytes + q.clientBytes }));
-    const sorted = [...totals].sort((a, b) => a.bytes - b.bytes);
+    const sorted = [...site.queries].sort((a, b) => a.bytes - b.bytes);
     const worst = sorted.at(-1)!;
-    const lines = site.queries.map((q) => `${q.query}: ${q.results} results, ${kb(q.indexBytes + q.clientBytes)} (index ${kb(q.indexBytes)}, client ${kb(q.clientBytes)}), ${q.msAfterLoad} ms after load`);
-    return { label, medianBytes: sorted[Math.floor((sorted.length - 1) / 2)].bytes, worstBytes: worst.bytes, worstQuery: worst.query, lines };
+    const result: FirstSearch = {
+      label,
+      medianBytes: sorted[Math.floor((sorted.length - 1) / 2)].bytes,
+      worstBytes: worst.bytes,
+      worstQuery: worst.query,
+      queries: sorted.length,
+      lines: search.siteLines(site),
+    };
+    const offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`;
+    if (fs.existsSync(offlineDir)) {
+      const offline = await search.measureOffline(offlineDir);
+      result.offline = { largestBytes: offline.largestFile.bytes, worstMs: Object.fromEntries(offline.browsers.map((b) => [b.browser, Math.max(...b.queries.map((q) => q.ms))])) };
+      result.lines.push(...search.offlineLines(offline));
+    }
+    if (options.quality) {
+      const quality = await search.measureQuality(siteDir);
+      result.quality = { recall: quality.recall, precisionAt5: quality.precisionAt5 };
+      result.lines.push(...search.qualityLines(quality));
+    }
+    return result;
   });
 }
 

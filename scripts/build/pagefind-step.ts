@@ -1,66 +1,79 @@
 /**
- * Build step 4: Pagefind indexes the built pages, for the search page's opt-in
- * extended search (src/scripts/search/extended.ts). Only data-pagefind-body
- * content is indexed; titles come from data-pagefind-meta="title" (badges are
- * data-pagefind-ignore), sections from the task headings' ids, and the filters
- * from data-pagefind-filter — the same attributes the exact index reads.
- *
- * Pagefind runs as its own process, alongside the exact search index and the
- * offline copy: those are JavaScript on one core, Pagefind is native code, and
- * none of them reads what another writes (the offline copy leaves pagefind/
- * out). On a 2,000-document corpus that saves about half a minute.
+ * Build step: Pagefind's index, for the search page's opt-in extended search
+ * (src/scripts/search/extended.ts). Pagefind is fed records made from the
+ * document model (scripts/search/pagefind-records.ts) through its Node API
+ * while Astro renders, instead of reading the built pages after Astro: its
+ * service is native code in its own process, the records are a fraction of
+ * the pages' bytes, and only documents are indexed (department and concept
+ * pages are not results of the extended search either). Figures: README, Search.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import type { ExtractedPage } from '../search/extract.ts';
+import { pagefindHtml } from '../search/pagefind-records.ts';
 
-/**
- * The pages that carry data-pagefind-body (document, concept and department pages). Pagefind
- * would skip the others anyway, but only after reading and parsing them: the original-text
- * pages alone are as large as the document pages.
- */
-export const INDEXED_PAGES_GLOB = '{docs,concepts,departments}/*/index.html';
+/** Records sent to Pagefind before waiting for its answers (keeps the pipe full without holding every page at once). */
+const IN_FLIGHT = 32;
 
-/** Pagefind's command line, run with this Node (the project's pinned runtime). */
-export function pagefindArguments(siteDir: string): string[] {
-  return ['--site', siteDir, '--glob', INDEXED_PAGES_GLOB, '--force-language', 'zh-cn', '--output-subdir', 'pagefind'];
-}
-
-/** The page count in Pagefind's log ("Indexed 325 pages"), or null when it has none. */
-export function indexedPages(log: string): number | null {
-  const m = /Indexed (\d+) pages?/.exec(log);
-  return m ? Number(m[1]) : null;
-}
-
-/** Pagefind's command line: the package exports only its Node API, its CLI sits beside it (package.json "bin"). */
+/** Pagefind's command line (the package exports only its Node API, its CLI sits beside it); used by the stack-floor bench. */
 export function pagefindCli(): string {
   return path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
 }
 
+/** What the step did. */
+export interface PagefindResult {
+  pages: number;
+  seconds: number;
+}
+
+/** Pagefind's index once every record is in: writing it is the service's work, not this process's. */
+export interface PagefindIndexed {
+  pages: number;
+  /** Writes the bundle to `outDir` (…/pagefind), closes the service and reports the step's time from its start. */
+  write(outDir: string): Promise<PagefindResult>;
+}
+
 /**
- * Starts Pagefind on `siteDir` in the background; the promise settles when it has written
- * `siteDir/pagefind`, and rejects with the end of its log when it fails. Its output goes to a
- * file, not a pipe, so it never waits on this process while a step keeps the event loop busy.
+ * Sends the documents among `pages` to Pagefind (Chinese, zh-cn). URLs are site-relative
+ * with a leading "/"; the search page gives Pagefind the base path at run time. Resolves
+ * when Pagefind has indexed every record; the caller then writes the bundle, and may run
+ * synchronous work meanwhile (the service needs nothing more from this process).
  */
-export function startPagefind(siteDir: string): Promise<{ pages: number; seconds: number }> {
+export async function addToPagefind(pages: readonly ExtractedPage[]): Promise<PagefindIndexed> {
   const start = performance.now();
-  const cli = pagefindCli();
-  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-pagefind-')), 'pagefind.log');
-  const log = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [cli, ...pagefindArguments(siteDir)], { stdio: ['ignore', log, log] });
-  return new Promise((resolve, reject) => {
-    const finish = (error: Error | null, code: number | null) => {
-      fs.closeSync(log);
-      const text = fs.readFileSync(logFile, 'utf8');
-      fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
-      const pages = indexedPages(text);
-      if (error || code !== 0 || pages === null) {
-        reject(new Error(`pagefind failed (${error?.message ?? `exit ${code}`}):\n${text.slice(-3000)}`));
-      } else resolve({ pages, seconds: (performance.now() - start) / 1000 });
-    };
-    child.once('error', (error) => finish(error, null));
-    child.once('exit', (code) => finish(null, code));
-  });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
+  const documents = pages.filter((p) => p.type === 'document');
+  try {
+    const problems: string[] = [];
+    for (let i = 0; i < documents.length; i += IN_FLIGHT) {
+      const batch = documents.slice(i, i + IN_FLIGHT);
+      const answers = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p.url}`, content: pagefindHtml(p) })));
+      answers.forEach((a, k) => a.errors.length > 0 && problems.push(`${batch[k].url}: ${a.errors.join('; ')}`));
+    }
+    if (problems.length > 0) throw new Error(`pagefind: ${problems.length} records failed:\n${problems.slice(0, 10).join('\n')}`);
+  } catch (error) {
+    await pagefind.close();
+    throw error;
+  }
+  return {
+    pages: documents.length,
+    async write(outDir) {
+      try {
+        fs.rmSync(outDir, { recursive: true, force: true });
+        const written = await index.writeFiles({ outputPath: outDir });
+        if (written.errors.length > 0) throw new Error(`pagefind: could not write ${outDir}: ${written.errors.join('; ')}`);
+        return { pages: documents.length, seconds: (performance.now() - start) / 1000 };
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
+}
+
+/** Indexes the documents among `pages` with Pagefind and writes the bundle to `outDir`. */
+export async function indexWithPagefind(pages: readonly ExtractedPage[], outDir: string): Promise<PagefindResult> {
+  return (await addToPagefind(pages)).write(outDir);
 }

@@ -24,6 +24,8 @@ export interface ExtractedPage {
   sections: SectionInfo[];
   /** Flat [start, section index | -1, …] pairs, as in PageDetail. */
   segments: number[];
+  /** Flat [start, end, …] pairs: the text of every heading (h1–h6), the title included (for ranking, see rank.ts). */
+  headings: number[];
   filters: Record<string, string[]>;
   sort: Record<string, string>;
 }
@@ -89,6 +91,16 @@ export function parseKeyValues(spec: string, el: Element): Array<[string, string
 // Attribute names are case-insensitive in HTML.
 const BODY_ATTRIBUTE = /data-pagefind-body/i;
 
+/** Ranges cut to the text's length (the last block's break is not part of the text), empty ones dropped. */
+function clampRanges(ranges: number[], length: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ranges.length; i += 2) {
+    const end = Math.min(ranges[i + 1], length);
+    if (end > ranges[i]) out.push(ranges[i], end);
+  }
+  return out;
+}
+
 /** Extracts the searchable content of a page, or null when it has no data-pagefind-body. */
 export function extractPage(html: string, url: string): ExtractedPage | null {
   // Most pages of a large site (original texts, comparisons) are not indexed: no need to parse them.
@@ -120,6 +132,7 @@ export function extractTree(tree: Root, url: string): ExtractedPage | null {
 
   const sections: SectionInfo[] = [];
   const segments: number[] = [];
+  const headings: number[] = [];
   const text = new BlockText();
   let current = -1;
   const enter = (section: number) => {
@@ -146,6 +159,7 @@ export function extractTree(tree: Root, url: string): ExtractedPage | null {
     if (node.type !== 'element' || SKIPPED.has(node.tagName) || has(node, 'dataPagefindIgnore') || has(node, 'hidden')) return;
     const block = BLOCKS.has(node.tagName);
     if (block) text.breakBlock();
+    const headingStart = HEADING.test(node.tagName) ? text.length : -1;
     const named = sectionHeading(node);
     const outer = current;
     if (named) enter(addSection(named));
@@ -154,6 +168,7 @@ export function extractTree(tree: Root, url: string): ExtractedPage | null {
     node.children.forEach(walk);
     if (named) enter(outer);
     if (block) text.breakBlock();
+    if (headingStart >= 0 && text.length > headingStart) headings.push(headingStart, text.length);
   };
   enter(-1);
   for (const body of bodies) {
@@ -163,5 +178,5 @@ export function extractTree(tree: Root, url: string): ExtractedPage | null {
   const pageText = text.toString();
   // Drop segments that start at or after the end (sections with no text of their own).
   while (segments.length > 2 && segments[segments.length - 2] >= pageText.length) segments.splice(-2);
-  return { url, type: (htmlEl && attr(htmlEl, 'dataPage')) || 'page', title, text: pageText, sections, segments, filters, sort };
+  return { url, type: (htmlEl && attr(htmlEl, 'dataPage')) || 'page', title, text: pageText, sections, segments, headings: clampRanges(headings, pageText.length), filters, sort };
 }

@@ -11,9 +11,13 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { remarkSafeText } from '../../src/plugins/remark-safe-text.ts';
 
-/** Runs `plugins` (then remarkSafeText, always last) over `tree` and returns MDX text. */
-export function serialiseMdx(tree: Root, plugins: PluggableList = []): string {
+/**
+ * Runs `plugins` (then remarkSafeText, always last) over `tree` and returns MDX text;
+ * `inspect` sees the final tree, what the MDX file says (the search index reads it there).
+ */
+export function serialiseMdx(tree: Root, plugins: PluggableList = [], inspect?: (final: Root) => void): string {
   const processor = unified().use(plugins).use(remarkSafeText);
   const transformed = processor.runSync(tree) as Root;
+  inspect?.(transformed);
   return toMarkdown(transformed, { extensions: [mdxToMarkdown()] });
 }

@@ -182,7 +182,7 @@ describe('offline zip', () => {
   it('holds index.html and the offline search index, and nothing that cannot work offline', () => {
     const names = entryNames(readFileSync(zipPath)).map((name) => name.slice(ZIP_FOLDER.length + 1));
     expect(names).toContain('index.html');
-    expect(names).toContain('search-index.js');
+    expect(names).toContain('search-index/meta.js');
     expect(names.filter((name) => /^(?:pagefind|search-data|offline)\/|\.zip$|^sitemap\.xml$/.test(name))).toEqual([]);
   });
 

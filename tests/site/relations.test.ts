@@ -175,10 +175,9 @@ describe('relations in the offline copy', () => {
   afterAll(async () => offline?.close());
   const fileUrl = (file: string) => pathToFileURL(path.join(offlineDir, file)).href;
 
-  it('has the relations, status and period in its documents.json, and no feeds', () => {
-    const copy = JSON.parse(read(offlineDir, 'data/documents.json')) as DocumentJson[];
-    expect(copy.find((d) => d.id === SHIZHONG)!.relations.some((r) => r.document === JINAN && r.kind === '落实')).toBe(true);
-    expect(copy.map((d) => [d.id, d.status, d.period, d.inForce])).toEqual(documents.map((d) => [d.id, d.status, d.period, d.inForce]));
+  it('leaves out the open data downloads and the feeds: the pages carry the relations, status and period', () => {
+    // Open data is for reuse, from the hosted site; at 2,000 documents documents.json alone is over the copy's 5 MB limit per file.
+    expect(existsSync(path.join(offlineDir, 'data/documents.json'))).toBe(false);
     expect(existsSync(path.join(offlineDir, 'feeds'))).toBe(false);
   });
 

@@ -20,6 +20,8 @@ export interface ShownSearch {
   status: string;
   state: string;
   results: ShownResult[];
+  /** Ids of the concept cards above the results. */
+  concepts: string[];
 }
 
 /** Opens the search page at `url` (…/search/?q=…), waits for results, shows them all, reads them. */
@@ -59,6 +61,7 @@ async function readResults(page: Page): Promise<ShownSearch> {
       first: el.querySelector('a')?.href ?? '',
       sections: [...el.querySelectorAll<HTMLAnchorElement>('a.sr-section')].map((a) => a.href),
     })),
+    concepts: [...document.querySelectorAll<HTMLElement>('#search-concepts:not([hidden]) [data-concept-card]')].map((el) => el.dataset.conceptCard ?? ''),
   }));
 }
 

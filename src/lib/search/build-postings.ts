@@ -1,11 +1,10 @@
 /**
- * Builds the postings shards from the pages' folded texts (pure). Run at build
- * time to write the online shards, and in the browser by the offline store,
- * which ships page texts only and rebuilds the very same shards from them.
+ * Builds every bigram's postings from the pages' folded texts (pure, build
+ * time). Postings are written as each page ends rather than after collecting
+ * every position of the corpus in arrays (gigabytes on a large site).
  */
-import { bigramAt, shardOf } from './bigrams.ts';
-import { foldText, type FoldMap } from './fold.ts';
-import type { PageDetail, Shard } from './types.ts';
+import { bigramAt } from './bigrams.ts';
+import { FINAL_DIGITS, MORE_DIGITS } from './varint.ts';
 
 /** One bigram's postings while they are built: the encoded pages so far and the positions on the current page. */
 interface Pending {
@@ -14,27 +13,31 @@ interface Pending {
   length: number;
   lastPage: number;
   page: number;
+  /** Positions on the current page, each doubled plus its heading flag (as encoded, before taking gaps). */
   positions: number[];
 }
 
-// The digits of postings.ts as byte values (base 32, high digits first; see encodePostings).
-const FINAL = [...'0123456789abcdefghijklmnopqrstuv'].map((c) => c.charCodeAt(0));
-const MORE = [...'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_'].map((c) => c.charCodeAt(0));
+// The digits of varint.ts as byte values.
+const FINAL = [...FINAL_DIGITS].map((c) => c.charCodeAt(0));
+const MORE = [...MORE_DIGITS].map((c) => c.charCodeAt(0));
 
 /**
- * Every bigram's encoded postings, pages ascending and positions ascending:
- * the same strings as encodePostings over every page's positions, written as
- * each page ends rather than after collecting every position of the corpus
- * in arrays (gigabytes on a large site).
+ * Every bigram's encoded postings (postings.ts), pages ascending and
+ * positions ascending; `headings[page]` holds that page's heading ranges as
+ * flat [start, end, …] pairs, ascending, which set the heading flags.
  */
-export function encodedPostings(folded: string[]): Map<string, string> {
+export function encodedPostings(folded: readonly string[], headings: ReadonlyArray<readonly number[]>): Map<string, string> {
   // Keyed by the two units as one number: no two-character string per position.
   const pending = new Map<number, Pending>();
   const touched: Pending[] = [];
   folded.forEach((text, page) => {
+    const ranges = headings[page] ?? [];
+    let range = 0;
     for (let i = 0; i < text.length; i++) {
       const first = text.charCodeAt(i);
       if (first === 10) continue;
+      while (range < ranges.length && ranges[range + 1] <= i) range += 2;
+      const inHeading = range < ranges.length && ranges[range] <= i ? 1 : 0;
       const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 10;
       const id = first * 0x10000 + second;
       let entry = pending.get(id);
@@ -43,7 +46,7 @@ export function encodedPostings(folded: string[]): Map<string, string> {
         entry.page = page;
         touched.push(entry);
       }
-      entry.positions.push(i);
+      entry.positions.push(i * 2 + inHeading);
     }
     for (const entry of touched) flushPage(entry);
     touched.length = 0;
@@ -54,15 +57,16 @@ export function encodedPostings(folded: string[]): Map<string, string> {
   return out;
 }
 
-/** Appends the current page's postings of one bigram: page gap, count, position gaps. */
+/** Appends the current page's postings of one bigram: page gap, count, flagged position gaps. */
 function flushPage(entry: Pending): void {
   write(entry, entry.page - entry.lastPage);
   entry.lastPage = entry.page;
   write(entry, entry.positions.length);
   let last = 0;
-  for (const p of entry.positions) {
-    write(entry, p - last);
-    last = p;
+  for (const flagged of entry.positions) {
+    const position = flagged >>> 1;
+    write(entry, (position - last) * 2 + (flagged & 1));
+    last = position;
   }
   entry.positions.length = 0;
 }
@@ -77,16 +81,4 @@ function write(entry: Pending, n: number): void {
   for (let rest = n >>> 5; rest > 0; rest >>>= 5) digits++;
   for (let d = digits - 1; d > 0; d--) entry.encoded[entry.length++] = MORE[(n >>> (5 * d)) & 31];
   entry.encoded[entry.length++] = FINAL[n & 31];
-}
-
-/** Distributes encoded postings over `shardCount` shards by the first character of each bigram. */
-export function shardPostings(encoded: Map<string, string>, shardCount: number): Shard[] {
-  const shards: Shard[] = Array.from({ length: shardCount }, () => ({}));
-  for (const key of [...encoded.keys()].sort()) shards[shardOf(key, shardCount)][key] = encoded.get(key)!;
-  return shards;
-}
-
-/** The shards of a set of pages, folded with the index's map (what the offline store does). */
-export function shardsFromPages(pages: PageDetail[], fold: FoldMap, shardCount: number): Shard[] {
-  return shardPostings(encodedPostings(pages.map((p) => foldText(p.text, fold))), shardCount);
 }

@@ -65,11 +65,15 @@ export function facetCounts(pages: PageInfo[], matching: number[], selection: Se
     }
     for (const v of selection[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
     const values = [...counts].map(([value, count]) => ({ value, count }));
-    const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN');
+    const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || collator().compare(a.value, b.value);
     out[key] = values.sort(key === 'year' || key === 'inforce' ? byYear : key === 'type' ? byTypeOrder : byCount);
   }
   return out;
 }
+
+let shared: Intl.Collator | undefined;
+/** One collator for all comparisons: localeCompare with a locale builds one per call (136 ms per query at 2,000 documents). */
+const collator = () => (shared ??= new Intl.Collator('zh-CN'));
 
 /** Page kinds in a fixed order: documents, concepts, departments, then others. */
 function byTypeOrder(a: FacetValue, b: FacetValue): number {

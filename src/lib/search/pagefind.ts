@@ -7,7 +7,7 @@
  */
 import { passes, type Selection } from './filters.ts';
 import type { ExcerptPart } from './sections.ts';
-import type { PageInfo } from './types.ts';
+import type { PageInfo } from './page-table.ts';
 
 /** A sub-result of a Pagefind page: a heading section (with anchor) or the page start. */
 export interface PagefindSubResult {
@@ -28,7 +28,11 @@ export interface PagefindData {
 
 /** One extra result, ready to show. */
 export interface ExtraResult {
+  /** The page's position in the exact index. */
+  page: number;
   info: PageInfo;
+  /** Site-relative URL of the page. */
+  url: string;
   /** Path relative to the site base: the best sub-result's anchor, or the page. */
   href: string;
   title: string;
@@ -94,25 +98,35 @@ export function bestSubResult(data: PagefindData): PagefindSubResult | undefined
   return best;
 }
 
+/** The exact index's pages as the extended search needs them: URLs and infos in index order. */
+export interface IndexPages {
+  urls: readonly string[];
+  pages: readonly PageInfo[];
+}
+
 /**
  * Pagefind pages reduced to the extra results: pages the site's index knows,
- * passing the selection, not in `exact` (site-relative URLs) and not repeated.
+ * passing the selection, not in `shown` (page indexes: the exact results and
+ * extra results listed before) and not repeated.
  */
-export function extraResults(found: PagefindData[], pages: readonly PageInfo[], exact: ReadonlySet<string>, selection: Selection, basePath: string): ExtraResult[] {
-  const byUrl = new Map(pages.map((info) => [info.url, info]));
-  const seen = new Set<string>();
+export function extraResults(found: PagefindData[], index: IndexPages, shown: ReadonlySet<number>, selection: Selection, basePath: string): ExtraResult[] {
+  const byUrl = new Map(index.urls.map((url, page) => [url, page]));
+  const seen = new Set<number>();
   const out: ExtraResult[] = [];
   for (const data of found) {
     const path = sitePath(data.url, basePath);
-    const info = path === null ? undefined : byUrl.get(path);
-    if (!info || exact.has(info.url) || seen.has(info.url) || !passes(info, selection)) continue;
-    seen.add(info.url);
+    const page = path === null ? undefined : byUrl.get(path);
+    if (page === undefined || shown.has(page) || seen.has(page) || !passes(index.pages[page], selection)) continue;
+    seen.add(page);
+    const url = index.urls[page];
     const best = bestSubResult(data);
     const bestPath = best ? sitePath(best.url, basePath) : null;
     out.push({
-      info,
-      href: best && bestPath ? bestPath : info.url,
-      title: data.meta.title || info.title,
+      page,
+      info: index.pages[page],
+      url,
+      href: best && bestPath ? bestPath : url,
+      title: data.meta.title || url,
       heading: best ? best.title : '',
       excerpt: excerptParts(best ? best.excerpt : data.excerpt),
     });

@@ -1,16 +1,16 @@
 /**
  * A page's text as the index serves it: its structure in one piece and its
  * text in fixed-size chunks, cut the same way by the build (files fetched
- * online) and by the offline store (from the texts in search-index.js).
+ * online) and by the offline store (from the page bundles of search-index/).
  */
 import type { PageDetail, PageStructure } from './types.ts';
 
 /** Chunk size in UTF-16 units: ~3 KB of Chinese before gzip, a line or two of context around a match. */
-export const CHUNK_SIZE = 1024;
+export const CHUNK_SIZE = 512;
 
 /** The structure of a page (everything but its text). */
 export function structureOf(detail: PageDetail): PageStructure {
-  return { length: detail.text.length, sections: detail.sections, segments: detail.segments };
+  return { url: detail.url, title: detail.title, length: detail.text.length, sections: detail.sections, segments: detail.segments };
 }
 
 /** Chunk k of a text. */

@@ -19,6 +19,11 @@ export function matchCountText(count: number): string {
   return `共 ${count} 处`;
 }
 
+/** "见于 4 份文件" under a concept card. */
+export function conceptUseText(documents: number): string {
+  return `见于 ${documents.toLocaleString('zh-CN')} 份文件`;
+}
+
 /** "另有 4 个条款包含检索词" under the sections shown. */
 export function moreSectionsText(count: number): string {
   return `另有 ${count} 个条款包含检索词`;

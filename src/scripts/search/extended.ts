@@ -8,8 +8,7 @@
  * (idle | loading | done | error) for tests.
  */
 import type { Selection } from '../../lib/search/filters.ts';
-import { extraResults, pagefindFilters, type PagefindData, type PagefindFilters } from '../../lib/search/pagefind.ts';
-import type { PageInfo } from '../../lib/search/types.ts';
+import { extraResults, pagefindFilters, type IndexPages, type PagefindData, type PagefindFilters } from '../../lib/search/pagefind.ts';
 import { extraResultNode } from './render.ts';
 
 /** Extra results added per press of "显示更多". */
@@ -26,9 +25,8 @@ interface PagefindApi {
 export interface ExactContext {
   query: string;
   filters: Selection;
-  /** Site-relative URLs of every exact result (shown or not). */
-  exact: ReadonlySet<string>;
-  pages: readonly PageInfo[];
+  /** Index positions of every exact result (shown or not). */
+  exact: ReadonlySet<number>;
 }
 
 /** The section's controller: shown after each exact search, reset on the next. */
@@ -37,8 +35,8 @@ export interface ExtendedSearch {
   hide(): void;
 }
 
-/** Wires the #search-extra section; `root` is the site root URL, `href` makes result links. */
-export function extendedSearch(root: string, offline: boolean, href: (relative: string) => string): ExtendedSearch {
+/** Wires the #search-extra section; `root` is the site root URL, `href` makes result links, `indexPages` gives the exact index's URLs. */
+export function extendedSearch(root: string, offline: boolean, href: (relative: string) => string, indexPages: () => Promise<IndexPages>): ExtendedSearch {
   const section = document.getElementById('search-extra') as HTMLElement;
   const run = document.getElementById('search-extra-run') as HTMLButtonElement;
   const note = document.getElementById('search-extra-note') as HTMLElement;
@@ -83,10 +81,10 @@ export function extendedSearch(root: string, offline: boolean, href: (relative: 
     const added: HTMLLIElement[] = [];
     while (added.length < EXTRA_PAGE_SIZE && pending.length > 0 && context) {
       const batch = pending.splice(0, EXTRA_PAGE_SIZE);
-      const found = await Promise.all(batch.map((r) => r.data()));
+      const [found, index] = await Promise.all([Promise.all(batch.map((r) => r.data())), indexPages()]);
       if (id !== generation) return [];
-      const shown = new Set([...context.exact, ...[...list.querySelectorAll<HTMLElement>('[data-extra-result]')].map((li) => li.dataset.url ?? '')]);
-      for (const result of extraResults(found, context.pages, shown, context.filters, basePath)) {
+      const shown = new Set([...context.exact, ...[...list.querySelectorAll<HTMLElement>('[data-extra-result]')].map((li) => Number(li.dataset.page))]);
+      for (const result of extraResults(found, index, shown, context.filters, basePath)) {
         const node = extraResultNode(result, href);
         list.append(node);
         added.push(node);

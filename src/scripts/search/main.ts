@@ -1,7 +1,7 @@
 /**
  * The search page client (bundled as a classic script, search/search.js).
  * Reads the query from the URL, searches through the shared engine — over the
- * fetched index online, over search-index.js offline — and renders results
+ * fetched index online, over the classic scripts of search-index/ offline — and renders results
  * and filters. The page states its progress in #search-app[data-state]
  * (idle | loading | done | error) and data-done-at for scripts and tests.
  */
@@ -11,7 +11,7 @@ import { resultHref, siteRootFromScript } from '../../lib/search/links.ts';
 import { countText, noResultsText } from '../../lib/search/text.ts';
 import { searchFromState, stateFromSearch, type SearchState } from '../../lib/search/url-state.ts';
 import { extendedSearch } from './extended.ts';
-import { facetsNode, resultNode } from './render.ts';
+import { conceptCardNode, facetsNode, resultNode } from './render.ts';
 import { offlineStore } from './store-offline.ts';
 import { onlineStore } from './store-online.ts';
 
@@ -24,9 +24,13 @@ const TYPING_DELAY_MS = 250;
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src ?? new URL('search.js', window.location.href).href;
 const root = siteRootFromScript(scriptUrl);
 const offline = window.location.protocol === 'file:';
-const engine = createSearchEngine(offline ? offlineStore(new URL('search-index.js', root).href) : onlineStore(root));
+const store = offline ? offlineStore(root) : onlineStore(root);
+const engine = createSearchEngine(store);
 const href = (relative: string) => resultHref(root, relative, offline);
-const extended = extendedSearch(root, offline, href);
+// The extended search names pages by URL; the list is loaded only when it runs.
+let urls: Promise<string[]> | undefined;
+const indexPages = async () => ({ urls: await (urls ??= store.urls()), pages: (await engine.meta()).pages });
+const extended = extendedSearch(root, offline, href, indexPages);
 
 const app = document.getElementById('search-app') as HTMLElement;
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -36,6 +40,7 @@ const filtersBox = document.getElementById('search-filters') as HTMLDetailsEleme
 const facetsBox = document.getElementById('search-facets') as HTMLElement;
 const status = document.getElementById('search-status') as HTMLElement;
 const results = document.getElementById('search-results') as HTMLOListElement;
+const conceptsBox = document.getElementById('search-concepts') as HTMLElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 
 let run = 0;
@@ -78,6 +83,8 @@ async function update(state: SearchState): Promise<void> {
   const hasFilters = Object.values(state.filters).some((v) => v.length > 0);
   if (!state.query.trim() && !hasFilters) {
     results.replaceChildren();
+    conceptsBox.replaceChildren();
+    conceptsBox.hidden = true;
     facetsBox.replaceChildren();
     filtersBox.hidden = true;
     more.hidden = true;
@@ -99,13 +106,13 @@ async function update(state: SearchState): Promise<void> {
     filtersBox.querySelector('summary')!.textContent = chosen > 0 ? `筛选（已选 ${chosen} 项）` : '筛选';
     if (focusedId) document.getElementById(focusedId)?.focus();
     results.replaceChildren();
-    await renderMore(response, 0, id);
+    const [cards] = await Promise.all([Promise.all(response.concepts.map((i) => engine.concept(i))), renderMore(response, 0, id)]);
     if (id !== run) return;
+    conceptsBox.replaceChildren(...cards.map((card) => conceptCardNode(card, href)));
+    conceptsBox.hidden = cards.length === 0;
     const total = response.results.length;
     setStatus(total > 0 ? countText(total, response.matched) : noResultsText(state.query, hasFilters));
-    const { pages } = await engine.meta();
-    if (id !== run) return;
-    extended.show({ query: state.query, filters: state.filters, exact: new Set(response.results.map((r) => pages[r.page].url)), pages });
+    extended.show({ query: state.query, filters: state.filters, exact: new Set(response.results.map((r) => r.page)) });
     // When the results appeared, in ms since navigation start (read by scripts/bench/search.ts).
     app.dataset.doneAt = String(Math.round(performance.now()));
     app.dataset.query = state.query;
@@ -158,3 +165,5 @@ filtersBox.open = window.matchMedia('(min-width: 60rem)').matches;
 const initial = stateFromSearch(window.location.search);
 showState(initial);
 void update(initial);
+// Offline, reading the manifest costs no bytes: load it while the reader types, not after.
+if (offline) engine.meta().catch(() => {});

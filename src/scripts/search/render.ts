@@ -6,7 +6,8 @@ import type { ResultView } from '../../lib/search/engine.ts';
 import { FACETS, TYPE_LABELS, type FacetValue, type Selection } from '../../lib/search/filters.ts';
 import type { ExtraResult } from '../../lib/search/pagefind.ts';
 import { shownSections, type ExcerptPart } from '../../lib/search/sections.ts';
-import { dateText, headingTitle, issuerText, matchCountText, moreSectionsText } from '../../lib/search/text.ts';
+import { conceptUseText, dateText, headingTitle, issuerText, matchCountText, moreSectionsText } from '../../lib/search/text.ts';
+import type { ConceptCard } from '../../lib/search/types.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -27,19 +28,19 @@ export function resultNode(view: ResultView, href: (relative: string) => string)
   const { info } = view;
   const li = el('li', 'sr');
   li.dataset.result = '';
-  li.dataset.url = info.url;
+  li.dataset.url = view.url;
   const best = view.sections[0]?.info;
   const title = el('h2', 'sr-title');
   const link = el('a');
   link.href = href(view.href);
-  link.append(el('span', 'sr-doc', info.title));
+  link.append(el('span', 'sr-doc', view.title));
   if (best?.label) link.append(' ', el('span', 'sr-label', best.label));
   title.append(link);
   li.append(title);
 
   const meta = el('p', 'sr-meta');
   meta.append(el('span', 'sr-type', TYPE_LABELS[info.type] ?? '页面'));
-  const bits = [info.filters.level?.[0], info.filters.kind?.[0], issuerText(info.filters.issuer ?? []), dateText(info.sort.date)];
+  const bits = [info.filters.level?.[0], info.filters.kind?.[0], issuerText(info.filters.issuer ?? []), dateText(info.date)];
   if (view.count > 0) bits.push(matchCountText(view.count));
   for (const bit of bits) if (bit) meta.append(' · ', bit);
   li.append(meta);
@@ -51,7 +52,7 @@ export function resultNode(view: ResultView, href: (relative: string) => string)
     for (const hit of shown) {
       const item = el('li');
       const a = el('a', 'sr-section');
-      a.href = href(`${info.url}#${hit.info!.id}`);
+      a.href = href(`${view.url}#${hit.info!.id}`);
       if (hit.info!.label) a.append(el('span', 'sr-label', hit.info!.label), ' ');
       const heading = headingTitle(hit.info!.label, hit.info!.heading);
       if (heading) a.append(el('span', 'sr-heading', heading));
@@ -70,7 +71,8 @@ export function resultNode(view: ResultView, href: (relative: string) => string)
 export function extraResultNode(result: ExtraResult, href: (relative: string) => string): HTMLLIElement {
   const li = el('li', 'sr sr--extra');
   li.dataset.extraResult = '';
-  li.dataset.url = result.info.url;
+  li.dataset.url = result.url;
+  li.dataset.page = String(result.page);
   const title = el('h3', 'sr-title');
   const link = el('a');
   link.href = href(result.href);
@@ -79,11 +81,24 @@ export function extraResultNode(result: ExtraResult, href: (relative: string) =>
   title.append(link);
   const meta = el('p', 'sr-meta');
   meta.append(el('span', 'sr-type', TYPE_LABELS[result.info.type] ?? '页面'));
-  const bits = [result.info.filters.level?.[0], result.info.filters.kind?.[0], dateText(result.info.sort.date)];
+  const bits = [result.info.filters.level?.[0], result.info.filters.kind?.[0], dateText(result.info.date)];
   for (const bit of bits) if (bit) meta.append(' · ', bit);
   li.append(title, meta);
   if (result.excerpt.length > 0) li.append(excerptNode(result.excerpt));
   return li;
+}
+
+/** A concept the query names, shown once above the results: name linking to its page, definition, how many documents use it. */
+export function conceptCardNode(card: ConceptCard, href: (relative: string) => string): HTMLElement {
+  const article = el('article', 'concept-card');
+  article.dataset.conceptCard = card.id;
+  const heading = el('h2', 'concept-card__name');
+  const link = el('a', undefined, card.name);
+  link.href = href(`concepts/${card.id}/`);
+  heading.append(el('span', 'concept-card__kind', '概念'), ' ', link);
+  article.append(heading, el('p', 'concept-card__definition', card.definition));
+  if (card.documents > 0) article.append(el('p', 'concept-card__meta', conceptUseText(card.documents)));
+  return article;
 }
 
 /** The filter checkboxes with counts; checked values stay listed even at zero. */

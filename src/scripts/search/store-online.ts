@@ -3,7 +3,7 @@
  * them with DecompressionStream. If a host already decoded them (it sent
  * Content-Encoding: gzip), the bytes are plain JSON and are read as they are.
  */
-import type { PageStructure, SearchMeta, SearchStore, Shard } from '../../lib/search/types.ts';
+import type { ConceptCard, PageStructure, SearchMeta, SearchStore, Shard } from '../../lib/search/types.ts';
 
 /** Reads JSON from gzip bytes (or from plain JSON bytes). */
 export async function readGzipJson<T>(bytes: ArrayBuffer): Promise<T> {
@@ -38,5 +38,7 @@ export function onlineStore(root: string): SearchStore {
     shard: (n) => get<Shard>(`search-data/s/${n}.json.gz`),
     structure: (n) => get<PageStructure>(`search-data/p/${n}.json.gz`),
     chunk: (n, k) => get<string>(`search-data/t/${n}-${k}.json.gz`),
+    concept: (i) => get<ConceptCard>(`search-data/c/${i}.json.gz`),
+    urls: () => get<string[]>('search-data/urls.json.gz'),
   };
 }

@@ -79,14 +79,15 @@ describe('makeOfflineCopy', () => {
 
 describe('isExcluded', () => {
   it('keeps the offline search index but not the online one', () => {
-    expect(isExcluded('search-index.js')).toBe(false);
+    expect(isExcluded('search-index/meta.js')).toBe(false);
     expect(isExcluded('search-data/meta.json.gz')).toBe(true);
     expect(isExcluded('pagefind/pagefind-entry.json')).toBe(true);
-    // Per-document JSON downloads stay online; what the compare view and the lists need stays in the copy.
+    // Open data downloads stay online; what the compare view needs stays in the copy.
     expect(isExcluded('data/docs/jinan-x.json')).toBe(true);
+    expect(isExcluded('data/tasks.csv')).toBe(true);
+    expect(isExcluded('data/documents.json')).toBe(true);
+    expect(isExcluded('data/concepts.json')).toBe(true);
     expect(isExcluded('data/compare/jinan-x.js')).toBe(false);
-    expect(isExcluded('data/tasks.csv')).toBe(false);
-    expect(isExcluded('data/documents.json')).toBe(false);
   });
 });
 

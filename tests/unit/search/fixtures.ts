@@ -1,5 +1,5 @@
 /** Small built pages for the search unit tests, and an in-memory store over their index. */
-import { buildIndex } from '../../../scripts/search/build-index.ts';
+import { buildIndex, type ConceptSource } from '../../../scripts/search/build-index.ts';
 import { extractPage, type ExtractedPage } from '../../../scripts/search/extract.ts';
 import type { SearchStore } from '../../../src/lib/search/types.ts';
 import type { BuiltIndex } from '../../../scripts/search/build-index.ts';
@@ -23,7 +23,20 @@ export function task(eid: string, label: string, heading: string, ...paragraphs:
   return `<section class="prov task" aria-labelledby="${eid}"><h3 id="${eid}" data-label="${label}">${heading}</h3><div class="prov-tools" data-pagefind-ignore><a href="#${eid}">§ ${label}</a></div>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</section>`;
 }
 
-/** The three test documents. */
+/** A department page shaped like the site's: its name, then the task headings of other documents it is responsible for. */
+export function departmentHtml(name: string, ...tasks: string[]): string {
+  return `<!doctype html><html lang="zh-CN" data-page="department"><head><title>${name} · 政策图谱</title></head><body>
+<main><div data-pagefind-body><h1>${name}</h1><p>在 1 份文件中负责 ${tasks.length} 项任务。</p><ul>${tasks.map((t) => `<li><a href="/docs/x/">一、1.</a> ${t}</li>`).join('')}</ul></div></main></body></html>`;
+}
+
+/** The glossary of the tests. */
+export const sampleConcepts: ConceptSource[] = [
+  { id: 'lianzhangzhi', name: '链长制', aliases: ['链长负责制'], definition: '由一位地方领导担任某条重点产业链的“链长”的工作机制。', documents: 1 },
+  { id: 'qingneng', name: '氢能', aliases: [], definition: '以氢为载体的能源。', documents: 1 },
+  { id: 'gongye-hulianwang', name: '工业互联网', aliases: [], definition: '连接工业全要素的网络。', documents: 0 },
+];
+
+/** The three test documents and two departments. */
 export function samplePages(): ExtractedPage[] {
   const pages = [
     extractPage(
@@ -55,6 +68,8 @@ export function samplePages(): ExtractedPage[] {
       }),
       'docs/beijing/',
     ),
+    extractPage(departmentHtml('市工业和信息化局', '健全链长制服务体系', '推动氢能发展'), 'departments/shigongxinju/'),
+    extractPage(departmentHtml('链长制办公室', '健全链长制服务体系'), 'departments/lianzhangzhi-bangongshi/'),
   ];
   return pages.map((p) => {
     if (!p) throw new Error('fixture page has no data-pagefind-body');
@@ -62,10 +77,13 @@ export function samplePages(): ExtractedPage[] {
   });
 }
 
-/** An index of the sample pages. */
+/** An index of the sample pages, in small shards so that routing and splits are exercised. */
 export function sampleIndex(chunkSize?: number): BuiltIndex {
-  return buildIndex(samplePages(), { shardCount: 8, chunkSize });
+  return buildIndex(samplePages(), sampleConcepts, { shardTarget: 60, chunkSize });
 }
+
+/** Index position of the page at `url`. */
+export const pageAt = (index: BuiltIndex, url: string): number => index.pages.findIndex((p) => p.url === url);
 
 /** A store over an index held in memory (what the offline store does with the global). */
 export function memoryStore(index: BuiltIndex): SearchStore & { loadedShards: number[] } {
@@ -79,5 +97,7 @@ export function memoryStore(index: BuiltIndex): SearchStore & { loadedShards: nu
     },
     structure: async (n) => structureOf(index.pages[n]),
     chunk: async (n, k) => chunkOf(index.pages[n].text, k, index.meta.chunkSize),
+    concept: async (i) => index.cards[i],
+    urls: async () => index.pages.map((p) => p.url),
   };
 }

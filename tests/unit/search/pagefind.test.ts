@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { excerptParts, extraResults, pagefindFilters, sitePath, type PagefindData } from '../../../src/lib/search/pagefind.ts';
 import type { PageInfo } from '../../../src/lib/search/types.ts';
 
-const page = (url: string, type = 'document', filters: Record<string, string[]> = {}): PageInfo => ({ url, type, title: url, length: 1, filters, sort: {} });
+const page = (type = 'document', filters: Record<string, string[]> = {}): PageInfo => ({ type, length: 1, titleLength: 0, date: '', filters });
 const data = (url: string, sub?: string): PagefindData => ({
   url,
   excerpt: '产业<mark>链</mark>长',
@@ -29,10 +29,10 @@ describe('extended search helpers', () => {
   });
 
   it('keeps only known pages that are not exact results, pass the filters and are not repeated, linking the best section', () => {
-    const pages = [page('docs/a/'), page('docs/b/'), page('concepts/c/', 'concept')];
-    const found = [data('/docs/a/'), data('/docs/b/', 'item_3'), data('/docs/b/'), data('/concepts/c/'), data('/gone/')];
-    const out = extraResults(found, pages, new Set(['docs/a/']), { type: ['政策文件'] }, '/');
-    expect(out.map((r) => [r.info.url, r.href, r.heading])).toEqual([['docs/b/', 'docs/b/#item_3', '一、任务']]);
+    const index = { urls: ['docs/a/', 'docs/b/', 'departments/c/'], pages: [page(), page(), page('department')] };
+    const found = [data('/docs/a/'), data('/docs/b/', 'item_3'), data('/docs/b/'), data('/departments/c/'), data('/gone/')];
+    const out = extraResults(found, index, new Set([0]), { type: ['政策文件'] }, '/');
+    expect(out.map((r) => [r.url, r.page, r.href, r.heading])).toEqual([['docs/b/', 1, 'docs/b/#item_3', '一、任务']]);
     expect(out[0].excerpt).toEqual([{ text: '链', mark: true }, { text: '&长', mark: false }]);
   });
 });

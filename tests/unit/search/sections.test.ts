@@ -3,8 +3,12 @@ import { chunksFor, excerpt, mergeSpans, sectionAt, sectionHits, shownSections, 
 import { chunkOf, structureOf } from '../../../src/lib/search/pages.ts';
 import type { PageDetail } from '../../../src/lib/search/types.ts';
 
+const text = '标题\n一、总体要求\n发展氢能产业。\n1.氢能示范\n推广氢能车辆，建设加氢站。';
 const detail: PageDetail = {
-  text: '标题\n一、总体要求\n发展氢能产业。\n1.氢能示范\n推广氢能车辆，建设加氢站。',
+  url: 'docs/x/',
+  title: '标题',
+  length: text.length,
+  text,
   sections: [
     { id: 'sec_1', label: '一、', heading: '一、总体要求' },
     { id: 'sec_1__item_1', label: '一、1.', heading: '1.氢能示范' },

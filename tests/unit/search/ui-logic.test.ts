@@ -50,7 +50,7 @@ describe('wording', () => {
 });
 
 describe('filters', () => {
-  const page = (url: string, filters: Record<string, string[]>, type = 'document'): PageInfo => ({ url, type, title: url, length: 1, filters, sort: {} });
+  const page = (_url: string, filters: Record<string, string[]>, type = 'document'): PageInfo => ({ type, length: 1, titleLength: 0, date: '', filters });
   it('counts page kinds and lists years newest first', () => {
     const pages = [page('a', { year: ['2023年'] }), page('b', { year: ['2025年'] }), page('c', { year: ['未注明'] }), page('d', {}, 'department')];
     const facets = facetCounts(pages, [0, 1, 2, 3], {});
