@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteConfig } from './scripts/site/config.ts';
+import { siteConfig } from './scripts/urls/config.ts';
 import { generatedMdxProcessor } from './scripts/site/mdx-processor.ts';
 
 // SITE_URL (scripts/site/config.ts) gives the origin and base path, so Astro,

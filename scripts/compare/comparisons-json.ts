@@ -4,12 +4,12 @@
  * build step (scripts/build/open-data-step.ts) writes it.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import type { PairKind, TaskPair, TaskText } from './model.ts';
+import type { PairKind, TaskPair, TaskText } from '../../shared/compare/model.ts';
 import type { ComparedPair } from './run.ts';
-import { taskPairs } from './compare-pair.ts';
+import { taskPairs } from '../../shared/compare/compare-pair.ts';
 import { documentTasks } from './tasks.ts';
 import { copyId } from './version-diff.ts';
-import { paths } from '../site/paths.ts';
+import { paths } from '../urls/paths.ts';
 
 /** One entry of comparisons.json. */
 export interface PublishedComparison {

@@ -4,7 +4,7 @@
  * counts, discovered candidate terms and the citation index.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import { comparePinyin } from '../site/slug.ts';
+import { comparePinyin } from '../urls/slug.ts';
 import { findCitations } from './citations.ts';
 import { discoverTerms } from './discover.ts';
 import { termsOf, type Concept, type Glossary, type GlossaryProblem } from './glossary.ts';

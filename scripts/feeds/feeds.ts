@@ -11,7 +11,7 @@ import type { PolicyDocument } from '../ingest/model.ts';
 import type { DocumentStanding } from '../relations/model.ts';
 import { textUnits } from '../concepts/text-units.ts';
 import { sentenceBounds } from '../relations/sentences.ts';
-import { paths } from '../site/paths.ts';
+import { paths } from '../urls/paths.ts';
 import { ALL_FEED, conceptFeed, regionFeed, regionPrefixes } from './names.ts';
 
 /** A feed of the site: its name (see names.ts), titles, the page it belongs to, and its documents. */

@@ -18,7 +18,7 @@ import { h } from 'hastscript';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { DocumentStanding } from '../relations/model.ts';
 import type { ConceptsData } from '../concepts/model.ts';
-import { searchFacets } from '../../src/lib/search/facets-of.ts';
+import { searchFacets } from '../../shared/search/facets-of.ts';
 import { extractTree, type ExtractedPage } from './extract.ts';
 import type { ConceptSource } from './build-index.ts';
 

@@ -6,7 +6,7 @@
 import type { ConceptsData } from '../concepts/model.ts';
 import { occurrencesByConcept } from '../concepts/occurrences.ts';
 import type { ConceptQuote } from '../concepts/glossary.ts';
-import { paths } from './paths.ts';
+import { paths } from '../urls/paths.ts';
 
 /** One mention as published: where it is and the words as written. */
 export interface PublishedOccurrence {

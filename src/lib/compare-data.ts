@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { CompareData } from '../../scripts/build/compare-step.ts';
+import type { CompareData } from '../../scripts/steps/compare-step.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
-import type { ConceptInfo } from '../../scripts/compare/model.ts';
+import type { ConceptInfo } from '../../shared/compare/model.ts';
 import { documentTasks } from '../../scripts/compare/tasks.ts';
-import { comparisonView } from '../../scripts/compare/view/comparison.ts';
-import { versionView } from '../../scripts/compare/view/version.ts';
-import { paths } from '../../scripts/site/paths.ts';
+import { comparisonView } from '../../shared/compare/view/comparison.ts';
+import { versionView } from '../../shared/compare/view/version.ts';
+import { paths } from '../../scripts/urls/paths.ts';
 import { documentById } from './site-data.ts';
 
 let cached: CompareData | undefined;

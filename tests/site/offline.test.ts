@@ -12,11 +12,11 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OFFLINE_ZIP, offlineCopyOptions, ZIP_FOLDER } from '../../scripts/build/offline-step.ts';
+import { OFFLINE_ZIP, offlineCopyOptions, ZIP_FOLDER } from '../../scripts/steps/offline-step.ts';
 import { OFFLINE_ZIP_GOAL_BYTES } from '../../scripts/bench/offline.ts';
 import { makeOfflineCopy } from '../../scripts/offline/offline-copy.ts';
 import { zipFolder } from '../../scripts/offline/zip.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
+import { launchBrowser, type BrowserSession } from '../../scripts/harness/browser.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();

@@ -6,8 +6,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { normaliseBase } from '../../scripts/lib/static-server.ts';
-import { siteConfig } from '../../scripts/site/config.ts';
+import { normaliseBase } from '../../scripts/harness/static-server.ts';
+import { siteConfig } from '../../scripts/urls/config.ts';
 
 /** The site under test. */
 export interface SiteUnderTest {

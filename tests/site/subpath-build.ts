@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { linkNodeModules } from '../support/temp-project.ts';
+import { linkNodeModules } from '../../scripts/harness/temp-project.ts';
 
 /** A built copy of the project; `siteDir` is its dist/. */
 export interface SubpathBuild {

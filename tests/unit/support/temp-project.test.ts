@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempProject, nodeIsRecent, projectNode, REPO_ROOT } from '../../support/temp-project.ts';
+import { makeTempProject, nodeIsRecent, projectNode, REPO_ROOT } from '../../../scripts/harness/temp-project.ts';
 
 describe('nodeIsRecent', () => {
   it('accepts 22.12 and later, refuses older', () => {
