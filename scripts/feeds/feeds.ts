@@ -12,7 +12,7 @@ import type { DocumentStanding } from '../relations/model.ts';
 import { textUnits } from '../concepts/text-units.ts';
 import { sentenceBounds } from '../relations/sentences.ts';
 import { paths } from '../urls/paths.ts';
-import { ALL_FEED, conceptFeed, regionFeed, regionPrefixes } from './names.ts';
+import { ALL_FEED, conceptFeed, regionFeed, regionPrefixes } from '../urls/feed-names.ts';
 
 /** A feed of the site: its name (see names.ts), titles, the page it belongs to, and its documents. */
 export interface SiteFeed {

@@ -3,7 +3,7 @@
  * level of every document's region path) and one per concept. A name is the
  * feed's path under feeds/ without ".xml"; paths.feed(name) gives its URL.
  */
-import { pinyinSlug } from '../urls/slug.ts';
+import { pinyinSlug } from './slug.ts';
 
 /** The collection's feed. */
 export const ALL_FEED = 'all';
