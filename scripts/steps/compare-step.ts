@@ -14,22 +14,13 @@ import type { PolicyDocument, Provision } from '../ingest/model.ts';
 import { payloadScript } from '../../shared/compare/client-data.ts';
 import { computeCompare, type CompareResult, type ConceptInput } from '../compare/run.ts';
 import { similarPlaceholder } from '../site/similar-tasks.ts';
-import { paths } from '../urls/paths.ts';
+import type { CompareData } from '../compare/published.ts';
 import { GENERATED } from './ingest-step.ts';
 
 /** What the compare pages read (src/lib/compare-data.ts). */
 export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
 /** One client payload per document, published as data/compare/<id>.js by scripts/build/open-data-step.ts. */
 export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
-
-/** compare.json: the compare result without the client payloads (those are separate files) and the hierarchy alignments (the relations stage's input). */
-export type CompareData = Omit<CompareResult, 'client' | 'hierarchy'> & { generatedBy: string };
-
-/** The compare URL for two documents: their pre-rendered page when there is one, else the compare page's query. */
-export function compareHref(pairs: CompareResult['pairs'], a: string, b: string): string {
-  const pre = pairs.find((p) => p.kind !== 'version' && ((p.a === a && p.b === b) || (p.a === b && p.b === a)));
-  return pre ? paths.comparePair(pre.a, pre.b) : `${paths.compare()}?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
-}
 
 /** The 相似任务 placeholder of each provision of `doc` (one per task, none for other provisions). */
 export function similarExtras(doc: PolicyDocument): (p: Provision) => RootContent[] {

@@ -13,7 +13,8 @@ import { comparisonsJson, publishedComparisons } from '../compare/comparisons-js
 import { conceptsJson, publishedConcepts } from '../site/concepts-json.ts';
 import { siteConfig } from '../urls/config.ts';
 import { documentJson, documentsJson, targetsCsv, tasksCsv, unitsCsv } from '../open-data/open-data.ts';
-import { COMPARE_CLIENT_DIR, COMPARE_FILE, type CompareData } from './compare-step.ts';
+import type { CompareData } from '../compare/published.ts';
+import { COMPARE_CLIENT_DIR, COMPARE_FILE } from './compare-step.ts';
 import { CONCEPTS_FILE } from './concepts-step.ts';
 import { RELATIONS_FILE } from './relations-step.ts';
 import type { RelationsData } from '../relations/model.ts';

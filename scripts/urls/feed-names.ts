@@ -13,6 +13,11 @@ export function regionFeed(region: readonly string[]): string {
   return `regions/${region.map((name) => pinyinSlug(name) || 'x').join('-')}`;
 }
 
+/** The id of the home page section of a region (the region feed's page). */
+export function regionSectionId(region: readonly string[]): string {
+  return regionFeed(region).replace('regions/', 'region-');
+}
+
 /** The feed of a concept, by its id. */
 export function conceptFeed(id: string): string {
   return `concepts/${id}`;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { CompareData } from '../../scripts/steps/compare-step.ts';
+import type { CompareData } from '../../scripts/compare/published.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
 import type { ConceptInfo } from '../../shared/compare/model.ts';
 import { documentTasks } from '../../scripts/compare/tasks.ts';

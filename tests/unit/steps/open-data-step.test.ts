@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_BY, writeOpenData, type OpenDataSources } from '../../../scripts/steps/open-data-step.ts';
-import type { CompareData } from '../../../scripts/steps/compare-step.ts';
+import type { CompareData } from '../../../scripts/compare/published.ts';
 import type { ConceptsData } from '../../../scripts/concepts/model.ts';
 import { docSummary } from '../../../scripts/compare/run.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
