@@ -1,7 +1,7 @@
 /**
  * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro (open data,
  * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy, into dist/.
- * Each step is its own module under scripts/build/; this file only orders them.
+ * Each step is its own module under scripts/steps/; this file only orders them.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -87,7 +87,7 @@ function seconds(run: () => unknown): number {
 }
 
 /**
- * The site step as scripts/build/site-step.ts runs it (without the compare
+ * The site step as scripts/steps/site-step.ts runs it (without the compare
  * stage, which needs the concept data), writing into `dir` instead of
  * content/generated: site data, one MDX file per document, site.json, and
  * with concepts also their analysis, plugins, concepts.json, concept pages

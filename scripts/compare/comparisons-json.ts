@@ -1,7 +1,7 @@
 /**
  * data/comparisons.json: every pre-rendered comparison with its matched task
  * pairs (eids and scores), for re-use outside the site. Pure; the open data
- * build step (scripts/build/open-data-step.ts) writes it.
+ * build step (scripts/steps/open-data-step.ts) writes it.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { PairKind, TaskPair, TaskText } from '../../shared/compare/model.ts';

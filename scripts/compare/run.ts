@@ -2,7 +2,7 @@
  * The compare stage over a whole corpus, as one pure function: vectors,
  * nearest tasks, 相似任务 lists, document scores, recommended pairs with their
  * comparisons and version diffs, and the client payloads. The build step
- * (scripts/build/compare-step.ts) writes the result; the benchmark
+ * (scripts/steps/compare-step.ts) writes the result; the benchmark
  * (scripts/bench/compare.ts) times it.
  */
 import type { PolicyDocument } from '../ingest/model.ts';

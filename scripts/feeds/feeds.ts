@@ -14,7 +14,7 @@ import { sentenceBounds } from '../relations/sentences.ts';
 import { paths } from '../urls/paths.ts';
 import { ALL_FEED, conceptFeed, regionFeed, regionPrefixes, regionSectionId } from '../urls/feed-names.ts';
 
-/** A feed of the site: its name (see names.ts), titles, the page it belongs to, and its documents. */
+/** A feed of the site: its name (see scripts/urls/feed-names.ts), titles, the page it belongs to, and its documents. */
 export interface SiteFeed {
   name: string;
   title: string;

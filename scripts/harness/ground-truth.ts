@@ -19,7 +19,7 @@ export interface TextBlock {
 
 /**
  * How much a document uses a query, the order results should come in (the
- * same levels as src/lib/search/rank.ts, computed here from the corpus):
+ * same levels as shared/search/rank.ts, computed here from the corpus):
  * 3 in the title, 2 in a section heading, 1 more than once, 0 once.
  */
 export type UseLevel = 0 | 1 | 2 | 3;

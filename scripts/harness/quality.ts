@@ -1,6 +1,6 @@
 /**
  * Recall and precision@5 of search on the query set, from what the search
- * page showed (tests/site/search-harness.ts) and the ground truth
+ * page showed (scripts/harness/search-harness.ts) and the ground truth
  * (ground-truth.ts). Shared by the browser test, which asserts the goals, and
  * the benchmark, which reports the figures.
  */

@@ -53,7 +53,7 @@ export interface TempProject {
   cleanup(): void;
 }
 
-/** The repository root (this file is tests/support/temp-project.ts). */
+/** The repository root (this file is scripts/harness/temp-project.ts). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** What a copy needs to build; everything else (dist/, generated output, tests) stays behind. */

@@ -3,7 +3,7 @@
  * document with its tasks, units and targets, each with its evidence), a full
  * JSON per document, tasks.csv, units.csv and targets.csv.
  * Field names are documented in the README ("Open data"). Pure; the open data
- * build step (scripts/build/open-data-step.ts) writes the files.
+ * build step (scripts/steps/open-data-step.ts) writes the files.
  */
 import type { Evidence, PolicyDocument, Provision, Block, Target, Unit } from '../ingest/model.ts';
 import { locatedTargets } from '../../shared/document/located-targets.ts';

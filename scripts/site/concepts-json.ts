@@ -1,7 +1,7 @@
 /**
  * data/concepts.json: every concept with its aliases, definition and
  * occurrences (field names in the README, "Open data"). Pure; the open data
- * build step (scripts/build/open-data-step.ts) writes it.
+ * build step (scripts/steps/open-data-step.ts) writes it.
  */
 import type { ConceptsData } from '../concepts/model.ts';
 import { occurrencesByConcept } from '../concepts/occurrences.ts';

@@ -11,7 +11,7 @@
  *
  * Every task gets the placeholder, also one without similar tasks (the
  * component then renders nothing; 1% of tasks): the MDX pages then do not
- * depend on the compare stage, which runs beside them (scripts/build/site-step.ts).
+ * depend on the compare stage, which runs beside them (scripts/steps/site-step.ts).
  */
 import type { RootContent } from 'mdast';
 import type { SimilarTask } from '../../shared/compare/model.ts';

@@ -19,7 +19,7 @@ import { GENERATED } from './ingest-step.ts';
 
 /** What the compare pages read (src/lib/compare-data.ts). */
 export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
-/** One client payload per document, published as data/compare/<id>.js by scripts/build/open-data-step.ts. */
+/** One client payload per document, published as data/compare/<id>.js by scripts/steps/open-data-step.ts. */
 export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
 
 /** The 相似任务 placeholder of each provision of `doc` (one per task, none for other provisions). */

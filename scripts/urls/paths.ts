@@ -30,6 +30,6 @@ export const paths = {
   original: (published: string) => withBase(published),
   relations: () => withBase('relations/'),
   timeline: () => withBase('timeline/'),
-  /** An Atom feed by name: "all", "regions/<slug>", "concepts/<id>" (see scripts/feeds/names.ts). */
+  /** An Atom feed by name: "all", "regions/<slug>", "concepts/<id>" (see scripts/urls/feed-names.ts). */
   feed: (name: string) => withBase(`feeds/${name}.xml`),
 } as const;

@@ -11,7 +11,7 @@
  * normalisation (b = 0.3, not the usual 0.75) so that the number of uses
  * counts for more than the length of the document. Ties: newer first, then
  * index order (URL order). Sorting by date keeps undated pages last.
- * tests/search/ground-truth.ts computes the same levels from the corpus, independently.
+ * scripts/harness/ground-truth.ts computes the same levels from the corpus, independently.
  */
 import type { TermHits } from './match.ts';
 import type { PageInfo } from './page-table.ts';

@@ -1,5 +1,5 @@
 /**
- * Loads content/generated/compare.json (written by scripts/build/compare-step.ts)
+ * Loads content/generated/compare.json (written by scripts/steps/compare-step.ts)
  * once per build, and renders the compare views to HTML for the pages.
  */
 import fs from 'node:fs';

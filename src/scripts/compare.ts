@@ -39,7 +39,7 @@ function loadPayload(select: HTMLSelectElement, id: string): Promise<ClientDocum
 
 /**
  * Site URLs for the rendered view, relative to the site root (the compare
- * page sits one level below it). The paths mirror scripts/site/paths.ts,
+ * page sits one level below it). The paths mirror scripts/urls/paths.ts,
  * which reads the build's environment and so cannot run here. From file://
  * a directory URL needs its index.html spelled out.
  */

@@ -22,7 +22,7 @@ import { siteUnderTest } from './site-under-test.ts';
 const site = siteUnderTest();
 const offlineDir = process.env.SITE_OFFLINE_DIR?.trim() || path.join(path.dirname(site.dir), 'dist-offline');
 if (!existsSync(path.join(offlineDir, 'index.html'))) {
-  throw new Error(`offline checks: ${offlineDir}/index.html is missing; npm run build writes the offline copy (scripts/build/offline-step.ts)`);
+  throw new Error(`offline checks: ${offlineDir}/index.html is missing; npm run build writes the offline copy (scripts/steps/offline-step.ts)`);
 }
 
 /** file:// URL of a file of the copy. */

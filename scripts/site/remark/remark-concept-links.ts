@@ -20,7 +20,7 @@
  *   <button type="button" popovertarget="cdef-x" aria-labelledby="cdef-x">?</button>
  * and once per page and concept, at the end: <span id="cdef-x" popover>name：definition</span>.
  * No JavaScript: CSS (src/styles/concepts.css and the per-concept rules
- * scripts/concepts/tip-css.ts generates) shows the definition under the
+ * scripts/site/tip-css.ts generates) shows the definition under the
  * link while it is hovered or keyboard-focused; on touch screens the "?"
  * button is visible and opens the definition popover. Screen readers get
  * the definition from aria-describedby.
