@@ -69,7 +69,7 @@ export function analyseConcepts(documents: readonly PolicyDocument[], glossary: 
     paragraphMentions: paragraphIndex(documents, occurrences),
     problems: quoteProblems(glossary, documents),
     data: {
-      generatedBy: 'scripts/build/concepts-step.ts',
+      generatedBy: 'scripts/steps/concepts-step.ts',
       concepts,
       occurrences: concepts.flatMap((c) => byConcept.get(c.id) ?? []),
       candidates: discoverTerms(documents, { glossary: matcher, glossaryTerms: glossary.concepts.flatMap(termsOf) }),

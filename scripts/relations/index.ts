@@ -12,7 +12,7 @@ import { documentStanding } from './standing.ts';
 import { readValidity } from './validity.ts';
 
 /** Named in the data's generatedBy field. */
-export const GENERATED_BY = 'scripts/build/relations-step.ts';
+export const GENERATED_BY = 'scripts/steps/relations-step.ts';
 
 /** Relations, status and periods of a collection. */
 export function analyseRelations(documents: readonly PolicyDocument[], alignments: readonly HierarchyAlignment[] = []): RelationsData {

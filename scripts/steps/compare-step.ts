@@ -33,7 +33,7 @@ export function runCompareStage(documents: readonly PolicyDocument[], concepts?:
   const result = computeCompare(documents, concepts);
   // The hierarchy alignments are the relations stage's input, handed over in memory, not written.
   const { client, hierarchy: _alignments, ...rest } = result;
-  const data: CompareData = { generatedBy: 'scripts/build/compare-step.ts', ...rest };
+  const data: CompareData = { generatedBy: 'scripts/steps/compare-step.ts', ...rest };
   fs.writeFileSync(COMPARE_FILE, JSON.stringify(data));
   fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });
   fs.mkdirSync(COMPARE_CLIENT_DIR, { recursive: true });

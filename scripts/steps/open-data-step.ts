@@ -20,7 +20,7 @@ import { RELATIONS_FILE } from './relations-step.ts';
 import type { RelationsData } from '../relations/model.ts';
 
 /** Named in comparisons.json's generatedBy field. */
-export const GENERATED_BY = 'scripts/build/open-data-step.ts';
+export const GENERATED_BY = 'scripts/steps/open-data-step.ts';
 
 /** What the step wrote. */
 export interface OpenDataReport {

@@ -47,6 +47,6 @@ describe('publishedComparisons on the seeds', () => {
 describe('comparisonsJson', () => {
   it('puts generatedBy first and indents by one space', () => {
     const text = comparisonsJson([], 'scripts/steps/open-data-step.ts');
-    expect(text).toBe('{\n "generatedBy": "scripts/build/open-data-step.ts",\n "comparisons": []\n}');
+    expect(text).toBe('{\n "generatedBy": "scripts/steps/open-data-step.ts",\n "comparisons": []\n}');
   });
 });

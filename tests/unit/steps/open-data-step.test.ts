@@ -58,7 +58,7 @@ describe('writeOpenData', () => {
 
   it('names itself in comparisons.json', () => {
     expect(JSON.parse(fs.readFileSync(path.join(siteDir, 'data/comparisons.json'), 'utf8'))).toEqual({ generatedBy: GENERATED_BY, comparisons: [] });
-    expect(GENERATED_BY).toBe('scripts/build/open-data-step.ts');
+    expect(GENERATED_BY).toBe('scripts/steps/open-data-step.ts');
   });
 
   it('says which file is missing and what writes it', () => {
