@@ -7,7 +7,7 @@ import type { Attachment, Block, Diagnostic } from './model.ts';
 import type { AttachmentLines } from './closing.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
-import { chineseToInt } from './rules.ts';
+import { chineseToInt } from './rules/markers.ts';
 
 /** Attachments parsed and anchored, with what the parser noticed. */
 export interface ParsedAttachments {

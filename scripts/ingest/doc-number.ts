@@ -5,7 +5,7 @@
  * （教师函〔2021〕13号）; and the number of an order (令), 第19号 or （第19号）.
  * Values are kept as printed, only whitespace and the enclosing brackets removed.
  */
-import { CN_NUM } from './rules.ts';
+import { CN_NUM } from './rules/markers.ts';
 
 /** 文号 forms, each under its purpose name. */
 export const DOC_NUMBER_RULES = {

@@ -18,7 +18,7 @@
  * that are also kept as printed.
  */
 import type { Closing, Diagnostic, DocumentChunk, Footer, LogicalLine, Notice, Origin, Paragraph, SourceSpan } from './model.ts';
-import { MARKERS } from './rules.ts';
+import { MARKERS } from './rules/markers.ts';
 import { HEAD_RULES, isRecipients, noticeTitleAt, titleAt } from './split.ts';
 import { readDocNumber, readOrderNumber } from './doc-number.ts';
 import { isIssuerLike, isOfficialSignature, orderIssuer, orgName, splitNames } from './issuers.ts';

@@ -12,7 +12,7 @@
  * the same line) reproduces its logical line.
  */
 import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from './model.ts';
-import { chineseToInt, MARKER_START, MARKERS, TOC_ENTRY } from './rules.ts';
+import { chineseToInt, MARKER_START, MARKERS, TOC_ENTRY } from './rules/markers.ts';
 import { parseTable } from './table.ts';
 
 /** The parsed body of one document. */
@@ -131,7 +131,7 @@ export function readMarker(text: string): MarkerMatch | null {
     if (!m) continue;
     const num = chineseToInt(m[1]);
     if (Number.isNaN(num)) continue;
-    // "2024年" and "10%" never match (rules.ts); a bare number run-in with
+    // "2024年" and "10%" never match (rules/markers.ts); a bare number run-in with
     // text such as "3个驻外招商服务中心" has no punctuation, so also no match.
     return { kind, num, marker: m[0] };
   }

@@ -13,7 +13,8 @@
  * end" enough to join; elsewhere a join needs a visibly cut sentence.
  */
 import type { Diagnostic, LogicalLine, Normalisation, NormalisationKind, NormalisedFile, SourceFile } from './model.ts';
-import { MARKERS, SENTENCE_END } from './rules.ts';
+import { MARKERS } from './rules/markers.ts';
+import { SENTENCE_END } from './rules/lines.ts';
 import { looksLikeMarkdown, stripMarkup } from './markup.ts';
 
 /** How a file's lines are laid out, measured from the file itself. */

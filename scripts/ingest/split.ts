@@ -11,7 +11,7 @@
  * document and reported, never turned into a document of its own.
  */
 import type { Diagnostic, DocumentChunk, LogicalLine, SourceSpan } from './model.ts';
-import { MARKER_START, MARKERS } from './rules.ts';
+import { MARKER_START, MARKERS } from './rules/markers.ts';
 import { isDocNumberLine } from './doc-number.ts';
 import { isIssuerLike } from './issuers.ts';
 
@@ -63,7 +63,7 @@ const MAX_TITLE_LENGTH = 80;
 const MAX_FRAGMENT_LENGTH = 40;
 /**
  * A line that closes a paragraph; a bare title only follows such a line. Wider
- * than rules.ts SENTENCE_END: some web extractions end sentences with a
+ * than rules/lines.ts SENTENCE_END: some web extractions end sentences with a
  * half-width "." (004, lines 395–417).
  */
 const PARAGRAPH_END = /[。！？；：.!?;:…”’」』）)】\]]$/;
