@@ -5,7 +5,7 @@
  */
 import type { Attachment, Block, Diagnostic } from './model.ts';
 import type { AttachmentLines } from './closing.ts';
-import { parseBody } from './hierarchy.ts';
+import { parseBody } from './hierarchy/parse-body.ts';
 import { assignAnchors } from './anchors.ts';
 import { chineseToInt } from './rules/markers.ts';
 

@@ -8,7 +8,7 @@
 import type { Closing, LogicalLine, Paragraph } from './model.ts';
 import { isIssuerLike, isNameLine, isOfficialSignature, splitNames } from './issuers.ts';
 import { MARKERS, TOC_ENTRY } from './rules/markers.ts';
-import { readMarker } from './hierarchy.ts';
+import { readMarker } from './hierarchy/lexer.ts';
 
 /** The lines of one attachment: its heading and its text. */
 export interface AttachmentLines {
