@@ -19,7 +19,8 @@
  */
 import type { Closing, Diagnostic, DocumentChunk, Footer, LogicalLine, Notice, Origin, Paragraph, SourceSpan } from './model.ts';
 import { MARKERS } from './rules/markers.ts';
-import { HEAD_RULES, isRecipients, noticeTitleAt, titleAt } from './split.ts';
+import { isRecipients, noticeTitleAt, titleAt } from './head-lines.ts';
+import { HEAD_RULES } from './rules/heads.ts';
 import { readDocNumber, readOrderNumber } from './doc-number.ts';
 import { isIssuerLike, isOfficialSignature, orderIssuer, orgName, splitNames } from './issuers.ts';
 import { type AttachmentLines, CLOSING_RULES, readDocumentEnd, signatureAbove, toIsoDate } from './closing.ts';
