@@ -36,3 +36,29 @@ export const PARAGRAPH_END = /[。！？；：.!?;:…”’」』）)】\]]$/;
 export const CLOSING_SECTION = /保障|组织|附则|工作要求|实施要求|监督|考核|其他/;
 /** A line ending like this stops mid-sentence. */
 export const CONTINUES = /[，、,（(《“‘—-]$/;
+
+// Reading the head and the footer of a document (frontmatter.ts)
+
+/** Head constructs that have no reader of their own elsewhere, each under its purpose name. */
+export const HEAD_CONSTRUCTS = {
+  /** 规范性文件登记号: JNCR—2022—0040001, XXCR-2021-0010003. */
+  registration: /^[A-Z]{2,8}\s*[—–\-－]+\s*\d{4}\s*[—–\-－]+\s*\d{2,10}$/,
+  /** The "文件" of a letterhead printed on a line of its own. */
+  documentWord: /^文\s*件$/,
+  /** The text of a notice that issues or forwards what follows it. */
+  issuing: /印发给你们|转发给你们|印发你们|现予印发|现予公布|予以印发|予以公布|现印发|现将[^。]{0,80}?(?:印发|转发|公布)/,
+  /** A history note under a law's title: "2019年11月30日 国家市场监督管理总局令第20号公布", "（…通过　…公布　自…起施行）". */
+  historyNote: /^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,160}(?:通过|公布|发布|修改|修正|修订|批准|施行)[）)]?$/,
+  /** A line under a title that is part of it: its period or its stage, "（2021-2025年）", "（试行）". */
+  titlePeriod: /^[（(]\s*(?:\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?|\d{4}\s*年|试行|暂行|草案|修订|修订版|修订稿)\s*[）)]$/,
+  /** An attachment label between a notice and what it issues: "附件", "附件1", "津工信电力〔2021〕2号附件". */
+  attachmentLabel: /^(?:附件\s*\d{0,2}|.{2,30}号附件)\s*[：:]?$/,
+} as const;
+/** A status or draft line under a title: （征求意见稿）, （送审稿）, （修订版）. Other bracketed lines (periods, 试行) are part of the title. */
+export const STATUS_LINE = /^[（(][^（）()]*(?:稿|修订版)[^（）()]*[）)]$/;
+/** Lines printed after the date: （此件公开发布）, （此页无正文）. */
+export const AFTER_DATE = /^[（(](?:此件|此页)[^（）()]*[）)]$/;
+/** A footer starts at 抄送：… or at the "…2024年10月24日印发" line. */
+export const FOOTER_START = /^(?:抄送|抄报|分送|主题词|信息公开选项)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
+/** A news byline: □孙化鹏 孔雪, 记者 …, 文/… */
+export const BYLINE = /^(?:[□■◇◆○●]|(?:本报)?记者|通讯员|文[／/]|作者[：:])/;
