@@ -11,18 +11,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Diagnostic, Normalisation } from '../model.ts';
 import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
+import { groupLines, lineText, type Glyph } from './pdf-lines.ts';
+import { pageRulings, type Ruling } from './pdf-rulings.ts';
+import { readTables } from './pdf-tables.ts';
 
 // ---------------------------------------------------------------------------
 // Stage rules
 
 /** Largest PDF read, in bytes: scanned pages make PDFs large, and pdf.js holds the whole file in memory. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
-/** Items whose baselines differ by less than this share of the font size sit on one line. */
-const SAME_LINE = 0.45;
-/** A horizontal gap of at least this many font sizes between items is a word space. */
-const SPACE_GAP = 0.25;
-/** A gap this wide (in font sizes) separates table cells or columns: written as a tab. */
-const CELL_GAP = 2.5;
 /** Page-margin lines (first or last of a page) repeated on this share of pages are running headers or footers. */
 const REPEAT_SHARE = 0.4;
 /** Their baselines may drift this many points from page to page. */
@@ -59,7 +56,9 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Extracte
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push(pageLines(n, content.items.flatMap((item) => (isTextItem(item) ? [item] : [])), page.view[3] - page.view[1]));
+      const height = page.view[3] - page.view[1];
+      const rulings = pageRulings(await page.getOperatorList(), pdfjs.OPS, height);
+      pages.push(pageLines(n, content.items.flatMap((item) => (isTextItem(item) ? [item] : [])), height, rulings));
       page.cleanup();
     }
     return assemble(file, pages);
@@ -88,6 +87,8 @@ interface PositionedLine {
   right: number;
   /** Font size of the line's first item, in points. */
   size: number;
+  /** A row of a ruled table: never a running header, never part of a paragraph. */
+  tableRow?: boolean;
 }
 
 interface PageLines {
@@ -105,36 +106,25 @@ function isTextItem(item: unknown): item is TextItem {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-/** Groups a page's text items into lines: by baseline, then left to right, with spaces and tabs from the gaps. */
-function pageLines(page: number, items: TextItem[], pageHeight: number): PageLines {
-  const glyphs = items
+/**
+ * The lines of a page: each row of a ruled table as one line of tab-parted cells, the rest grouped
+ * by baseline and read left to right, with spaces and tabs from the gaps; top to bottom.
+ */
+function pageLines(page: number, items: TextItem[], pageHeight: number, rulings: Ruling[]): PageLines {
+  const glyphs: Glyph[] = items
     .filter((item) => item.str !== '' && item.str.trim() !== '')
     .map((item) => {
       const [a, b, , , x, y] = item.transform;
       const size = Math.hypot(a, b) || item.height || 1;
       return { str: item.str, x, top: pageHeight - y, width: item.width, size };
-    })
-    .sort((p, q) => p.top - q.top || p.x - q.x);
-  const rows: (typeof glyphs)[] = [];
-  for (const glyph of glyphs) {
-    const row = rows.at(-1);
-    if (row && Math.abs(glyph.top - row[0].top) < SAME_LINE * Math.min(glyph.size, row[0].size)) row.push(glyph);
-    else rows.push([glyph]);
-  }
-  const lines = rows.map((row) => {
-    row.sort((p, q) => p.x - q.x);
-    let text = '';
-    let right = Number.NEGATIVE_INFINITY;
-    for (const glyph of row) {
-      const gap = (glyph.x - right) / glyph.size;
-      if (text !== '' && gap >= CELL_GAP) text += '\t';
-      else if (text !== '' && gap >= SPACE_GAP && !text.endsWith(' ') && !glyph.str.startsWith(' ')) text += ' ';
-      text += glyph.str;
-      right = Math.max(right, glyph.x + glyph.width);
-    }
-    return { text: text.replace(/\s+$/, ''), top: row[0].top, left: row[0].x, right, size: row[0].size };
+    });
+  const tables = readTables(glyphs, rulings);
+  const flow = groupLines(tables.rest).map((row): PositionedLine => {
+    const { text, right } = lineText(row, true);
+    return { text, top: row[0].top, left: row[0].x, right, size: row[0].size };
   });
-  return { page, lines };
+  const rows = tables.rows.map((row): PositionedLine => ({ ...row, tableRow: true }));
+  return { page, lines: [...flow, ...rows].sort((p, q) => p.top - q.top) };
 }
 
 // ---------------------------------------------------------------------------
@@ -162,6 +152,8 @@ function marginLines(pages: PageLines[]): Map<PageLines, Map<number, Normalisati
         const set = found.get(page)!;
         if (depth > 0 && !set.has(at(page, depth - 1))) continue;
         const line = page.lines[index];
+        // A table row is document text even at the page's edge (a table broken over pages).
+        if (line.tableRow) continue;
         if (PAGE_NUMBER.test(line.text)) {
           set.set(index, 'page-number');
           continue;
@@ -251,7 +243,7 @@ function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<num
   }
   const sizes = kept.map((k) => Math.round(k.line.size * 2) / 2);
   const body = mode(sizes);
-  const bodyLines = kept.filter((_, i) => sizes[i] === body && !kept[i].line.text.includes('\t')).map((k) => k.line);
+  const bodyLines = kept.filter((_, i) => sizes[i] === body && !isCells(kept[i].line)).map((k) => k.line);
   if (bodyLines.length === 0 || count === 0) return [];
   const left = mode(bodyLines.map((l) => Math.round(l.left)));
   const rights = bodyLines.map((l) => l.right).sort((a, b) => a - b);
@@ -261,7 +253,7 @@ function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<num
   for (let i = 1; i < kept.length; i++) {
     const prev = kept[i - 1].line;
     const next = kept[i].line;
-    if (prev.text.includes('\t') || next.text.includes('\t') || Math.abs(prev.size - next.size) > 0.5) continue;
+    if (isCells(prev) || isCells(next) || Math.abs(prev.size - next.size) > 0.5) continue;
     const size = next.size;
     // The line before is full when the next line's first word would not have fitted after it.
     const full = prev.right + firstWordWidth(next.text, size) > right - 0.2 * size;
@@ -274,6 +266,9 @@ function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<num
   }
   return continues;
 }
+
+/** A table row, ruled or parted by wide gaps: not a line of a paragraph. */
+const isCells = (line: PositionedLine) => line.tableRow === true || line.text.includes('\t');
 
 /**
  * Width of the first unbreakable unit of a line: an ideograph or a run of Latin letters and digits
