@@ -13,7 +13,7 @@ import type { Diagnostic, Normalisation } from '../model.ts';
 import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
 import { groupLines, lineText, type Glyph } from './pdf-lines.ts';
 import { pageRulings, type Ruling } from './pdf-rulings.ts';
-import { readTables } from './pdf-tables.ts';
+import { mayHoldTable, readTables } from './pdf-tables.ts';
 
 // ---------------------------------------------------------------------------
 // Stage rules
@@ -56,9 +56,10 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Extracte
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const height = page.view[3] - page.view[1];
-      const rulings = pageRulings(await page.getOperatorList(), pdfjs.OPS, height);
-      pages.push(pageLines(n, content.items.flatMap((item) => (isTextItem(item) ? [item] : [])), height, rulings));
+      const glyphs = glyphsOf(content.items.flatMap((item) => (isTextItem(item) ? [item] : [])), page.view[3] - page.view[1]);
+      // The operator list costs about as much again as the text: asked for only where a table may be.
+      const rulings = mayHoldTable(glyphs) ? pageRulings(await page.getOperatorList(), pdfjs.OPS, page.view[3] - page.view[1]) : [];
+      pages.push(pageLines(n, glyphs, rulings));
       page.cleanup();
     }
     return assemble(file, pages);
@@ -106,18 +107,22 @@ function isTextItem(item: unknown): item is TextItem {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-/**
- * The lines of a page: each row of a ruled table as one line of tab-parted cells, the rest grouped
- * by baseline and read left to right, with spaces and tabs from the gaps; top to bottom.
- */
-function pageLines(page: number, items: TextItem[], pageHeight: number, rulings: Ruling[]): PageLines {
-  const glyphs: Glyph[] = items
+/** The page's pieces of text with their positions from the top of the page; blank pieces dropped. */
+function glyphsOf(items: TextItem[], pageHeight: number): Glyph[] {
+  return items
     .filter((item) => item.str !== '' && item.str.trim() !== '')
     .map((item) => {
       const [a, b, , , x, y] = item.transform;
       const size = Math.hypot(a, b) || item.height || 1;
       return { str: item.str, x, top: pageHeight - y, width: item.width, size };
     });
+}
+
+/**
+ * The lines of a page: each row of a ruled table as one line of tab-parted cells, the rest grouped
+ * by baseline and read left to right, with spaces and tabs from the gaps; top to bottom.
+ */
+function pageLines(page: number, glyphs: Glyph[], rulings: Ruling[]): PageLines {
   const tables = readTables(glyphs, rulings);
   const flow = groupLines(tables.rest).map((row): PositionedLine => {
     const { text, right } = lineText(row, true);
