@@ -14,6 +14,7 @@ import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
 import { groupLines, lineText, type Glyph } from './pdf-lines.ts';
 import { pageRulings, type Ruling } from './pdf-rulings.ts';
 import { mayHoldTable, readTables } from './pdf-tables.ts';
+import { findGutter, readingOrder, splitColumns, type ColumnBox } from './pdf-columns.ts';
 
 // ---------------------------------------------------------------------------
 // Stage rules
@@ -90,6 +91,8 @@ interface PositionedLine {
   size: number;
   /** A row of a ruled table: never a running header, never part of a paragraph. */
   tableRow?: boolean;
+  /** On a two-column page, the text block of the line's column (its margins for wrapped lines). */
+  column?: ColumnBox;
 }
 
 interface PageLines {
@@ -124,12 +127,19 @@ function glyphsOf(items: TextItem[], pageHeight: number): Glyph[] {
  */
 function pageLines(page: number, glyphs: Glyph[], rulings: Ruling[]): PageLines {
   const tables = readTables(glyphs, rulings);
-  const flow = groupLines(tables.rest).map((row): PositionedLine => {
-    const { text, right } = lineText(row, true);
-    return { text, top: row[0].top, left: row[0].x, right, size: row[0].size };
-  });
   const rows = tables.rows.map((row): PositionedLine => ({ ...row, tableRow: true }));
-  return { page, lines: [...flow, ...rows].sort((p, q) => p.top - q.top) };
+  const gutter = findGutter(tables.rest);
+  if (!gutter) return { page, lines: [...groupLines(tables.rest).map((l) => positioned(l)), ...rows].sort((p, q) => p.top - q.top) };
+  const columns = splitColumns(tables.rest, gutter);
+  const left = columns.left.map((l) => positioned(l, columns.boxes.left));
+  const right = columns.right.map((l) => positioned(l, columns.boxes.right));
+  return { page, lines: readingOrder([...columns.across.map((l) => positioned(l)), ...rows], left, right) };
+}
+
+/** A line of pieces with its position (and, in a column, that column's text block). */
+function positioned(line: Glyph[], column?: ColumnBox): PositionedLine {
+  const { text, right } = lineText(line, true);
+  return { text, top: line[0].top, left: line[0].x, right, size: line[0].size, ...(column ? { column } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -261,8 +271,9 @@ function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<num
     if (isCells(prev) || isCells(next) || Math.abs(prev.size - next.size) > 0.5) continue;
     const size = next.size;
     // The line before is full when the next line's first word would not have fitted after it.
-    const full = prev.right + firstWordWidth(next.text, size) > right - 0.2 * size;
-    const atLeft = Math.abs(next.left - left) < 0.5 * size;
+    // In a column, its own margins: the wrap of a line at the foot of one column may go on at the head of the next.
+    const full = prev.right + firstWordWidth(next.text, size) > (prev.column?.right ?? right) - 0.2 * size;
+    const atLeft = Math.abs(next.left - (next.column?.left ?? left)) < 0.5 * size;
     const centred = (l: PositionedLine) => Math.abs((l.left + l.right) / 2 - centre) < size;
     // A title wrapped over two lines: large, both centred, the first as wide as the text block.
     const title = size > body * 1.15 && kept[i].page === kept[i - 1].page && centred(prev) && centred(next);
