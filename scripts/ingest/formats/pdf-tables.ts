@@ -253,3 +253,33 @@ function mostCommon(values: number[]): number {
   }
   return best;
 }
+
+/** A line of a page as the header-row rule sees it. */
+export interface PageLine {
+  text: string;
+  tableRow?: boolean;
+  /** Already set aside (running header, page number). */
+  aside: boolean;
+}
+
+/**
+ * Header rows a word processor repeats at the top of each page a table runs on to ("repeat as
+ * header row"): the first kept line of a page, a table row, when the page before ended in that
+ * table and this row is the same as the table's first row. Indexes into each page's lines.
+ */
+export function repeatedHeaderRows(pages: PageLine[][]): Array<Set<number>> {
+  let head: string | null = null;
+  return pages.map((lines) => {
+    const repeats = new Set<number>();
+    const kept = lines.flatMap((line, i) => (line.aside ? [] : [i]));
+    const continuing = head !== null && kept.length > 0 && lines[kept[0]].tableRow === true;
+    if (continuing && lines[kept[0]].text === head) repeats.add(kept[0]);
+    // The table running at the page's foot, and its first row, for the next page.
+    let start = kept.length;
+    while (start > 0 && lines[kept[start - 1]].tableRow) start--;
+    if (start === kept.length) head = null;
+    else if (!(start === 0 && continuing)) head = lines[kept[start]].text;
+    return repeats;
+  });
+}
+

@@ -13,7 +13,7 @@ import type { Diagnostic, Normalisation } from '../model.ts';
 import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
 import { groupLines, lineText, type Glyph } from './pdf-lines.ts';
 import { pageRulings, type Ruling } from './pdf-rulings.ts';
-import { mayHoldTable, readTables } from './pdf-tables.ts';
+import { mayHoldTable, readTables, repeatedHeaderRows } from './pdf-tables.ts';
 import { findGutter, readingOrder, splitColumns, type ColumnBox } from './pdf-columns.ts';
 
 // ---------------------------------------------------------------------------
@@ -192,6 +192,11 @@ function marginLines(pages: PageLines[]): Map<PageLines, Map<number, Normalisati
 
 function assemble(file: string, pages: PageLines[]): ExtractedText | { error: Diagnostic } {
   const margins = marginLines(pages);
+  // A table's header row repeated on each page it runs on to is shown once: the rest are set aside.
+  const repeats = repeatedHeaderRows(pages.map((page) => page.lines.map((line, i) => ({ ...line, aside: margins.get(page)!.has(i) }))));
+  pages.forEach((page, p) => {
+    for (const i of repeats[p]) margins.get(page)!.set(i, 'running-header');
+  });
   // Page numbers and running headers alone (a word processor's export of scanned pages) are no text.
   const textChars = pages.reduce((sum, page) => sum + page.lines.reduce((s, l, i) => s + (margins.get(page)!.has(i) ? 0 : l.text.replace(/\s/g, '').length), 0), 0);
   if (textChars < MIN_PAGE_TEXT) {

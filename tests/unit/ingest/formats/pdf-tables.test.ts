@@ -2,7 +2,7 @@ import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { Glyph } from '../../../../scripts/ingest/formats/pdf-lines.ts';
 import { pageRulings, type Ruling } from '../../../../scripts/ingest/formats/pdf-rulings.ts';
-import { cellText, findGrids, mayHoldTable, readTables } from '../../../../scripts/ingest/formats/pdf-tables.ts';
+import { cellText, findGrids, mayHoldTable, readTables, repeatedHeaderRows } from '../../../../scripts/ingest/formats/pdf-tables.ts';
 
 /** A piece of text at (x, baseline) in top-down points, 10 pt, each character 10 pt wide. */
 const text = (str: string, x: number, top: number): Glyph => ({ str, x, top, width: 10 * [...str].length, size: 10 });
@@ -164,5 +164,26 @@ describe('ruling lines from the operator list', () => {
       { axis: 'h', at: 80, from: 0, to: 100 },
       { axis: 'h', at: 90, from: 0, to: 50 },
     ]);
+  });
+});
+
+describe('header rows repeated on each page a table runs on to', () => {
+  const row = (text: string) => ({ text, tableRow: true, aside: false });
+  const prose = (text: string) => ({ text, aside: false });
+  const header = (text: string) => ({ text, aside: true });
+
+  it('finds the repeat below the running header, and only where the table goes on from the page before', () => {
+    const pages = [
+      [prose('主要指标如下：'), row('类别\t指标'), row('甲\t1')],
+      [header('页眉'), row('类别\t指标'), row('乙\t2')],
+      [header('页眉'), row('类别\t指标'), row('丙\t3'), prose('二、重点任务')],
+      [header('页眉'), row('类别\t指标'), row('丁\t4')],
+    ];
+    expect(repeatedHeaderRows(pages).map((set) => [...set])).toEqual([[], [1], [1], []]);
+  });
+
+  it('keeps a first row that differs from the table head', () => {
+    const pages = [[row('类别\t指标'), row('甲\t1')], [row('乙\t2')]];
+    expect(repeatedHeaderRows(pages).map((set) => [...set])).toEqual([[], []]);
   });
 });
