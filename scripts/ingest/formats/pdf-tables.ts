@@ -70,13 +70,18 @@ export function readTables(glyphs: Glyph[], rulings: Ruling[]): PageTables {
   const grids = findGrids(rulings);
   if (grids.length === 0) return { rows: [], rest: glyphs };
   const rows: TableRowLine[] = [];
-  const taken = new Set<Glyph>();
+  let rest = glyphs;
   for (const grid of grids) {
-    const inside = glyphs.filter((g) => !taken.has(g) && within(grid, centre(g)));
-    for (const g of inside) taken.add(g);
-    rows.push(...gridRows(grid, splitAtRulings(inside, grid, rulings)));
+    const inside = rest.filter((g) => within(grid, centre(g)));
+    if (inside.length === 0) continue;
+    const pieces = splitAtRulings(inside, grid, rulings);
+    rows.push(...gridRows(grid, pieces));
+    // Text inside the table's outline but in no closed cell is not lost: the line reader takes it.
+    const placed = new Set(pieces.filter((g) => cellAt(grid, g)));
+    const left = new Set(inside);
+    rest = [...rest.filter((g) => !left.has(g)), ...pieces.filter((g) => !placed.has(g))];
   }
-  return { rows, rest: glyphs.filter((g) => !taken.has(g)) };
+  return { rows, rest };
 }
 
 // ---------------------------------------------------------------------------
@@ -209,12 +214,17 @@ function splitAtRulings(glyphs: Glyph[], grid: Grid, rulings: Ruling[]): Glyph[]
   });
 }
 
+/** The cell a piece of text sits in (by its centre), if any. */
+function cellAt(grid: Grid, g: Glyph): GridCell | undefined {
+  const { x, y } = centre(g);
+  return grid.cells.find((c) => x >= grid.xs[c.col] && x <= grid.xs[c.col + c.colSpan] && y >= grid.ys[c.row] && y <= grid.ys[c.row + c.rowSpan]);
+}
+
 /** The rows of a grid as lines: each cell's text in the row it starts in, '' in the rows a taller cell continues into. */
 export function gridRows(grid: Grid, glyphs: Glyph[]): TableRowLine[] {
   const inCell = new Map<GridCell, Glyph[]>(grid.cells.map((c) => [c, []]));
   for (const g of glyphs) {
-    const { x, y } = centre(g);
-    const cell = grid.cells.find((c) => x >= grid.xs[c.col] && x <= grid.xs[c.col + c.colSpan] && y >= grid.ys[c.row] && y <= grid.ys[c.row + c.rowSpan]);
+    const cell = cellAt(grid, g);
     if (cell) inCell.get(cell)!.push(g);
   }
   const rows: TableRowLine[] = [];

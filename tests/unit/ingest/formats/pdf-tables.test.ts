@@ -101,6 +101,15 @@ describe('table rows from text and ruling lines', () => {
     expect(readTables([above, ...cells], [])).toEqual({ rows: [], rest: [above, ...cells] });
   });
 
+  it('gives text inside the outline but in no closed cell back to the line reader', () => {
+    // An uneven table: the second row has no right-hand cell (no border closes it).
+    const rulings = [h(0, 0, 200), h(20, 0, 200), h(40, 0, 100), v(0, 0, 40), v(100, 0, 40), v(200, 0, 20)];
+    const stray = text('注', 150, 35);
+    const read = readTables([text('甲', 5, 15), text('乙', 105, 15), text('丙', 5, 35), stray], rulings);
+    expect(read.rows.map((r) => r.text)).toEqual(['甲\t乙', '丙']);
+    expect(read.rest).toEqual([stray]);
+  });
+
   it('gives no line for a row whose cells are all empty', () => {
     expect(rowsOf([text('甲', 5, 15), text('乙', 105, 15)], fullGrid([0, 100, 200], [0, 20, 40]))).toEqual(['甲\t乙']);
   });
