@@ -1,7 +1,9 @@
 /**
  * PDF reader: rebuilds the lines of each page from pdf.js text positions (pdfjs-dist, Mozilla's
  * PDF.js, legacy build for Node), sets aside running headers, running footers and page numbers, and
- * maps every line back to its page and line on that page.
+ * maps every line back to its page and line on that page. Ruled tables are read cell by cell from their
+ * ruling lines (pdf-rulings.ts, pdf-tables.ts), one row a line; two-column pages column by column
+ * (pdf-columns.ts).
  *
  * Lines come out as a text extraction gives them (hard-wrapped at the right margin); joining the
  * wraps is the normalise stage's job, as for PDF-extracted .txt seeds. A spaced-out letterhead
@@ -123,7 +125,8 @@ function glyphsOf(items: TextItem[], pageHeight: number): Glyph[] {
 
 /**
  * The lines of a page: each row of a ruled table as one line of tab-parted cells, the rest grouped
- * by baseline and read left to right, with spaces and tabs from the gaps; top to bottom.
+ * by baseline and read left to right, with spaces and tabs from the gaps; top to bottom, or on a
+ * two-column page, each band between lines across the page left column first.
  */
 function pageLines(page: number, glyphs: Glyph[], rulings: Ruling[]): PageLines {
   const tables = readTables(glyphs, rulings);
