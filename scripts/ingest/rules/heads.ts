@@ -3,6 +3,7 @@
  * periods, preambles, head marks. Each regular expression under a purpose name (the habit of marked's
  * rules file); split.ts and frontmatter.ts read them.
  */
+import { CN_NUM } from './markers.ts';
 
 /**
  * Line shapes that mark the head of a document; the splitter and front-matter parsing (stage 4)
@@ -62,3 +63,28 @@ export const AFTER_DATE = /^[（(](?:此件|此页)[^（）()]*[）)]$/;
 export const FOOTER_START = /^(?:抄送|抄报|分送|主题词|信息公开选项)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 /** A news byline: □孙化鹏 孔雪, 记者 …, 文/… */
 export const BYLINE = /^(?:[□■◇◆○●]|(?:本报)?记者|通讯员|文[／/]|作者[：:])/;
+
+// 发文字号 (doc-number.ts) and issuing organisations (issuers.ts)
+
+/** 文号 forms, each under its purpose name. */
+export const DOC_NUMBER_RULES = {
+  /** Agency code, year in 〔〕 [] ［］ （） (), sequence number, 号; or agency code 字第 number 号 (府法综字第1120001234号). */
+  number: /^\S{1,24}?\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号$|^[\u4e00-\u9fff]{1,12}字\s*第\s*\d{1,12}\s*号$/,
+  /** The same anywhere in a line (a 文号 quoted in a sentence or a page heading). */
+  inText: /[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/,
+  /** An order's number: 第19号, （第19号）, 第二十号. */
+  order: new RegExp(`^[（(]?\\s*第\\s*(?:\\d{1,5}|${CN_NUM})\\s*号\\s*[）)]?$`),
+  /** A line wrapped in brackets: （教师函〔2021〕13号）. */
+  bracketed: /^[（(](.+)[）)]$/,
+} as const;
+/** Organisation names end like this; a bracketed suffix and "文件" (a letterhead) may follow. */
+export const ORG_END =
+  /(?:政府|办公厅|办公室|委员会|管委会|领导小组|党组|局|厅|委|部|院|会|中心|办|署|公司|集团|银行)(?:[（(][^（）()]+[）)])?(?:文件)?$/;
+/** Punctuation that never occurs in an organisation name. */
+export const ORG_STOP = /[，。；：:、,;《》“”！？!?]/;
+/** An order's head: "上海市人民政府令", "国家市场监督管理总局令". */
+export const ORDER_HEAD = /^(.{2,30}?(?:政府|委员会|局|部|署|院|厅|委|行))令$/;
+/** The signer of an order: 职务 and name ("市长　应勇", "省长 马兴瑞"). */
+export const OFFICIAL = /^(?:省长|市长|区长|县长|州长|主席|总理|部长|主任|局长|署长|院长|行长|书记|代省长|代市长|代区长|代县长)[\s\u3000]*[\u4e00-\u9fff·]{2,5}$/;
+/** An issuer at the start of a title: "山东省人民政府办公厅关于…", "民政部对…的答复". */
+export const ISSUER_IN_TITLE = /^(.{2,40}?(?:政府|办公厅|办公室|委员会|局|厅|委|部|院|署|部门))(?:关于|对)/;

@@ -52,7 +52,7 @@ export const STAGE_TABLE: readonly StageEntry[] = [
   entry('shared', 'foundation', 'both', 'code the build and the browser both import (dates as printed)'),
   entry('scripts/ingest', 'ingest', 'build', 'read → normalise → split → parse → extract → metadata → merge'),
   entry('scripts/ingest/formats', 'ingest', 'build', 'PDF, Word and HTML readers'),
-  entry('scripts/ingest/rules', 'ingest', 'build', 'the rules for reading text: markers, lines, joins, heads, body blocks, units, targets'),
+  entry('scripts/ingest/rules', 'ingest', 'build', 'the rules for reading text: markers, lines, joins, heads, chrome, markup, closing, body, units, targets'),
   entry('scripts/ingest/normalise', 'ingest', 'build', 'normalise: clean a line, measure the layout, join lines'),
   entry('scripts/ingest/hierarchy', 'ingest', 'build', 'parse a body: lexer, lead titles, parser, block text'),
   entry('shared/document', 'ingest', 'both', 'helpers over the document model'),
