@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { CompareData } from '../../scripts/build/compare-step.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
 import type { ConceptInfo } from '../../scripts/compare/model.ts';
-import { documentTasks } from '../../scripts/compare/tasks.ts';
+import { tasksAsText } from '../../scripts/compare/tasks.ts';
 import { comparisonView } from '../../scripts/compare/view/comparison.ts';
 import { versionView } from '../../scripts/compare/view/version.ts';
 import { paths } from '../../scripts/site/paths.ts';
@@ -43,7 +43,7 @@ export function titleOf(id: string): string {
 /** A document's tasks as the compare views read them. */
 export function taskTexts(id: string) {
   const doc = documentById(id);
-  return documentTasks(doc.id, doc.body);
+  return tasksAsText(doc.id, doc.body);
 }
 
 const links = {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SiteData } from '../../scripts/site/site-model.ts';
-import type { Block, PolicyDocument, Provision } from '../../scripts/ingest/model.ts';
+import type { PolicyDocument } from '../../scripts/ingest/model.ts';
 
 let cached: SiteData | undefined;
 let byId: Map<string, PolicyDocument> | undefined;
@@ -34,26 +34,4 @@ export function findDocument(id: string): PolicyDocument | undefined {
   // A map, not a search: pages and components look documents up thousands of times in a large corpus.
   byId ??= new Map(siteData().documents.map((d) => [d.id, d]));
   return byId.get(id);
-}
-
-/** Every provision of a document in reading order, with its depth (1 = top level). */
-export function provisions(doc: PolicyDocument): Array<{ node: Provision; depth: number }> {
-  const out: Array<{ node: Provision; depth: number }> = [];
-  const walk = (blocks: Block[], depth: number) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        out.push({ node: b, depth });
-        walk(b.children, depth + 1);
-      } else if (b.type === 'box') walk(b.children, depth + 1);
-    }
-  };
-  walk(doc.body, 1);
-  return out;
-}
-
-/** The tasks of a document in reading order. */
-export function tasks(doc: PolicyDocument): Provision[] {
-  return provisions(doc)
-    .map((p) => p.node)
-    .filter((p) => p.isTask);
 }
