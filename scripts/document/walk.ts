@@ -17,7 +17,7 @@ export const SKIP = 'skip';
  * are the containers enclosing the block, outermost first (one array, changed as the walk goes:
  * copy it to keep it). Return SKIP to not descend into a block's children.
  */
-export function walkBlocks(blocks: readonly Block[], visit: (block: Block, ancestors: readonly Container[]) => typeof SKIP | void): void {
+export function walkBlocks(blocks: readonly Block[], visit: (block: Block, ancestors: readonly Container[]) => typeof SKIP | undefined): void {
   const ancestors: Container[] = [];
   const walk = (list: readonly Block[]) => {
     for (const block of list) {

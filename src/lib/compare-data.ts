@@ -2,8 +2,9 @@
  * Loads content/generated/compare.json (written by scripts/build/compare-step.ts)
  * once per build, and renders the compare views to HTML for the pages.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
+import { CompareDataSchema } from '../../scripts/contract/compare-data.ts';
 import { toHtml } from 'hast-util-to-html';
 import type { CompareData } from '../../scripts/build/compare-step.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
@@ -19,9 +20,7 @@ let cached: CompareData | undefined;
 /** The compare stage's output; run `npm run build` first. */
 export function compareData(): CompareData {
   if (!cached) {
-    const file = path.resolve('content/generated/compare.json');
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build", which runs the compare stage before Astro`);
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as CompareData;
+    cached = readGeneratedJson(path.resolve('content/generated/compare.json'), CompareDataSchema, 'the compare stage (scripts/build/compare-step.ts, before Astro runs)');
   }
   return cached;
 }

@@ -2,9 +2,10 @@
  * Loads content/generated/site.json once per build. Pages call siteData()
  * instead of reading files themselves, so the JSON is parsed a single time.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SiteData } from '../../scripts/site/site-model.ts';
+import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
+import { SiteDataSchema } from '../../scripts/contract/site-data.ts';
 import type { PolicyDocument } from '../../scripts/ingest/model.ts';
 
 let cached: SiteData | undefined;
@@ -13,11 +14,7 @@ let byId: Map<string, PolicyDocument> | undefined;
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
 export function siteData(): SiteData {
   if (!cached) {
-    const file = path.resolve('content/generated/site.json');
-    if (!fs.existsSync(file)) {
-      throw new Error(`${file} is missing: run "npm run build", which ingests seeds/ before Astro runs`);
-    }
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as SiteData;
+    cached = readGeneratedJson(path.resolve('content/generated/site.json'), SiteDataSchema, 'the site step (scripts/build/site-step.ts, before Astro runs)');
   }
   return cached;
 }
