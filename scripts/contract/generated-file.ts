@@ -30,7 +30,10 @@ export class GeneratedFileError extends Error {
  */
 export function readGeneratedJson<S extends z.ZodType>(file: string, schema: S, writer: string): z.infer<S> {
   let raw: string;
+  let stamp: string;
   try {
+    const stat = fs.statSync(file);
+    stamp = `${stat.mtimeMs}:${stat.size}`;
     raw = fs.readFileSync(file, 'utf8');
   } catch (cause) {
     throw new GeneratedFileError(file, [`is missing or unreadable: ${writer} writes it; run "npm run build"`], [], { cause });
@@ -41,8 +44,18 @@ export function readGeneratedJson<S extends z.ZodType>(file: string, schema: S, 
   } catch (cause) {
     throw new GeneratedFileError(file, [`is not valid JSON (${(cause as Error).message}): ${writer} writes it; run "npm run build" again`], [], { cause });
   }
-  return checkGenerated(file, schema, data, raw, writer);
+  // Several steps of one process read the same file (relations.json three times in the build's
+  // main process): it is checked once, and read again as it is while it has not changed.
+  const seen = checked.get(schema);
+  if (seen?.get(file) === stamp) return data as z.infer<S>;
+  const valid = checkGenerated(file, schema, data, raw, writer);
+  if (seen) seen.set(file, stamp);
+  else checked.set(schema, new Map([[file, stamp]]));
+  return valid;
 }
+
+/** Per schema, the files that passed it, with their modification time and size then. */
+const checked = new Map<z.ZodType, Map<string, string>>();
 
 /** Checks data parsed from `file` against `schema`; `raw` (its text) is only read to describe a failure. */
 export function checkGenerated<S extends z.ZodType>(file: string, schema: S, data: unknown, raw: string, writer: string): z.infer<S> {

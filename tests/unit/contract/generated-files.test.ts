@@ -55,6 +55,13 @@ describe('reading a generated file', () => {
     expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage')).message).toContain(': extra: unknown field "extra"');
   });
 
+  it('checks a file again once it has been rewritten, though it passed before', () => {
+    const file = written('relations-rewritten.json', { generatedBy: 'x', relations: [], standing: {}, years: [2024] });
+    expect(readGeneratedJson(file, RelationsDataSchema, 'the relations stage').years).toEqual([2024]);
+    written('relations-rewritten.json', { generatedBy: 'x', relations: [], standing: {}, years: ['2024'] });
+    expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage')).paths).toEqual(['years[0]']);
+  });
+
   it('says which step writes a missing file', () => {
     const file = path.join(dir, 'absent.json');
     expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage')).message).toBe(`${file}: is missing or unreadable: the relations stage writes it; run "npm run build"`);
