@@ -6,11 +6,9 @@
  *
  * The TypeScript interfaces of scripts/ingest/model.ts stay the types the stages use; each schema
  * here is checked against its interface both ways by tests/unit/contract/generated-types.test.ts,
- * so neither can change without the other. Only zod is imported at run time (the Block type only
- * names the recursive schema's output), so every stage may import this.
+ * so neither can change without the other. Only zod is imported: every stage may import this.
  */
 import { z } from 'zod';
-import type { Block } from '../ingest/model.ts';
 import { ADMIN_LEVELS, DOCUMENT_STATUSES } from './curated.ts';
 
 const int = () => z.number();
@@ -92,18 +90,9 @@ export const TableSchema = z.strictObject({ type: z.literal('table'), caption: z
 
 export const PROVISION_KINDS = ['chapter', 'section', 'article', 'sec', 'subsec', 'item', 'point', 'clause'] as const;
 
-export const BoxSchema = z.strictObject({
-  type: z.literal('box'),
-  marker: z.string(),
-  title: z.string(),
-  eid: z.string(),
-  get children() {
-    return z.array(BlockSchema);
-  },
-  ...span,
-});
+const BoxFields = z.strictObject({ type: z.literal('box'), marker: z.string(), title: z.string(), eid: z.string(), ...span });
 
-export const ProvisionSchema = z.strictObject({
+const ProvisionFields = z.strictObject({
   type: z.literal('provision'),
   kind: z.enum(PROVISION_KINDS),
   num: z.number(),
@@ -115,14 +104,30 @@ export const ProvisionSchema = z.strictObject({
   isTask: z.boolean(),
   units: z.array(UnitSchema),
   targets: z.array(TargetSchema),
-  get children() {
-    return z.array(BlockSchema);
-  },
   ...span,
 });
 
+/** What a block schema gives: named here because a box and a provision hold blocks (TypeScript needs the recursion spelled out). */
+export type BlockData =
+  | z.infer<typeof ParagraphSchema>
+  | z.infer<typeof TableSchema>
+  | (z.infer<typeof BoxFields> & { children: BlockData[] })
+  | (z.infer<typeof ProvisionFields> & { children: BlockData[] });
+
+export const BoxSchema = BoxFields.extend({
+  get children(): z.ZodArray<z.ZodType<BlockData>> {
+    return z.array(BlockSchema);
+  },
+});
+
+export const ProvisionSchema = ProvisionFields.extend({
+  get children(): z.ZodArray<z.ZodType<BlockData>> {
+    return z.array(BlockSchema);
+  },
+});
+
 /** A block of a body: paragraph, table, 专栏 box or provision (by its `type`). */
-export const BlockSchema: z.ZodType<Block> = z.discriminatedUnion('type', [ParagraphSchema, TableSchema, BoxSchema, ProvisionSchema]);
+export const BlockSchema: z.ZodType<BlockData> = z.discriminatedUnion('type', [ParagraphSchema, TableSchema, BoxSchema, ProvisionSchema]);
 
 export const ORIGIN_PARTS = [
   'title',
