@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import type { SiteData } from '../../scripts/site/site-model.ts';
-import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
-import { SiteDataSchema } from '../../scripts/contract/site-data.ts';
+import { readSiteData } from '../../scripts/contract/site-data.ts';
 import type { PolicyDocument } from '../../scripts/ingest/model.ts';
 
 let cached: SiteData | undefined;
@@ -14,7 +13,7 @@ let byId: Map<string, PolicyDocument> | undefined;
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
 export function siteData(): SiteData {
   if (!cached) {
-    cached = readGeneratedJson(path.resolve('content/generated/site.json'), SiteDataSchema, 'the site step (scripts/build/site-step.ts, before Astro runs)');
+    cached = readSiteData(path.resolve('content/generated/site.json'), 'the site step (scripts/build/site-step.ts, before Astro runs)');
   }
   return cached;
 }

@@ -6,6 +6,7 @@ import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { CorpusSchema } from '../../../scripts/contract/corpus.ts';
 import { GeneratedFileError, readGeneratedJson } from '../../../scripts/contract/generated-file.ts';
 import { RelationsDataSchema } from '../../../scripts/contract/relations-data.ts';
+import { readSiteData, SiteDataSchema } from '../../../scripts/contract/site-data.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'generated-files-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -60,6 +61,15 @@ describe('reading a generated file', () => {
     expect(readGeneratedJson(file, RelationsDataSchema, 'the relations stage').years).toEqual([2024]);
     written('relations-rewritten.json', { generatedBy: 'x', relations: [], standing: {}, years: ['2024'] });
     expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage')).paths).toEqual(['years[0]']);
+  });
+
+  it('reads site.json checking each document’s metadata, its text being checked once per build in corpus.json', () => {
+    const site = { generatedBy: 'x', documents: structuredClone(corpus.documents), departments: [], sources: {}, normalisations: {}, originals: {}, diagnostics: [] };
+    expect(SiteDataSchema.safeParse(site).success).toBe(true);
+    (site.documents[0].body as unknown[]).push({ type: 'not a block' });
+    expect(readSiteData(written('site-body.json', site), 'the site step').documents).toHaveLength(corpus.documents.length);
+    (site.documents[1].meta.title as { value: unknown }).value = 3;
+    expect(readError(() => readSiteData(written('site-meta.json', site), 'the site step')).paths).toEqual(['documents[1].meta.title.value']);
   });
 
   it('says which step writes a missing file', () => {
