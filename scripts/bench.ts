@@ -26,8 +26,8 @@ import { compareLines, conceptLines, firstSearch, offlineLines, type FirstSearch
 import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
 import { formatReport, GOALS } from './bench/report.ts';
 import { benchStackFloor, formatStackFloor, type StackFloor } from './bench/stack-floor.ts';
-import { siteConfig } from './site/config.ts';
-import { paths } from './site/paths.ts';
+import { siteConfig } from './urls/config.ts';
+import { paths } from './urls/paths.ts';
 import { readGeneratedJson } from './contract/generated-file.ts';
 import { CorpusSchema } from './contract/corpus.ts';
 
@@ -73,7 +73,7 @@ for (const size of [0, ...sizes]) {
     inspect: async (project) => {
       const dist = path.join(project.dir, 'dist');
       if (size === 0) {
-        const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the ingest step (scripts/build/ingest-step.ts)');
+        const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the ingest step (scripts/steps/ingest-step.ts)');
         pageWeight = await benchPageWeight(dist, corpus.documents.map((d) => paths.doc(d.id).slice(1))).catch((error: Error) => `page weight: failed — ${error.message}`);
         others['Offline copy (scripts/bench/offline.ts)'] = await offlineLines(dist);
       }

@@ -15,8 +15,8 @@ import path from 'node:path';
 import type { PolicyDocument, Provision, Target } from '../ingest/model.ts';
 import { ingest, loadCurated, type SeedInput } from '../ingest/index.ts';
 import { listSeedFiles } from '../ingest/read.ts';
-import { locatedTargets, type LocatedTarget } from '../ingest/located-targets.ts';
-import { tasksOf, taskUnits } from '../document/tasks.ts';
+import { locatedTargets, type LocatedTarget } from '../../shared/document/located-targets.ts';
+import { tasksOf, taskUnits } from '../../shared/document/tasks.ts';
 import { HandTargetsFileSchema, HandUnitsFileSchema, type HandNonTarget, type HandTarget, type HandTask, type HandUnit } from '../contract/hand-checked.ts';
 import { loadJsonFile } from '../contract/json-file.ts';
 

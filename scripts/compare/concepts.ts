@@ -5,9 +5,9 @@
  * sides of a comparison can highlight the concepts they share.
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
-import type { ConceptSpan, DocumentConcepts, TaskText } from './model.ts';
-import { tasksOf } from '../document/tasks.ts';
-import { provisionsOf } from '../document/walk.ts';
+import type { ConceptSpan, DocumentConcepts, TaskText } from '../../shared/compare/model.ts';
+import { tasksOf } from '../../shared/document/tasks.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 
 /** What the compare stage reads of an occurrence (a structural subset of the concept stage's Occurrence). */
 export interface OccurrenceLike {

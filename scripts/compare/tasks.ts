@@ -4,8 +4,8 @@
  * a reader comparing two tasks compares everything under the heading.
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
-import { tasksOf, taskUnits } from '../document/tasks.ts';
-import type { TaskText } from './model.ts';
+import { tasksOf, taskUnits } from '../../shared/document/tasks.ts';
+import type { TaskText } from '../../shared/compare/model.ts';
 
 /** The logical lines of blocks: paragraphs, headed sub-provisions, table rows. */
 export function blockLines(blocks: Block[]): string[] {

@@ -16,8 +16,8 @@
  */
 import { diffArrays } from 'diff';
 import type { Block, Footer, Notice, ParsedDocument, PolicyDocument } from '../ingest/model.ts';
-import { enclosingProvision, walkBlocks } from '../document/walk.ts';
-import type { DiffPiece, FieldChange, VersionBlock, VersionDiff, VersionHunk } from './model.ts';
+import { enclosingProvision, walkBlocks } from '../../shared/document/walk.ts';
+import type { DiffPiece, FieldChange, VersionBlock, VersionDiff, VersionHunk } from '../../shared/compare/model.ts';
 
 /** What the version diff needs of a document or of a parsed copy. */
 export interface VersionSource {

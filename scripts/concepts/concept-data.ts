@@ -4,8 +4,8 @@
  * counts, discovered candidate terms and the citation index.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import { provisionsOf } from '../document/walk.ts';
-import { comparePinyin } from '../site/slug.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
+import { comparePinyin } from '../urls/slug.ts';
 import { findCitations } from './citations.ts';
 import { discoverTerms } from './discover.ts';
 import { termsOf, type Concept, type Glossary, type GlossaryProblem } from './glossary.ts';
@@ -64,7 +64,7 @@ export function analyseConcepts(documents: readonly PolicyDocument[], glossary: 
     paragraphMentions: paragraphIndex(documents, occurrences),
     problems: quoteProblems(glossary, documents),
     data: {
-      generatedBy: 'scripts/build/concepts-step.ts',
+      generatedBy: 'scripts/steps/concepts-step.ts',
       concepts,
       occurrences: concepts.flatMap((c) => byConcept.get(c.id) ?? []),
       candidates: discoverTerms(documents, { glossary: matcher, glossaryTerms: glossary.concepts.flatMap(termsOf) }),

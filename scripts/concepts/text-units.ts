@@ -6,7 +6,7 @@
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
 import type { TextPlace } from './model.ts';
-import { walkBlocks, type Container } from '../document/walk.ts';
+import { walkBlocks, type Container } from '../../shared/document/walk.ts';
 
 /** A paragraph, heading or table cell. */
 export interface TextUnit extends TextPlace {

@@ -1,6 +1,6 @@
 /**
  * The schema of content/generated/compare.json, the compare stage's output without its client
- * payloads (scripts/build/compare-step.ts CompareData), read by the compare pages and the open data.
+ * payloads (scripts/compare/published.ts CompareData), read by the compare pages and the open data.
  */
 import { z } from 'zod';
 import { SourceRefSchema, TargetSchema } from './corpus.ts';

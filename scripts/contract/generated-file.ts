@@ -26,7 +26,7 @@ export class GeneratedFileError extends Error {
 
 /**
  * Reads `file` and checks it against `schema`. `writer` names the step that writes it, for the
- * hint ("the compare stage (scripts/build/compare-step.ts)").
+ * hint ("the compare stage (scripts/steps/compare-step.ts)").
  */
 export function readGeneratedJson<S extends z.ZodType>(file: string, schema: S, writer: string): z.infer<S> {
   let raw: string;

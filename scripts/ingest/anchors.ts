@@ -21,7 +21,7 @@
  */
 import type { Block, Box, Diagnostic, Provision, ProvisionKind } from './model.ts';
 import { chineseToInt } from './rules.ts';
-import { provisionsOf } from '../document/walk.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 
 /** The anchored body of one document. */
 export interface AnchoredBody {

@@ -8,7 +8,7 @@ import type { AttachmentLines } from './closing.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
 import { chineseToInt } from './rules.ts';
-import { walkBlocks } from '../document/walk.ts';
+import { walkBlocks } from '../../shared/document/walk.ts';
 
 /** Attachments parsed and anchored, with what the parser noticed. */
 export interface ParsedAttachments {

@@ -14,7 +14,7 @@
 import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from './model.ts';
 import { chineseToInt, MARKER_START, MARKERS, TOC_ENTRY } from './rules.ts';
 import { parseTable } from './table.ts';
-import { CLOSING_CLAUSE_WORDS, kindWordsPattern } from '../document/kind-words.ts';
+import { CLOSING_CLAUSE_WORDS, kindWordsPattern } from '../../shared/document/kind-words.ts';
 
 /** The parsed body of one document. */
 export interface ParsedBody {

@@ -5,7 +5,7 @@
  * reader of official documents names the kind the same way; nothing is guessed
  * from the subject matter.
  */
-import { KIND_WORDS } from '../document/kind-words.ts';
+import { KIND_WORDS } from '../../shared/document/kind-words.ts';
 
 /** Brackets after the kind word: （2021-2025年）, （试行）, （修订版）. */
 const TRAILING_BRACKETS = /(?:[（(][^（）()]*[）)]\s*)+$/;

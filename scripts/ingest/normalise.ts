@@ -15,8 +15,8 @@
 import type { Diagnostic, LogicalLine, Normalisation, NormalisationKind, NormalisedFile, SourceFile } from './model.ts';
 import { MARKERS, SENTENCE_END } from './rules.ts';
 import { looksLikeMarkdown, stripMarkup } from './markup.ts';
-import { COMPATIBILITY, CJK_PUNCTUATION, EXTENSION_A, FULL_WIDTH, HAN_CHAR, UNIFIED } from '../document/cjk.ts';
-import { ABOUT_TITLE_WORDS, kindWordsPattern, UNWRAPPED_TITLE_WORDS } from '../document/kind-words.ts';
+import { COMPATIBILITY, CJK_PUNCTUATION, EXTENSION_A, FULL_WIDTH, HAN_CHAR, UNIFIED } from '../../shared/document/cjk.ts';
+import { ABOUT_TITLE_WORDS, kindWordsPattern, UNWRAPPED_TITLE_WORDS } from '../../shared/document/kind-words.ts';
 
 /** How a file's lines are laid out, measured from the file itself. */
 export interface WrapProfile {

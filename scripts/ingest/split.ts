@@ -14,7 +14,7 @@ import type { Diagnostic, DocumentChunk, LogicalLine, SourceSpan } from './model
 import { MARKER_START, MARKERS } from './rules.ts';
 import { isDocNumberLine } from './doc-number.ts';
 import { isIssuerLike } from './issuers.ts';
-import { kindWordsPattern, TITLE_KIND_WORDS } from '../document/kind-words.ts';
+import { kindWordsPattern, TITLE_KIND_WORDS } from '../../shared/document/kind-words.ts';
 
 /** What `splitDocuments` returns: the chunks in file order and what was noticed on the way. */
 export interface SplitResult {

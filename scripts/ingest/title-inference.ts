@@ -8,7 +8,7 @@
  * there is no inferred title.
  */
 import { selfReferenceWord } from './kinds.ts';
-import { kindWordsPattern, SELF_REFERENCE_WORDS } from '../document/kind-words.ts';
+import { kindWordsPattern, SELF_REFERENCE_WORDS } from '../../shared/document/kind-words.ts';
 
 /** An inferred title and the line of the sentence it came from. */
 export interface InferredTitle {

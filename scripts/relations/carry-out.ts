@@ -11,8 +11,8 @@ import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
 import { textUnits } from '../concepts/text-units.ts';
 import type { Evidence, Relation } from './model.ts';
-import { taskRef, type TaskRef } from '../document/tasks.ts';
-import { provisionsOf } from '../document/walk.ts';
+import { taskRef, type TaskRef } from '../../shared/document/tasks.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 import { evidenceAt, sentenceBounds } from './sentences.ts';
 
 /** Least alignment score for 落实: about twice the best unrelated candidate of the seeds (0.040), half the true pair (0.198). */

@@ -6,10 +6,10 @@
  * are different units.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import { taskRef } from '../document/tasks.ts';
-import { provisionsOf } from '../document/walk.ts';
+import { taskRef } from '../../shared/document/tasks.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 import type { Department, DepartmentTask } from './site-model.ts';
-import { comparePinyin, pinyinSlug, uniqueSlugs } from './slug.ts';
+import { comparePinyin, pinyinSlug, uniqueSlugs } from '../urls/slug.ts';
 
 /** Builds departments sorted by pinyin; each task listed once per unit. */
 export function buildDepartments(documents: PolicyDocument[]): Department[] {

@@ -3,7 +3,7 @@
  * from it (department index, URLs). Written by the build script to
  * content/generated/site.json; read by src/lib/site-data.ts.
  */
-import type { DocumentTaskRef } from '../document/tasks.ts';
+import type { DocumentTaskRef } from '../../shared/document/tasks.ts';
 import type { Diagnostic, Normalisation, PolicyDocument, UnitEvidence, UnitRole } from '../ingest/model.ts';
 import type { PublishedOriginal } from './originals.ts';
 

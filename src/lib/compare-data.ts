@@ -1,18 +1,18 @@
 /**
- * Loads content/generated/compare.json (written by scripts/build/compare-step.ts)
+ * Loads content/generated/compare.json (written by scripts/steps/compare-step.ts)
  * once per build, and renders the compare views to HTML for the pages.
  */
 import path from 'node:path';
 import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
 import { CompareDataSchema } from '../../scripts/contract/compare-data.ts';
 import { toHtml } from 'hast-util-to-html';
-import type { CompareData } from '../../scripts/build/compare-step.ts';
+import type { CompareData } from '../../scripts/compare/published.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
-import type { ConceptInfo } from '../../scripts/compare/model.ts';
+import type { ConceptInfo } from '../../shared/compare/model.ts';
 import { tasksAsText } from '../../scripts/compare/tasks.ts';
-import { comparisonView } from '../../scripts/compare/view/comparison.ts';
-import { versionView } from '../../scripts/compare/view/version.ts';
-import { paths } from '../../scripts/site/paths.ts';
+import { comparisonView } from '../../shared/compare/view/comparison.ts';
+import { versionView } from '../../shared/compare/view/version.ts';
+import { paths } from '../../scripts/urls/paths.ts';
 import { documentById } from './site-data.ts';
 
 let cached: CompareData | undefined;
@@ -20,7 +20,7 @@ let cached: CompareData | undefined;
 /** The compare stage's output; run `npm run build` first. */
 export function compareData(): CompareData {
   if (!cached) {
-    cached = readGeneratedJson(path.resolve('content/generated/compare.json'), CompareDataSchema, 'the compare stage (scripts/build/compare-step.ts, before Astro runs)');
+    cached = readGeneratedJson(path.resolve('content/generated/compare.json'), CompareDataSchema, 'the compare stage (scripts/steps/compare-step.ts, before Astro runs)');
   }
   return cached;
 }

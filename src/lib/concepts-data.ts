@@ -1,5 +1,5 @@
 /**
- * Loads content/generated/concepts.json (written by scripts/build/concepts-step.ts)
+ * Loads content/generated/concepts.json (written by scripts/steps/concepts-step.ts)
  * once per build, and answers the questions concept and document pages ask.
  */
 import path from 'node:path';
@@ -15,7 +15,7 @@ let byDocument: Map<string, ConceptInDocument[]> | undefined;
 /** The generated concept data; run `npm run build` first. */
 export function conceptsData(): ConceptsData {
   if (!cached) {
-    cached = readGeneratedJson(path.resolve('content/generated/concepts.json'), ConceptsDataSchema, 'the concept stage (scripts/build/concepts-step.ts, before Astro runs)');
+    cached = readGeneratedJson(path.resolve('content/generated/concepts.json'), ConceptsDataSchema, 'the concept stage (scripts/steps/concepts-step.ts, before Astro runs)');
   }
   return cached;
 }

@@ -1,5 +1,5 @@
 /**
- * Loads content/generated/relations.json (written by scripts/build/relations-step.ts)
+ * Loads content/generated/relations.json (written by scripts/steps/relations-step.ts)
  * once per build, and answers what document pages, the home page and the
  * relations page ask: a document's relations, its status and period.
  */
@@ -15,7 +15,7 @@ let byDocument: Map<string, RelationView[]> | undefined;
 /** The generated relations data; run `npm run build` first. */
 export function relationsData(): RelationsData {
   if (!cached) {
-    cached = readGeneratedJson(path.resolve('content/generated/relations.json'), RelationsDataSchema, 'the relations stage (scripts/build/relations-step.ts, before Astro runs)');
+    cached = readGeneratedJson(path.resolve('content/generated/relations.json'), RelationsDataSchema, 'the relations stage (scripts/steps/relations-step.ts, before Astro runs)');
   }
   return cached;
 }

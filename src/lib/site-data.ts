@@ -13,7 +13,7 @@ let byId: Map<string, PolicyDocument> | undefined;
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
 export function siteData(): SiteData {
   if (!cached) {
-    cached = readSiteData(path.resolve('content/generated/site.json'), 'the site step (scripts/build/site-step.ts, before Astro runs)');
+    cached = readSiteData(path.resolve('content/generated/site.json'), 'the site step (scripts/steps/site-step.ts, before Astro runs)');
   }
   return cached;
 }

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus, PolicyDocument } from '../../scripts/ingest/model.ts';
-import { makeTempProject, type TempProject } from '../support/temp-project.ts';
-import { tasksOf } from '../../scripts/document/tasks.ts';
-import { walkBlocks } from '../../scripts/document/walk.ts';
+import { makeTempProject, type TempProject } from '../../scripts/harness/temp-project.ts';
+import { tasksOf } from '../../shared/document/tasks.ts';
+import { walkBlocks } from '../../shared/document/walk.ts';
 
 /** The seed edited, and which of its document's tasks (1-based, reading order). */
 const EDITED_SEED = /^000_/;

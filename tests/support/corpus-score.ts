@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Corpus, PolicyDocument } from '../../scripts/ingest/model.ts';
-import { provisionsOf } from '../../scripts/document/walk.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 
 /** One row of expected.tsv. */
 export interface ExpectedRow {

@@ -17,7 +17,7 @@ import type { ChildNode, Element } from 'domhandler';
 import iconv from 'iconv-lite';
 import type { Diagnostic, Normalisation } from '../model.ts';
 import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
-import { countHan } from '../../document/cjk.ts';
+import { countHan } from '../../../shared/document/cjk.ts';
 
 /** Largest saved page read, in bytes. */
 export const MAX_HTML_BYTES = 16 * 1024 * 1024;

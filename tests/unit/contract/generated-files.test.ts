@@ -11,7 +11,7 @@ import { readSiteData, SiteDataSchema } from '../../../scripts/contract/site-dat
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'generated-files-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const WRITER = 'the ingest step (scripts/build/ingest-step.ts)';
+const WRITER = 'the ingest step (scripts/steps/ingest-step.ts)';
 const corpus = ingestDirectory('seeds', 'content/curated');
 
 function written(name: string, data: unknown): string {

@@ -8,7 +8,7 @@ import type { Block, Box, Corpus, DocumentMeta, Notice, ParsedDocument, PolicyDo
 import type { SiteData } from '../../../scripts/site/site-model.ts';
 import type { ConceptsData } from '../../../scripts/concepts/model.ts';
 import type { RelationsData } from '../../../scripts/relations/model.ts';
-import type { CompareData } from '../../../scripts/build/compare-step.ts';
+import type { CompareData } from '../../../scripts/compare/published.ts';
 import type {
   BlockData,
   CorpusSchema,

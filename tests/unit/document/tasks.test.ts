@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../scripts/ingest/model.ts';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
-import { taskParts, taskRef, tasksOf, taskUnits } from '../../../scripts/document/tasks.ts';
-import { provisionsOf } from '../../../scripts/document/walk.ts';
+import { taskParts, taskRef, tasksOf, taskUnits } from '../../../shared/document/tasks.ts';
+import { provisionsOf } from '../../../shared/document/walk.ts';
 import { box, para, prov } from './fixtures.ts';
 
 describe('tasksOf', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../scripts/ingest/model.ts';
-import { enclosingProvision, provisionsOf, SKIP, walkBlocks } from '../../../scripts/document/walk.ts';
+import { enclosingProvision, provisionsOf, SKIP, walkBlocks } from '../../../shared/document/walk.ts';
 import { box, para, prov } from './fixtures.ts';
 
 const body: Block[] = [para('preamble'), prov('sec_1', [prov('item_1', [para('text of item 1')]), box('box_1', [prov('box_1__item_1')])]), prov('sec_2')];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blockText, parseBody, readMarker, splitLead } from '../../../scripts/ingest/hierarchy.ts';
-import { provisionsOf } from '../../../scripts/document/walk.ts';
+import { provisionsOf } from '../../../shared/document/walk.ts';
 import type { Block, LogicalLine, Paragraph, Provision } from '../../../scripts/ingest/model.ts';
 import { hierarchyCases } from '../../fixtures/hierarchy/cases.ts';
 import { DOCS_004, lineByLine, normalisedLines, SEEDS } from '../../fixtures/hierarchy/seed-lines.ts';

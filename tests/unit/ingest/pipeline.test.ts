@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import type { Block, Corpus, PolicyDocument, Provision } from '../../../scripts/ingest/model.ts';
 import { lostCharacters } from '../../support/faithful.ts';
-import { tasksOf } from '../../../scripts/document/tasks.ts';
-import { provisionsOf } from '../../../scripts/document/walk.ts';
+import { tasksOf } from '../../../shared/document/tasks.ts';
+import { provisionsOf } from '../../../shared/document/walk.ts';
 
 const corpus: Corpus = ingestDirectory('seeds', 'content/curated');
 const byId = (id: string) => {
