@@ -2,13 +2,13 @@
  * Rules for the blocks of a document body: article captions, closing clauses, table captions. Each
  * regular expression under a purpose name (the habit of marked's rules file).
  */
+import { CLOSING_CLAUSE_WORDS, kindWordsPattern } from '../../../shared/document/kind-words.ts';
 
 /** A caption printed right after 第X条: "第一条　（目的和依据）". */
 export const ARTICLE_CAPTION = /^[（(][^（）()。；]{1,20}[）)]/;
 
 /** A closing clause of the whole document: "本方案自…施行", "本措施所称…". */
-export const CLOSING =
-  /^本(?:政策措施|实施方案|行动计划|工作方案|方案|措施|政策|计划|意见|办法|细则|规定|机制|通知)(?:自|所称|由|有效期)/;
+export const CLOSING = new RegExp(`^本${kindWordsPattern(CLOSING_CLAUSE_WORDS)}(?:自|所称|由|有效期)`);
 
 /** The title of a closing section that holds the closing clauses itself. */
 export const ANNEX = /附则/;

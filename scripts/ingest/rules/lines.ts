@@ -2,9 +2,7 @@
  * Rules for reading a line of text: how sentences end, what counts as Chinese, what extraction leaves
  * behind. Each regular expression under a purpose name (the habit of marked's rules file).
  */
-
-/** Chinese characters (CJK unified ideographs, extension A, compatibility). */
-export const CJK = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+import { COMPATIBILITY, CJK_PUNCTUATION, EXTENSION_A, FULL_WIDTH, HAN_CHAR, UNIFIED } from '../../../shared/document/cjk.ts';
 
 /** Sentence-ending punctuation: a line ending in one of these is not hard-wrapped. */
 export const SENTENCE_END = /[。！？；：:;!?”」』）)]$/;
@@ -23,7 +21,7 @@ export const GLUED_HEADING = /[。！？；]([ \u3000\u00a0]+)(?=(?:[一二三�
  * A pinyin gloss inserted after a character by annotation tools ("工業(yè)"): a bracketed
  * syllable with a tone mark, right after an ideograph. Not part of the document's text.
  */
-export const PINYIN_GLOSS = /(?<=[\u3400-\u4dbf\u4e00-\u9fff])[（(][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[）)]/g;
+export const PINYIN_GLOSS = new RegExp(`(?<=[${EXTENSION_A}${UNIFIED}])[（(][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[）)]`, 'g');
 /** A sentence end followed by a space: where a heading may have been glued. */
 export const GLUE = /[。！？；][ \u3000\u00a0]/;
 /** A bracket opening a toned syllable: only a line holding one can hold a pinyin gloss (a cheap test first; measured 6% of normalise otherwise). */
@@ -39,10 +37,10 @@ export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** Private-use code points (PDF glyphs without a Unicode mapping). */
 export const PRIVATE_USE_CHARS = /[\ue000-\uf8ff]/g;
 /** A CJK ideograph or CJK/full-width punctuation (not the ideographic space). */
-const CJK_SIDE = '[\\u3001-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff01-\\uffef]';
+const CJK_SIDE = `[${CJK_PUNCTUATION}${EXTENSION_A}${UNIFIED}${COMPATIBILITY}${FULL_WIDTH}]`;
 /** A half-width digit, Latin letter or unit sign. */
 const ALNUM_SIDE = '[0-9A-Za-z%‰℃]';
 /** One space that extraction put between Chinese and digits/Latin ("2026 年", "5G 基站"); wider gaps are layout and stay. */
 export const CJK_DIGIT_SPACE = new RegExp(`(?<=${CJK_SIDE})[ \\u00a0](?=${ALNUM_SIDE})|(?<=${ALNUM_SIDE})[ \\u00a0](?=${CJK_SIDE})`, 'g');
 /** A CJK ideograph (for letterhead detection). */
-export const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+export const IDEOGRAPH = HAN_CHAR;

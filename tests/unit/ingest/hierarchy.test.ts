@@ -4,6 +4,7 @@ import { blockText } from '../../../scripts/ingest/hierarchy/block-text.ts';
 import { splitLead } from '../../../scripts/ingest/hierarchy/lead.ts';
 import { readMarker } from '../../../scripts/ingest/hierarchy/lexer.ts';
 import { parseBody } from '../../../scripts/ingest/hierarchy/parse-body.ts';
+import { provisionsOf } from '../../../shared/document/walk.ts';
 import type { Block, LogicalLine, Paragraph, Provision } from '../../../scripts/ingest/model.ts';
 import { hierarchyCases } from '../../fixtures/hierarchy/cases.ts';
 import { DOCS_004, lineByLine, normalisedLines, SEEDS } from '../../fixtures/hierarchy/seed-lines.ts';
@@ -14,13 +15,7 @@ function lines(...texts: string[]): LogicalLine[] {
 }
 
 /** Every provision in document order, boxes included. */
-function provisions(blocks: Block[]): Provision[] {
-  return blocks.flatMap((b) => {
-    if (b.type === 'provision') return [b, ...provisions(b.children)];
-    if (b.type === 'box') return provisions(b.children);
-    return [];
-  });
-}
+const provisions = (blocks: Block[]): Provision[] => provisionsOf(blocks).map((p) => p.node);
 
 /** Every paragraph in document order. */
 function paragraphs(blocks: Block[]): Paragraph[] {
