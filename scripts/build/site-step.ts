@@ -14,6 +14,7 @@ import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
 import { similarExtras } from './compare-step.ts';
 import { runCompareStageInWorker } from './compare-thread.ts';
+import { pageForTest } from './test-hooks.ts';
 import type { MdxTreeContext } from '../site/mdx-tree.ts';
 import type { PluggableList } from 'unified';
 import type { PolicyDocument } from '../ingest/model.ts';
@@ -77,7 +78,8 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Prom
   const compare = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
   // Reported once, by the await below, even if it fails while the pages are written.
   compare.catch(() => {});
-  for (const [id, mdx] of documentPages(data, concepts.pluginsFor, similarExtras, hooks.onDocumentTree)) fs.writeFileSync(path.join(docsDir, `${id}.mdx`), mdx);
+  let index = 0;
+  for (const [id, mdx] of documentPages(data, concepts.pluginsFor, similarExtras, hooks.onDocumentTree)) fs.writeFileSync(path.join(docsDir, `${id}.mdx`), pageForTest(index++, mdx));
   fs.writeFileSync(path.join(GENERATED, 'site.json'), JSON.stringify(data));
   await compare;
   return data;
