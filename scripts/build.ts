@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { runIngest, seedsFolder } from './build/ingest-step.ts';
 import { writeOriginals } from './build/originals-step.ts';
 import { writeSite } from './build/site-step.ts';
@@ -19,11 +20,17 @@ import { runOffline } from './build/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './build/search-step.ts';
 import { OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, STAGING_DIR } from './build/staging.ts';
 import { stopBuild, stopOnSignals, type FailureNotice } from './build/interrupt.ts';
+import { StepCache } from './build/cache.ts';
 
 /** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
 const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
 /** Where the search index and Pagefind's bundle are written while Astro builds; moved into the staged site after. */
 const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
+
+// --clean: read no cache (each is written anew for the next build).
+const { values: options } = parseArgs({ options: { clean: { type: 'boolean', default: false } } });
+/** The caches of the build's own steps (scripts/build/cache.ts). */
+const caches = { ingest: new StepCache('ingest', !options.clean) };
 
 async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
@@ -34,7 +41,7 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
 
 /** Every step, writing under .build/staging/; resolves when the staged site and offline copy are complete. */
 async function buildStaged(trashCleared: Promise<void>): Promise<void> {
-  const corpus = await timed('ingest', () => runIngest());
+  const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
   const site = await timed('MDX pages', () => writeSite(corpus, search));
@@ -81,6 +88,7 @@ try {
   await buildStaged(trashCleared);
   publishStaged();
   published = true;
+  for (const cache of Object.values(caches)) cache.prune();
 } catch (error) {
   await stopBuild(error, notice);
 }
