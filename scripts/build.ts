@@ -18,7 +18,7 @@ import { addToPagefind } from './build/pagefind-step.ts';
 import { writeHostingFiles } from './build/hosting-step.ts';
 import { runOffline } from './build/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './build/search-step.ts';
-import { OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, STAGING_DIR } from './build/staging.ts';
+import { linkPublished, OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, STAGING_DIR } from './build/staging.ts';
 import { stopBuild, stopOnSignals, type FailureNotice } from './build/interrupt.ts';
 import { StepCache } from './build/cache.ts';
 
@@ -73,6 +73,8 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   movePagefind(path.join(SEARCH_STAGING, 'pagefind'), STAGED_SITE);
   console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
+  // The offline copy is updated in place, file by file, starting from links to the published one.
+  linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
   const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE));
   console.log(`build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`);
   // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.

@@ -67,3 +67,26 @@ export function publishStaged(root = '.'): void {
   // What is left (the emptied folders of the steps that ran beside Astro) is of no use.
   fs.rmSync(path.join(root, STAGING_DIR), { recursive: true, force: true });
 }
+
+/**
+ * Fills `staged` with hard links to the files of the published folder `published`, so a step that
+ * updates its output in place (the offline copy compares each file and writes only what changed) starts
+ * from the previous build without copying it. Safe only for writers that replace a file rather than write
+ * into it (scripts/offline/copy-writer.ts unlinks first): the published files must never change.
+ * Returns how many files were linked.
+ */
+export function linkPublished(published: string, staged: string): number {
+  if (!fs.existsSync(published)) return 0;
+  let linked = 0;
+  for (const entry of fs.readdirSync(published, { recursive: true, withFileTypes: true })) {
+    const from = path.join(entry.parentPath, entry.name);
+    const to = path.join(staged, path.relative(published, from));
+    if (entry.isDirectory()) fs.mkdirSync(to, { recursive: true });
+    else if (entry.isFile()) {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.linkSync(from, to);
+      linked++;
+    }
+  }
+  return linked;
+}
