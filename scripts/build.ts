@@ -90,9 +90,16 @@ try {
   await buildStaged(trashCleared);
   publishStaged();
   published = true;
-  for (const cache of Object.values(caches)) cache.prune();
 } catch (error) {
   await stopBuild(error, notice);
+}
+// The site is published: a cache that cannot be pruned only keeps a few entries too many.
+for (const cache of Object.values(caches)) {
+  try {
+    cache.prune();
+  } catch (error) {
+    console.warn(`build: could not prune ${cache.dir}: ${(error as Error).message}`);
+  }
 }
 console.log(`build: done, published ${SITE_DIR}/ and ${OFFLINE_DIR}/. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
 
