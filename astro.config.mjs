@@ -1,11 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteConfig } from './scripts/site/config.ts';
+import { siteConfig } from './scripts/urls/config.ts';
 import { generatedMdxProcessor } from './scripts/site/mdx-processor.ts';
-import { STAGED_SITE } from './scripts/build/staging.ts';
+import { STAGED_SITE } from './scripts/steps/staging.ts';
 
-// SITE_URL (scripts/site/config.ts) gives the origin and base path, so Astro,
+// SITE_URL (scripts/urls/config.ts) gives the origin and base path, so Astro,
 // paths.ts, the sitemap and canonical URLs all agree.
 const { origin, base } = siteConfig();
 
@@ -13,7 +13,7 @@ export default defineConfig({
   site: origin + base,
   base,
   trailingSlash: 'always',
-  // The build publishes the staged site as dist/ only once every step has succeeded (scripts/build/staging.ts).
+  // The build publishes the staged site as dist/ only once every step has succeeded (scripts/steps/staging.ts).
   outDir: STAGED_SITE,
   build: {
     format: 'directory',

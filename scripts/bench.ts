@@ -26,8 +26,8 @@ import { compareLines, conceptLines, firstSearch, offlineLines, type FirstSearch
 import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
 import { formatReport, GOALS } from './bench/report.ts';
 import { benchStackFloor, formatStackFloor, type StackFloor } from './bench/stack-floor.ts';
-import { siteConfig } from './site/config.ts';
-import { paths } from './site/paths.ts';
+import { siteConfig } from './urls/config.ts';
+import { paths } from './urls/paths.ts';
 
 const RESULTS = 'bench/results.md';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' } } });

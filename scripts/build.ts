@@ -3,24 +3,24 @@
  * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy,
  * all into .build/staging/, then published as dist/ and dist-offline/ (one rename each) once every step succeeded.
  * A build that fails or is interrupted leaves the previous dist/ and dist-offline/ as they were.
- * Each step is its own module under scripts/build/; this file only orders them.
+ * Each step is its own module under scripts/steps/; this file only orders them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runIngest, seedsFolder } from './build/ingest-step.ts';
-import { writeOriginals } from './build/originals-step.ts';
-import { writeSite } from './build/site-step.ts';
-import { runAstroBuild } from './build/astro-step.ts';
-import { writeOpenData } from './build/open-data-step.ts';
-import { FEEDS_DIR, writeFeeds } from './build/feeds-step.ts';
-import { addToPagefind } from './build/pagefind-step.ts';
-import { writeHostingFiles } from './build/hosting-step.ts';
-import { runOffline } from './build/offline-step.ts';
-import { publishSearchIndex, SearchSources, writeSearchIndex } from './build/search-step.ts';
-import { linkPublished, OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, STAGING_DIR } from './build/staging.ts';
-import { stopBuild, stopOnSignals, type FailureNotice } from './build/interrupt.ts';
-import { StepCache } from './build/cache.ts';
+import { runIngest, seedsFolder } from './steps/ingest-step.ts';
+import { writeOriginals } from './steps/originals-step.ts';
+import { writeSite } from './steps/site-step.ts';
+import { runAstroBuild } from './steps/astro-step.ts';
+import { writeOpenData } from './steps/open-data-step.ts';
+import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
+import { addToPagefind } from './steps/pagefind-step.ts';
+import { writeHostingFiles } from './steps/hosting-step.ts';
+import { runOffline } from './steps/offline-step.ts';
+import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
+import { linkPublished, OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, STAGING_DIR } from './steps/staging.ts';
+import { stopBuild, stopOnSignals, type FailureNotice } from './steps/interrupt.ts';
+import { StepCache } from './steps/cache.ts';
 
 /** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
 const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
@@ -29,7 +29,7 @@ const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
 
 // --clean: read no cache (each is written anew for the next build).
 const { values: options } = parseArgs({ options: { clean: { type: 'boolean', default: false } } });
-/** The caches of the build's own steps (scripts/build/cache.ts). */
+/** The caches of the build's own steps (scripts/steps/cache.ts). */
 const caches = { ingest: new StepCache('ingest', !options.clean) };
 
 async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {

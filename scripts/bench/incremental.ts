@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeTempProject, type RunResult } from '../../tests/support/temp-project.ts';
+import { makeTempProject, type RunResult } from '../harness/temp-project.ts';
 import { writeSyntheticSeeds } from './corpus.ts';
 import { median } from './stats.ts';
 

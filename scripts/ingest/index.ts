@@ -86,7 +86,7 @@ function setAsideRepeatedHeader(chunk: DocumentChunk, lines: LogicalLine[]): { k
 
 /**
  * What one seed file gives before metadata and merging: its documents as parsed, its lines and what the
- * reader changed. Plain JSON data, so the build can keep it per file between builds (scripts/build/ingest-cache.ts).
+ * reader changed. Plain JSON data, so the build can keep it per file between builds (scripts/steps/ingest-step.ts).
  */
 export interface FileIngest {
   file: string;

@@ -68,7 +68,7 @@ export class CopyWriter {
 
 /**
  * Writes `bytes` as a new file at `target`, unlinking what was there first rather than writing into it:
- * the copy may start as hard links to the published copy (scripts/build/staging.ts), which must not change.
+ * the copy may start as hard links to the published copy (scripts/steps/staging.ts), which must not change.
  */
 function replaceFile(target: string, bytes: Buffer): void {
   rmSync(target, { force: true });

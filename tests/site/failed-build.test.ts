@@ -2,14 +2,14 @@
  * A build that fails inside Astro, or is killed while Astro runs, leaves the published site exactly as it
  * was: dist/ (with the offline zip) and dist-offline/ byte for byte, and says so. Built in a temp copy of the
  * project from two short documents, so the three builds stay cheap (about 60 s together on two busy cores);
- * the failure comes from the build's own test hook (scripts/build/test-hooks.ts), never from seed content.
+ * the failure comes from the build's own test hook (scripts/steps/test-hooks.ts), never from seed content.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREAK_PAGE_ENV } from '../../scripts/build/test-hooks.ts';
-import { makeTempProject, projectNode, REPO_ROOT, type TempProject } from '../support/temp-project.ts';
+import { BREAK_PAGE_ENV } from '../../scripts/steps/test-hooks.ts';
+import { makeTempProject, projectNode, REPO_ROOT, type TempProject } from '../../scripts/harness/temp-project.ts';
 import { differences, hashTree } from '../support/tree-hash.ts';
 
 const SEEDS = ['02_jiaoyubu-rengong-zhineng-zhutui-jiaoshi-shidian-tongzhi.txt', '28_jiaxing-canyinye-youyan-guanli-banfa_md.txt'];

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempProject, REPO_ROOT, type TempProject } from '../support/temp-project.ts';
+import { makeTempProject, REPO_ROOT, type TempProject } from '../../scripts/harness/temp-project.ts';
 import { differences, hashTree } from '../support/tree-hash.ts';
 
 const CORPUS = path.join(REPO_ROOT, 'tests/corpus');

@@ -17,14 +17,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from './browser.ts';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
+import { launchBrowser, type BrowserSession } from '../../scripts/harness/browser.ts';
+import { startStaticServer } from '../../scripts/harness/static-server.ts';
 import { siteUnderTest } from './site-under-test.ts';
-import { readPageBlocks, runSearchPage, searchInPage, type PageBlocks, type ShownSearch } from './search-harness.ts';
+import { readPageBlocks, runSearchPage, searchInPage, type PageBlocks, type ShownSearch } from '../../scripts/harness/search-harness.ts';
 import { QUERY_SET_FILE } from '../search/write-queries.ts';
-import type { QuerySet } from '../search/ground-truth.ts';
-import { QUALITY_GOALS, scoreQuality, type Quality } from '../search/quality.ts';
-import { foldText } from '../../src/lib/search/fold.ts';
+import type { QuerySet } from '../../scripts/harness/ground-truth.ts';
+import { QUALITY_GOALS, scoreQuality, type Quality } from '../../scripts/harness/quality.ts';
+import { foldText } from '../../shared/search/fold.ts';
 import { traditionalToSimplified } from '../../scripts/search/fold-map.ts';
 
 /** The goal for deep links (recall and precision: QUALITY_GOALS). */

@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { isNoindex, pageUrlPath, robotsTxt, sitemapXml } from '../../../scripts/hosting/sitemap.ts';
-import { metaTagsOf } from '../../../scripts/build/hosting-step.ts';
+import { metaTagsOf } from '../../../scripts/steps/hosting-step.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../scripts/hosting/csp.ts';
 
 describe('sitemap', () => {
