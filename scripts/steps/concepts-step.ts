@@ -15,6 +15,7 @@ import { candidatesReport, GLOSSARY_FILE } from '../concepts/collection.ts';
 import { conceptStage, type ConceptStage } from '../site/concept-stage.ts';
 import { tipCss } from '../site/tip-css.ts';
 import { GENERATED } from './ingest-step.ts';
+import { syncFolder } from './sync-folder.ts';
 import { buildReport, formatDiagnostic } from './report.ts';
 
 /** The analysed concepts, read by the pages (src/lib/concepts-data.ts) and the open data step. */
@@ -27,10 +28,8 @@ export const CONCEPTS_FILE = path.join(GENERATED, 'concepts.json');
 export function runConceptStage(documents: readonly PolicyDocument[], diagnostics: readonly Diagnostic[], glossaryFile = GLOSSARY_FILE): ConceptStage {
   const start = performance.now();
   const stage = conceptStage(documents, loadGlossary(glossaryFile));
-  const dir = path.join(GENERATED, 'concepts');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [id, mdx] of stage.conceptPages) fs.writeFileSync(path.join(dir, `${id}.mdx`), mdx);
+  // Only pages whose text changed are written: the others keep their modification time.
+  syncFolder(path.join(GENERATED, 'concepts'), [...stage.conceptPages].map(([id, mdx]) => [`${id}.mdx`, mdx] as const));
   fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(stage.data));
   fs.writeFileSync(path.join(GENERATED, 'concept-tips.css'), tipCss(stage.data.concepts));
   const report = path.join(GENERATED, 'build-report.md');
