@@ -12,8 +12,10 @@ import { ingestDirectory } from '../ingest/index.ts';
 import type { Block, Corpus, PolicyDocument } from '../ingest/model.ts';
 import { loadGlossary, type Glossary } from '../concepts/glossary.ts';
 import { tipCss } from '../site/tip-css.ts';
-import { conceptStage, GLOSSARY_FILE, type ConceptStage } from '../steps/concepts-step.ts';
-import { documentPages, siteDataFrom } from '../steps/site-step.ts';
+import { GLOSSARY_FILE } from '../concepts/collection.ts';
+import { conceptStage, type ConceptStage } from '../site/concept-stage.ts';
+import { documentPages } from '../site/document-pages.ts';
+import { siteDataFrom } from '../site/site-data.ts';
 
 /** What the concept stage adds may be at most this share of the full build (scripts/bench.ts states it per corpus). */
 export const CONCEPT_OVERHEAD_GOAL = 0.2;

@@ -20,7 +20,7 @@
  * followed by a space ("专栏1 2.") so its number does not run into the next.
  */
 import type { Block, Box, Diagnostic, Provision, ProvisionKind } from './model.ts';
-import { chineseToInt } from './rules.ts';
+import { chineseToInt } from './rules/markers.ts';
 import { provisionsOf } from '../../shared/document/walk.ts';
 
 /** The anchored body of one document. */

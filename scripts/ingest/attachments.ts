@@ -5,9 +5,9 @@
  */
 import type { Attachment, Block, Diagnostic } from './model.ts';
 import type { AttachmentLines } from './closing.ts';
-import { parseBody } from './hierarchy.ts';
+import { parseBody } from './hierarchy/parse-body.ts';
 import { assignAnchors } from './anchors.ts';
-import { chineseToInt } from './rules.ts';
+import { chineseToInt } from './rules/markers.ts';
 import { walkBlocks } from '../../shared/document/walk.ts';
 
 /** Attachments parsed and anchored, with what the parser noticed. */

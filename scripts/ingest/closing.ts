@@ -7,8 +7,9 @@
  */
 import type { Closing, LogicalLine, Paragraph } from './model.ts';
 import { isIssuerLike, isNameLine, isOfficialSignature, splitNames } from './issuers.ts';
-import { MARKERS, TOC_ENTRY } from './rules.ts';
-import { readMarker } from './hierarchy.ts';
+import { CLOSING_RULES } from './rules/closing.ts';
+import { MARKERS, TOC_ENTRY } from './rules/markers.ts';
+import { readMarker } from './hierarchy/lexer.ts';
 
 /** The lines of one attachment: its heading and its text. */
 export interface AttachmentLines {
@@ -29,19 +30,7 @@ export interface DocumentEnd {
   attachments: AttachmentLines[];
 }
 
-// Stage rules ----------------------------------------------------------------
-
-/** Closing constructs, each under its purpose name. */
-export const CLOSING_RULES = {
-  /** 成文日期 on a line of its own, Arabic or Chinese numerals. */
-  date: /^(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/,
-  /** 附注 printed after the date: （此件公开发布）, （联系人：…）, （此页无正文）. */
-  annotation: /^[（(](?:此件|此页|联系人|联系电话|信息公开)/,
-  /** An attachment heading: 附件, 附件1, 附件 2：标题, 附录2：竞价指引, 附表1. */
-  attachment: /^(附件|附录|附表)\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*(.*))?$/,
-  /** An item of an attachment list: "2.智能网联汽车道路测试主体申请材料". */
-  listItem: /^\d{1,2}\s*[.．、]/,
-} as const;
+// Stage thresholds (the rules are in rules/) ---------------------------------
 
 /** A 附件说明 is followed by its signature within this many lines (the attachment names). */
 const ATTACHMENT_NOTE_SPAN = 6;

@@ -5,19 +5,7 @@
  * （教师函〔2021〕13号）; and the number of an order (令), 第19号 or （第19号）.
  * Values are kept as printed, only whitespace and the enclosing brackets removed.
  */
-import { CN_NUM } from './rules.ts';
-
-/** 文号 forms, each under its purpose name. */
-export const DOC_NUMBER_RULES = {
-  /** Agency code, year in 〔〕 [] ［］ （） (), sequence number, 号; or agency code 字第 number 号 (府法综字第1120001234号). */
-  number: /^\S{1,24}?\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号$|^[\u4e00-\u9fff]{1,12}字\s*第\s*\d{1,12}\s*号$/,
-  /** The same anywhere in a line (a 文号 quoted in a sentence or a page heading). */
-  inText: /[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/,
-  /** An order's number: 第19号, （第19号）, 第二十号. */
-  order: new RegExp(`^[（(]?\\s*第\\s*(?:\\d{1,5}|${CN_NUM})\\s*号\\s*[）)]?$`),
-  /** A line wrapped in brackets: （教师函〔2021〕13号）. */
-  bracketed: /^[（(](.+)[）)]$/,
-} as const;
+import { DOC_NUMBER_RULES } from './rules/heads.ts';
 
 /** The 文号 a line consists of (brackets around it removed, whitespace closed up), or undefined. */
 export function readDocNumber(text: string): string | undefined {

@@ -18,11 +18,13 @@
  * that are also kept as printed.
  */
 import type { Closing, Diagnostic, DocumentChunk, Footer, LogicalLine, Notice, Origin, Paragraph, SourceSpan } from './model.ts';
-import { MARKERS } from './rules.ts';
-import { HEAD_RULES, isRecipients, noticeTitleAt, titleAt } from './split.ts';
+import { MARKERS } from './rules/markers.ts';
+import { isRecipients, noticeTitleAt, titleAt } from './head-lines.ts';
+import { AFTER_DATE, BYLINE, FOOTER_START, HEAD_CONSTRUCTS, HEAD_RULES, STATUS_LINE } from './rules/heads.ts';
 import { readDocNumber, readOrderNumber } from './doc-number.ts';
 import { isIssuerLike, isOfficialSignature, orderIssuer, orgName, splitNames } from './issuers.ts';
-import { type AttachmentLines, CLOSING_RULES, readDocumentEnd, signatureAbove, toIsoDate } from './closing.ts';
+import { type AttachmentLines, readDocumentEnd, signatureAbove, toIsoDate } from './closing.ts';
+import { CLOSING_RULES } from './rules/closing.ts';
 import { titleKey } from './merge.ts';
 
 export { toIsoDate } from './closing.ts';
@@ -55,30 +57,8 @@ export interface FrontMatter {
   diagnostics: Diagnostic[];
 }
 
-// Stage rules ----------------------------------------------------------------
+// Stage thresholds (the rules are in rules/) ---------------------------------
 
-/** Head constructs that have no reader of their own elsewhere, each under its purpose name. */
-const HEAD_CONSTRUCTS = {
-  /** 规范性文件登记号: JNCR—2022—0040001, XXCR-2021-0010003. */
-  registration: /^[A-Z]{2,8}\s*[—–\-－]+\s*\d{4}\s*[—–\-－]+\s*\d{2,10}$/,
-  /** The "文件" of a letterhead printed on a line of its own. */
-  documentWord: /^文\s*件$/,
-  /** The text of a notice that issues or forwards what follows it. */
-  issuing: /印发给你们|转发给你们|印发你们|现予印发|现予公布|予以印发|予以公布|现印发|现将[^。]{0,80}?(?:印发|转发|公布)/,
-  /** A history note under a law's title: "2019年11月30日 国家市场监督管理总局令第20号公布", "（…通过　…公布　自…起施行）". */
-  historyNote: /^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,160}(?:通过|公布|发布|修改|修正|修订|批准|施行)[）)]?$/,
-  /** A line under a title that is part of it: its period or its stage, "（2021-2025年）", "（试行）". */
-  titlePeriod: /^[（(]\s*(?:\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?|\d{4}\s*年|试行|暂行|草案|修订|修订版|修订稿)\s*[）)]$/,
-  /** An attachment label between a notice and what it issues: "附件", "附件1", "津工信电力〔2021〕2号附件". */
-  attachmentLabel: /^(?:附件\s*\d{0,2}|.{2,30}号附件)\s*[：:]?$/,
-} as const;
-
-/** A status or draft line under a title: （征求意见稿）, （送审稿）, （修订版）. Other bracketed lines (periods, 试行) are part of the title. */
-const STATUS_LINE = /^[（(][^（）()]*(?:稿|修订版)[^（）()]*[）)]$/;
-/** Lines printed after the date: （此件公开发布）, （此页无正文）. */
-const AFTER_DATE = /^[（(](?:此件|此页)[^（）()]*[）)]$/;
-/** A footer starts at 抄送：… or at the "…2024年10月24日印发" line. */
-const FOOTER_START = /^(?:抄送|抄报|分送|主题词|信息公开选项)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 /** How far from the end a footer may start. */
 const FOOTER_WINDOW = 10;
 /** A notice's date is within this many lines of its 主送. */
@@ -87,8 +67,6 @@ const NOTICE_WINDOW = 40;
 const AFTER_NOTICE_WINDOW = 16;
 /** A title printed twice at the head repeats within this many lines. */
 const REPEAT_WINDOW = 12;
-/** A news byline: □孙化鹏 孔雪, 记者 …, 文/… */
-const BYLINE = /^(?:[□■◇◆○●]|(?:本报)?记者|通讯员|文[／/]|作者[：:])/;
 /** A news headline is short and has no full stop. */
 const MAX_HEADLINE_LENGTH = 60;
 

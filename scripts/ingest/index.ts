@@ -14,7 +14,7 @@ import { setAsideChrome } from './chrome.ts';
 import { splitDocuments } from './split.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { parseAttachments } from './attachments.ts';
-import { parseBody } from './hierarchy.ts';
+import { parseBody } from './hierarchy/parse-body.ts';
 import { assignAnchors } from './anchors.ts';
 import { extractDocument } from './extract.ts';
 import { readMetadata } from './metadata.ts';

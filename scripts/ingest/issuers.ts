@@ -5,20 +5,10 @@
  * on one line, or one name broken over two lines by PDF extraction — and the
  * issuer a title starts with ("教育部关于…", "民政部对…的答复").
  */
+import { ISSUER_IN_TITLE, OFFICIAL, ORDER_HEAD, ORG_END, ORG_STOP } from './rules/heads.ts';
 
-/** Organisation names end like this; a bracketed suffix and "文件" (a letterhead) may follow. */
-export const ORG_END =
-  /(?:政府|办公厅|办公室|委员会|管委会|领导小组|党组|局|厅|委|部|院|会|中心|办|署|公司|集团|银行)(?:[（(][^（）()]+[）)])?(?:文件)?$/;
-/** Punctuation that never occurs in an organisation name. */
-const ORG_STOP = /[，。；：:、,;《》“”！？!?]/;
 /** A name is at most this long. */
 const MAX_NAME = 40;
-/** An order's head: "上海市人民政府令", "国家市场监督管理总局令". */
-const ORDER_HEAD = /^(.{2,30}?(?:政府|委员会|局|部|署|院|厅|委|行))令$/;
-/** The signer of an order: 职务 and name ("市长　应勇", "省长 马兴瑞"). */
-const OFFICIAL = /^(?:省长|市长|区长|县长|州长|主席|总理|部长|主任|局长|署长|院长|行长|书记|代省长|代市长|代区长|代县长)[\s\u3000]*[\u4e00-\u9fff·]{2,5}$/;
-/** An issuer at the start of a title: "山东省人民政府办公厅关于…", "民政部对…的答复". */
-const ISSUER_IN_TITLE = /^(.{2,40}?(?:政府|办公厅|办公室|委员会|局|厅|委|部|院|署|部门))(?:关于|对)/;
 
 /** The name without whitespace and without the letterhead's "文件". */
 export function orgName(text: string): string {

@@ -5,7 +5,7 @@
  */
 import type { Block, Diagnostic, ParsedDocument, PolicyDocument } from './model.ts';
 import type { MetadataResult } from './metadata.ts';
-import { blockText } from './hierarchy.ts';
+import { blockText } from './hierarchy/block-text.ts';
 
 /** Character-bigram similarity above which two documents are copies of one text. */
 export const COPY_SIMILARITY = 0.85;

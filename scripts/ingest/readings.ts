@@ -11,7 +11,7 @@ import type { Origin, ParsedDocument, SourceField } from './model.ts';
 import { issuersInTitle } from './issuers.ts';
 import { kindOfSelfReference, kindOfTitle } from './kinds.ts';
 import { inferTitle } from './title-inference.ts';
-import { blockText } from './hierarchy.ts';
+import { blockText } from './hierarchy/block-text.ts';
 
 /** One value read from the text, and where. */
 export interface Reading<T> {

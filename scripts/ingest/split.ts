@@ -11,10 +11,12 @@
  * document and reported, never turned into a document of its own.
  */
 import type { Diagnostic, DocumentChunk, LogicalLine, SourceSpan } from './model.ts';
-import { MARKER_START, MARKERS } from './rules.ts';
+import { MARKERS } from './rules/markers.ts';
+import { CLOSING_SECTION, CONTINUES, HEAD_MARK, HEAD_RULES, PARAGRAPH_END } from './rules/heads.ts';
+import { PRINTED_ON } from './rules/joins.ts';
 import { isDocNumberLine } from './doc-number.ts';
+import { isNumbered, isRecipients, noticeTitleAt, type TitleMatch, titleAt } from './head-lines.ts';
 import { isIssuerLike } from './issuers.ts';
-import { kindWordsPattern, TITLE_KIND_WORDS } from '../../shared/document/kind-words.ts';
 
 /** What `splitDocuments` returns: the chunks in file order and what was noticed on the way. */
 export interface SplitResult {
@@ -22,171 +24,10 @@ export interface SplitResult {
   diagnostics: Diagnostic[];
 }
 
-/** Lines of a title found at a position: title lines `start..end`, the document starts at `next`. */
-export interface TitleMatch {
-  /** Index of the first title line. */
-  start: number;
-  /** Index of the last title line (a title may be broken over two lines). */
-  end: number;
-  /** Index of the first line after the title and its bracketed status/period lines. */
-  next: number;
-}
-
-/**
- * Line shapes that mark the head of a document; front-matter parsing (stage 4)
- * reads the same shapes, so they live here, next to the splitter that defines them.
- */
-export const HEAD_RULES = {
-  /** …关于印发《…》的通知 / …印发…的通知 / …转发…的通知 (one line, maybe after joining two). */
-  noticeTitle: /(?:印发|转发)[^。；;]*的通知$/,
-  /** A document title ends in its kind, maybe followed by （2024—2026年） or （修订版）. */
-  docKindEnd: new RegExp(`${kindWordsPattern(TITLE_KIND_WORDS)}(?:[（(][^（）()]{1,20}[）)])*$`),
-  /** A status or period on a line of its own: （征求意见稿）, (2024—2026年), （修订版）. */
-  periodLine: /^[（(](?![^（）()]*号[）)]$)[^（）()]*(?:\d{4}|年|稿|版|试行|暂行|草案|修订)[^（）()]*[）)]$/,
-  /** A preamble opens with its purpose or basis. */
-  preamble: /^(?:为|根据|按照|依据|依照)/,
-  /** Punctuation that never occurs inside a document title. */
-  titleStop: /[。；;：:，,！!？?\t]/,
-  /** 成文日期 on a line of its own, Arabic or Chinese numerals. */
-  date: /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/,
-} as const;
-
-/** The 版记's last line: "济南市工业和信息化局办公室 2022年3月10日印发". */
-const PRINTED_ON = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
-/** Head lines that mark a document's start: registration number, "文件", an attachment label. */
-const HEAD_MARK = /^(?:[A-Z]{2,8}\s*[—–\-－]+\s*\d{4}\s*[—–\-－]+\s*\d{2,10}|文\s*件|附件\s*\d{0,2}\s*[：:]?|.{2,30}号附件)$/;
 /** At most this many head lines stand above a title. */
 const HEAD_LINES_MAX = 8;
-/** A title longer than this is a sentence, not a title. */
-const MAX_TITLE_LENGTH = 80;
-/** The first half of a title broken over two lines is shorter than this. */
-const MAX_FRAGMENT_LENGTH = 40;
-/**
- * A line that closes a paragraph; a bare title only follows such a line. Wider
- * than rules.ts SENTENCE_END: some web extractions end sentences with a
- * half-width "." (004, lines 395–417).
- */
-const PARAGRAPH_END = /[。！？；：.!?;:…”’」』）)】\]]$/;
-/** Section headings that may close a document (its last 一、 section). */
-const CLOSING_SECTION = /保障|组织|附则|工作要求|实施要求|监督|考核|其他/;
-/** A line ending like this stops mid-sentence. */
-const CONTINUES = /[，、,（(《“‘—-]$/;
 /** An unpunctuated line at least this long is a cut paragraph, not a caption. */
 const MIN_CUT_LENGTH = 40;
-
-/** True when the line opens with a provision marker (一、 （一） 1. （1） 专栏1 第一章). */
-export function isNumbered(text: string): boolean {
-  // Cheap first: every marker starts with one of a few characters (measured: this test runs on every line, several times).
-  if (!MARKER_START.test(text)) return false;
-  return (
-    MARKER_LIST.some((re) => re.test(text)) ||
-    /^第[一二三四五六七八九十百零〇\d]+[章节条部分]/.test(text) ||
-    /^[—–-]{2}/.test(text)
-  );
-}
-
-const MARKER_LIST = Object.values(MARKERS);
-
-/** True when the line alone reads as a document title (…计划, …方案（2024—2026年）). */
-export function isTitleLine(text: string): boolean {
-  return (
-    text.length >= 4 &&
-    text.length <= MAX_TITLE_LENGTH &&
-    // Cheap first: a title ends in a kind word, maybe with brackets after it (measured: 1% of the ingest otherwise).
-    KIND_LAST.has(lastBeforeBrackets(text)) &&
-    !isNumbered(text) &&
-    !/^特此/.test(text) &&
-    // Punctuation inside quotes is the quoted title's (民政部对“关于…，…的建议”的答复).
-    !HEAD_RULES.titleStop.test(withoutQuotes(text)) &&
-    !HEAD_RULES.periodLine.test(text) &&
-    HEAD_RULES.docKindEnd.test(text)
-  );
-}
-
-/** The last characters of the kind words docKindEnd accepts. */
-const KIND_LAST = new Set('划案施制见法则定策要南引点例知告复录单'.split(''));
-
-/** The last character before trailing bracketed parts ("办法（试行）" → "法"). */
-function lastBeforeBrackets(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text[end - 1] === '）' || text[end - 1] === ')')) {
-    const open = Math.max(text.lastIndexOf('（', end - 1), text.lastIndexOf('(', end - 1));
-    if (open < 0) break;
-    end = open;
-  }
-  return text[end - 1] ?? '';
-}
-
-/** The text with quoted spans removed: “…”, "…", 《…》, 「…」. */
-function withoutQuotes(text: string): string {
-  return text.replace(/“[^“”]*[”"]|"[^"]*"|《[^《》]*》|「[^「」]*」/g, '');
-}
-
-/** True when the line may be the first half of a title broken over two lines. */
-function isTitleFragment(text: string, maxLength = MAX_FRAGMENT_LENGTH): boolean {
-  return (
-    text.length >= 2 &&
-    text.length <= maxLength &&
-    !/^[（(《]/.test(text) &&
-    !/^(?:附件|附录|附表)\s*[\d一二三四五六七八九十]*\s*[：:]?$/.test(text) &&
-    !isNumbered(text) &&
-    !HEAD_RULES.titleStop.test(text) &&
-    !HEAD_RULES.periodLine.test(text) &&
-    !HEAD_RULES.date.test(text) &&
-    !isDocNumberLine(text) &&
-    !HEAD_RULES.preamble.test(text)
-  );
-}
-
-/** True for a 主送 line: "各街道办事处，区政府各部门：" (ends in a colon, no full stop, not numbered). */
-export function isRecipients(text: string): boolean {
-  return (
-    /[：:]$/.test(text) &&
-    text.length <= 300 &&
-    !/[。；;]/.test(text) &&
-    !isNumbered(text) &&
-    !HEAD_RULES.preamble.test(text)
-  );
-}
-
-/**
- * The document title starting at `i` (one line, or a short fragment plus a
- * title line), with the bracketed status/period lines under it; null if none.
- */
-export function titleAt(lines: LogicalLine[], i: number): TitleMatch | null {
-  const first = lines[i]?.text ?? '';
-  let end: number;
-  if (isTitleLine(first)) end = i;
-  else if (
-    i + 1 < lines.length &&
-    isTitleFragment(first) &&
-    isTitleLine(lines[i + 1].text) &&
-    first.length + lines[i + 1].text.length <= MAX_TITLE_LENGTH
-  )
-    end = i + 1;
-  else return null;
-  let next = end + 1;
-  while (next < lines.length && next - end <= 2 && HEAD_RULES.periodLine.test(lines[next].text)) next++;
-  return { start: i, end, next };
-}
-
-/** The notice title starting at `i` (one line or two), or null. */
-export function noticeTitleAt(lines: LogicalLine[], i: number): TitleMatch | null {
-  const first = lines[i]?.text ?? '';
-  const second = lines[i + 1]?.text ?? '';
-  if (isNumbered(first) || first.startsWith('《') || HEAD_RULES.titleStop.test(first)) return null;
-  let end: number;
-  if (HEAD_RULES.noticeTitle.test(first) && first.length <= 200) end = i;
-  else if (
-    isTitleFragment(first, MAX_TITLE_LENGTH) &&
-    !HEAD_RULES.titleStop.test(second) &&
-    !HEAD_RULES.noticeTitle.test(second) &&
-    HEAD_RULES.noticeTitle.test(first + second)
-  )
-    end = i + 1;
-  else return null;
-  return { start: i, end, next: end + 1 };
-}
 
 /** True when line `k` opens a document: 主送, 发文字号, a preamble 为…/根据…, or 一、. */
 function opensDocument(lines: LogicalLine[], k: number): boolean {

@@ -14,6 +14,7 @@
  * depend on the compare stage, which runs beside them (scripts/steps/site-step.ts).
  */
 import type { RootContent } from 'mdast';
+import type { PolicyDocument, Provision } from '../ingest/model.ts';
 import type { SimilarTask } from '../../shared/compare/model.ts';
 import { flow } from './mdx-tree.ts';
 
@@ -23,6 +24,11 @@ export const SIMILAR_COMPONENT = 'SimilarTasks';
 /** The placeholder for one task. */
 export function similarPlaceholder(doc: string, eid: string): RootContent[] {
   return [flow(SIMILAR_COMPONENT, { doc, eid }, [])];
+}
+
+/** The 相似任务 placeholder of each provision of `doc` (one per task, none for other provisions). */
+export function similarExtras(doc: PolicyDocument): (p: Provision) => RootContent[] {
+  return (p) => (p.isTask ? similarPlaceholder(doc.id, p.eid) : []);
 }
 
 /** Where the disclosure's links go. */

@@ -9,11 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RootContent } from 'mdast';
-import type { PolicyDocument, Provision } from '../ingest/model.ts';
+import type { PolicyDocument } from '../ingest/model.ts';
 import { payloadScript } from '../../shared/compare/client-data.ts';
 import { computeCompare, type CompareResult, type ConceptInput } from '../compare/run.ts';
-import { similarPlaceholder } from '../site/similar-tasks.ts';
 import type { CompareData } from '../compare/published.ts';
 import { GENERATED } from './ingest-step.ts';
 
@@ -21,11 +19,6 @@ import { GENERATED } from './ingest-step.ts';
 export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
 /** One client payload per document, published as data/compare/<id>.js by scripts/steps/open-data-step.ts. */
 export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
-
-/** The 相似任务 placeholder of each provision of `doc` (one per task, none for other provisions). */
-export function similarExtras(doc: PolicyDocument): (p: Provision) => RootContent[] {
-  return (p) => (p.isTask ? similarPlaceholder(doc.id, p.eid) : []);
-}
 
 /** Runs the compare stage and writes its files; returns the result. */
 export function runCompareStage(documents: readonly PolicyDocument[], concepts?: ConceptInput): CompareResult {

@@ -6,7 +6,7 @@
  * the original-text page shows.
  */
 import type { Attachment, Block, Closing, Corpus, Footer, Notice, Paragraph } from '../../scripts/ingest/model.ts';
-import { blockText } from '../../scripts/ingest/hierarchy.ts';
+import { blockText } from '../../scripts/ingest/hierarchy/block-text.ts';
 
 /** The parts of a document that hold text. */
 export interface DocumentParts {

@@ -55,8 +55,9 @@ describe('concepts on the seeds', () => {
 
 describe('concept links on the seed pages', () => {
   it('link the same mentions from the occurrence index as from scanning each page', async () => {
-    const { conceptStage } = await import('../../../scripts/steps/concepts-step.ts');
-    const { documentPages, siteDataFrom } = await import('../../../scripts/steps/site-step.ts');
+    const { conceptStage } = await import('../../../scripts/site/concept-stage.ts');
+    const { documentPages } = await import('../../../scripts/site/document-pages.ts');
+    const { siteDataFrom } = await import('../../../scripts/site/site-data.ts');
     const stage = conceptStage(corpus.documents, glossary);
     const site = siteDataFrom(corpus);
     const indexed = documentPages(site, stage.pluginsFor);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignAnchors } from '../../../scripts/ingest/anchors.ts';
 import { provisionsOf } from '../../../shared/document/walk.ts';
-import { parseBody } from '../../../scripts/ingest/hierarchy.ts';
+import { parseBody } from '../../../scripts/ingest/hierarchy/parse-body.ts';
 import type { Block, LogicalLine, Provision } from '../../../scripts/ingest/model.ts';
 import { DOCS_004, lineByLine, normalisedLines, SEEDS } from '../../fixtures/hierarchy/seed-lines.ts';
 

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockText, parseBody, readMarker, splitLead } from '../../../scripts/ingest/hierarchy.ts';
+import { blockText } from '../../../scripts/ingest/hierarchy/block-text.ts';
+import { splitLead } from '../../../scripts/ingest/hierarchy/lead.ts';
+import { readMarker } from '../../../scripts/ingest/hierarchy/lexer.ts';
+import { parseBody } from '../../../scripts/ingest/hierarchy/parse-body.ts';
 import { provisionsOf } from '../../../shared/document/walk.ts';
 import type { Block, LogicalLine, Paragraph, Provision } from '../../../scripts/ingest/model.ts';
 import { hierarchyCases } from '../../fixtures/hierarchy/cases.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogicalLine, NormalisedFile, SourceFile } from '../../../scripts/ingest/model.ts';
 import { displayWidth, measureWrap, normalise, unaccountedCharacters } from '../../../scripts/ingest/normalise.ts';
 import { listSeedFiles, readSeed, readSeedFile } from '../../../scripts/ingest/read.ts';
-import { MARKERS } from '../../../scripts/ingest/rules.ts';
+import { MARKERS } from '../../../scripts/ingest/rules/markers.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/normalise');

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKERS, SENTENCE_END } from '../../../scripts/ingest/rules.ts';
+import { MARKERS } from '../../../scripts/ingest/rules/markers.ts';
+import { SENTENCE_END } from '../../../scripts/ingest/rules/lines.ts';
 import { extractTargets } from '../../../scripts/ingest/targets.ts';
 
 const FIXTURES = 'tests/fixtures/targets';

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKERS, SENTENCE_END } from '../../../scripts/ingest/rules.ts';
+import { MARKERS } from '../../../scripts/ingest/rules/markers.ts';
+import { SENTENCE_END } from '../../../scripts/ingest/rules/lines.ts';
 import { extractUnits, findStandingClauses, isUnitName } from '../../../scripts/ingest/units.ts';
 
 const FIXTURES = 'tests/fixtures/units';

@@ -11,10 +11,10 @@
  * provision, marker + title + titleSep (+ the first paragraph when it came from
  * the same line) reproduces its logical line.
  */
-import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from './model.ts';
-import { chineseToInt, MARKER_START, MARKERS, TOC_ENTRY } from './rules.ts';
-import { parseTable } from './table.ts';
-import { CLOSING_CLAUSE_WORDS, kindWordsPattern } from '../../shared/document/kind-words.ts';
+import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from '../model.ts';
+import { ANNEX, CLOSING } from '../rules/body.ts';
+import { splitArticleLead, splitLead } from './lead.ts';
+import { type MarkerMatch, type Token, tokenize } from './lexer.ts';
 
 /** The parsed body of one document. */
 export interface ParsedBody {
@@ -22,14 +22,6 @@ export interface ParsedBody {
   preamble: Block[];
   body: Block[];
   diagnostics: Diagnostic[];
-}
-
-/** A numbered-provision marker read at the start of a line. */
-export interface MarkerMatch {
-  kind: ProvisionKind;
-  num: number;
-  /** The marker exactly as written, e.g. "（二）", "10.". */
-  marker: string;
 }
 
 // Stage rules ----------------------------------------------------------------
@@ -46,46 +38,8 @@ const CANONICAL: Record<ProvisionKind, number> = {
   clause: 4,
 };
 
-/** The MARKERS rules in the order they are tried (sec before item: 一、 vs 1、), with the kind each gives. */
-const MARKER_RULES: Array<[keyof typeof MARKERS, ProvisionKind]> = [
-  ['chapter', 'chapter'],
-  ['section', 'section'],
-  ['article', 'article'],
-  ['sec', 'sec'],
-  ['subsec', 'subsec'],
-  ['item', 'item'],
-  ['point', 'point'],
-  ['pointSign', 'point'],
-  ['clause', 'clause'],
-];
-
 /** Kinds whose lines carry no lead title: 第五条 is followed by its text (or a bracketed caption). */
 const ARTICLE_LIKE = new Set<ProvisionKind>(['article']);
-
-/** A caption printed right after 第X条: "第一条　（目的和依据）". */
-const ARTICLE_CAPTION = /^[（(][^（）()。；]{1,20}[）)]/;
-
-
-/** A lead title is at most this long; longer first sentences are body text. */
-const TITLE_MAX = 40;
-
-/** Characters that end a lead title (besides a "." that is not a decimal point). */
-const TITLE_SEPS = '。：:．';
-
-/** Brackets and quotes inside which a title separator does not count. */
-const OPEN = '“‘《（(〔「『【';
-// An ASCII '"' closes: copies often close a “ with it (“园区"), and as a closer it never opens a span.
-const CLOSE = '”’》）)〕」』】"';
-
-/** A closing clause of the whole document: "本方案自…施行", "本措施所称…". */
-const CLOSING = new RegExp(`^本${kindWordsPattern(CLOSING_CLAUSE_WORDS)}(?:自|所称|由|有效期)`);
-
-/** The title of a closing section that holds the closing clauses itself. */
-const ANNEX = /附则/;
-
-/** A caption line right above a table: short, mentions 表, no sentence end. */
-const CAPTION = /表/;
-const CAPTION_MAX = 60;
 
 // Entry point ----------------------------------------------------------------
 
@@ -94,143 +48,6 @@ export function parseBody(file: string, lines: LogicalLine[]): ParsedBody {
   const parser = new BodyParser(file);
   for (const token of tokenize(lines)) parser.take(token);
   return parser.finish();
-}
-
-/**
- * The full text of a block in order (marker + title + titleSep + children),
- * logical lines joined by "\n", table cells by "\t"; for checks and search.
- */
-export function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-      return block.text;
-    case 'table':
-      return [block.caption, ...block.rows.map((r) => r.map((c) => c.text).join('\t'))]
-        .filter((t) => t !== undefined)
-        .join('\n');
-    case 'box':
-      return [block.marker + block.title, ...block.children.map(blockText)].join('\n');
-    case 'provision': {
-      const head = block.marker + block.title + block.titleSep;
-      const [first, ...rest] = block.children;
-      // The first paragraph came from the heading's own line: no break between them.
-      if (first?.type === 'paragraph' && first.lineStart === block.lineStart) {
-        return [head + first.text, ...rest.map(blockText)].join('\n');
-      }
-      return [head, ...block.children.map(blockText)].join('\n');
-    }
-  }
-}
-
-/** Reads a numbered-provision marker at the start of a line, if there is one. */
-export function readMarker(text: string): MarkerMatch | null {
-  if (!MARKER_START.test(text)) return null;
-  if ((text.includes('.') || text.includes('…') || text.includes('．') || text.includes('·')) && TOC_ENTRY.test(text)) return null;
-  for (const [rule, kind] of MARKER_RULES) {
-    const m = MARKERS[rule].exec(text);
-    if (!m) continue;
-    const num = chineseToInt(m[1]);
-    if (Number.isNaN(num)) continue;
-    // "2024年" and "10%" never match (rules.ts); a bare number run-in with
-    // text such as "3个驻外招商服务中心" has no punctuation, so also no match.
-    return { kind, num, marker: m[0] };
-  }
-  return null;
-}
-
-/** Splits the text after a marker into lead title, separator and the rest. */
-export function splitLead(rest: string): { title: string; titleSep: string; body: string } {
-  let depth = 0;
-  for (let i = 0; i < rest.length && i <= TITLE_MAX; i++) {
-    const ch = rest[i];
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(depth - 1, 0);
-    else if (depth === 0 && isTitleSep(rest, i)) {
-      return { title: rest.slice(0, i), titleSep: ch, body: rest.slice(i + 1) };
-    }
-  }
-  // No separator: a short line is all heading ("一、总体要求"), a long one all body.
-  if (rest.length <= TITLE_MAX) return { title: rest, titleSep: '', body: '' };
-  return { title: '', titleSep: '', body: rest };
-}
-
-/**
- * An article has no lead title: its text follows the marker. Only a bracketed
- * caption printed right after the marker ("第一条　（目的和依据）") is its title.
- */
-export function splitArticleLead(rest: string): { title: string; titleSep: string; body: string } {
-  const caption = ARTICLE_CAPTION.exec(rest)?.[0];
-  if (caption === undefined) return { title: '', titleSep: '', body: rest };
-  const after = rest.slice(caption.length);
-  const gap = /^[\s\u3000]*/.exec(after)?.[0] ?? '';
-  return { title: caption, titleSep: gap, body: after.slice(gap.length) };
-}
-
-/** 。 ： : ． end a lead title, and so does a "." that is not a decimal point. */
-function isTitleSep(text: string, i: number): boolean {
-  const ch = text[i];
-  return TITLE_SEPS.includes(ch) || (ch === '.' && !/\d/.test(text[i + 1] ?? ''));
-}
-
-// Tokens ---------------------------------------------------------------------
-
-type Token =
-  | { type: 'marker'; line: LogicalLine; match: MarkerMatch }
-  | { type: 'box'; line: LogicalLine; marker: string; num: number }
-  | { type: 'table'; table: Table }
-  | { type: 'text'; line: LogicalLine };
-
-/** Classifies lines, grouping runs of tab-separated lines (and their caption) into tables. */
-function tokenize(lines: LogicalLine[]): Token[] {
-  const tokens: Token[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const end = tableRunEnd(lines, i);
-    if (end > i + 1) {
-      const prev = tokens.at(-1);
-      const caption = prev?.type === 'text' && isCaption(prev.line.text) ? [prev.line] : [];
-      if (caption.length) tokens.pop();
-      tokens.push({ type: 'table', table: parseTable([...caption, ...lines.slice(i, end)]) });
-      i = end - 1;
-      continue;
-    }
-    tokens.push(classify(lines[i]));
-  }
-  return tokens;
-}
-
-/**
- * Index after the run of table lines starting at `start` (start itself when
- * none). A run starts at a clear row; inside it, a line with only a leading tab
- * ("\t培育物流业制造业融合") is a row too, and a tab-less line between rows is a
- * cell broken across lines.
- */
-function tableRunEnd(lines: LogicalLine[], start: number): number {
-  if (!isRow(lines[start])) return start;
-  const hasTab = (l: LogicalLine | undefined) => l?.text.includes('\t') ?? false;
-  let end = start + 1;
-  while (end < lines.length) {
-    if (hasTab(lines[end])) end++;
-    else if (hasTab(lines[end + 1]) && !readMarker(lines[end].text)) end += 2;
-    else break;
-  }
-  return end;
-}
-
-/** A clear table row: two tabs, or one between cells (a lone leading tab may be indentation). */
-function isRow(line: LogicalLine | undefined): boolean {
-  if (line === undefined) return false;
-  return (line.text.match(/\t/g)?.length ?? 0) >= 2 || /\S\t+\S/.test(line.text);
-}
-
-function isCaption(text: string): boolean {
-  return CAPTION.test(text) && text.length <= CAPTION_MAX && !/[。；;：:]$/.test(text) && !readMarker(text);
-}
-
-function classify(line: LogicalLine): Token {
-  const box = MARKERS.box.exec(line.text);
-  if (box) return { type: 'box', line, marker: box[0], num: chineseToInt(box[1]) };
-  const match = readMarker(line.text);
-  return match ? { type: 'marker', line, match } : { type: 'text', line };
 }
 
 // Parser ---------------------------------------------------------------------

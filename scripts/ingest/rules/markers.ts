@@ -1,6 +1,6 @@
 /**
- * Regular expressions shared by several ingest stages, each under a purpose name
- * (the habit of marked's rules file). Stage-specific rules live in their stage.
+ * Rules for the numbered-provision markers that open a line (第X章, 一、, （一）, 1., （1）, ⑴, ①, 专栏),
+ * each under a purpose name (the habit of marked's rules file).
  */
 
 /** Chinese numerals used in section markers: 一 … 九十九. */
@@ -46,12 +46,6 @@ export const MARKER_START = /^[第一二三四五六七八九十百零〇两（(
  * that comes later; it is neither that heading nor an attachment.
  */
 export const TOC_ENTRY = /(?:[.．·…]{4,}|…{2,}|[.．·]{2,}…)[\s.．·…]*(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?)?$/;
-
-/** Sentence-ending punctuation: a line ending in one of these is not hard-wrapped. */
-export const SENTENCE_END = /[。！？；：:;!?”」』）)]$/;
-
-/** Private-use code points that PDF extraction leaves for unknown glyphs. */
-export const PRIVATE_USE = /[\ue000-\uf8ff]/u;
 
 /** Converts a Chinese numeral (一 … 九十九, 一百…) to an integer; NaN when it is not one. */
 export function chineseToInt(text: string): number {
