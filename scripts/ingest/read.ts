@@ -6,6 +6,7 @@
  * and splits the text into physical lines on LF, CRLF and CR. `readSeedFile` and `listSeedFiles`
  * are the only impure parts and stay tiny.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -108,6 +109,8 @@ function decode(file: string, bytes: Uint8Array): Decoded {
     return { error: binaryDiagnostic(file, `${share}% of its bytes are control characters`) };
   }
 
+  // Node's native check first (simdutf, the same RFC 3629 rules); the byte loop below runs only to report a bad file.
+  if (isUtf8(body)) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', bom, diagnostics: [] };
   const utf8 = scanUtf8(body);
   if (utf8.bad === 0) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', bom, diagnostics: [] };
 
@@ -182,15 +185,9 @@ function decodeUtf16(file: string, bytes: Uint8Array, encoding: 'utf-16le' | 'ut
 
 /** Counts NUL bytes and other C0 control bytes except tab, LF, CR, FF (the same in UTF-8 and GB18030). */
 function countControlBytes(bytes: Uint8Array): { nul: number; other: number } {
-  let nul = 0;
-  let other = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b >= 0x20 && b !== 0x7f) continue;
-    if (b === 0) nul++;
-    else if (b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) other++;
-  }
-  return { nul, other };
+  // Native scans over a Latin-1 view (one character per byte): a JavaScript loop over every byte was 3% of the ingest.
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return { nul: latin1.match(/\x00/g)?.length ?? 0, other: latin1.match(/[\x01-\x08\x0b\x0e-\x1f\x7f]/g)?.length ?? 0 };
 }
 
 function controlShare(text: string): number {

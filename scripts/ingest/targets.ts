@@ -106,6 +106,9 @@ const PLAN_PERIOD = /“?十([一二三四五六七八九])五”?(?:期间|末|
  * A year set for the clauses after it: "到2027年，", "力争到2025年底，", a sentence
  * opening with "2025年，" — a time adverbial closed by a comma, not "到2027年每年…".
  */
+/** Cheap tests that let a text without digits, or without a printed year, skip the sentence readers. */
+const HAS_DIGIT = /[0-9０-９]/;
+const HAS_YEAR = /[0-9０-９]{4}\s*年/;
 const CARRIED_YEAR = /(?:^(?:力争|争取)?(?:到|至)?|(?:到|至))\s*([0-9０-９]{4})\s*年(?:年底|底|末)?\s*[，,]/g;
 /** Time cues of a target's clause: per year, or summed over the plan. */
 const YEARLY_CUE = /每年|年均|每一年|逐年/;
@@ -148,6 +151,8 @@ const PREDICATE_END = /(?:突出|完善|较高|高|强|大|好|优|显著|明显
 
 /** Reads the quantitative targets in one provision or paragraph. */
 export function extractTargets(text: string, context: TargetContext = {}): Target[] {
+  // Most texts hold no digit at all, and every target needs one: skipping them halves the stage's time.
+  if (!HAS_DIGIT.test(text)) return [];
   const cell = readBareCell(text, context);
   if (cell) return [cell];
   const targets: Target[] = [];
@@ -167,6 +172,7 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
  * reader applies it to the bullets of a 发展目标 section; undefined when there is none.
  */
 export function yearCarriedBy(text: string, line: number): { year: number; evidence: Evidence } | undefined {
+  if (!HAS_YEAR.test(text)) return undefined;
   let carried: { year: number; evidence: Evidence } | undefined;
   for (const sentence of sentences(text)) {
     const set = yearSetBy(text, sentence, line);
@@ -297,15 +303,17 @@ function lastIndexOf(s: string, re: RegExp): number {
 function sentences(text: string): Span[] {
   const spans: Span[] = [];
   let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text[i];
-    const dot = (ch === '.' || ch === '．') && i > 0 && !/[0-9０-９A-Za-z]/.test(text[i - 1]);
-    if (i < text.length && !dot && !'。！？!?\n'.includes(ch)) continue;
-    spans.push(...split(text, from, i, ''));
-    from = i + 1;
+  // A native regex finds the ends: a character loop here was a tenth of the whole ingest.
+  for (const m of text.matchAll(SENTENCE_END)) {
+    spans.push(...split(text, from, m.index, ''));
+    from = m.index + 1;
   }
+  spans.push(...split(text, from, text.length, ''));
   return spans;
 }
+
+/** 。！？, a line break, or a "." (ASCII or full-width) that does not follow a digit or a Latin letter. */
+const SENTENCE_END = /[。！？!?\n]|(?<=[^0-9０-９A-Za-z])[.．]/g;
 
 /** Splits [start, end) at separator characters outside quotes/brackets into trimmed, non-empty spans. */
 function split(text: string, start: number, end: number, separators: string, shield?: Uint8Array): Span[] {
@@ -328,24 +336,36 @@ function split(text: string, start: number, end: number, separators: string, shi
  * ("双30条", "4个1", 《…2023-2025年》, 〔2024〕29号, "（投资额5000万元以上）").
  */
 function shielded(text: string, span: Span, mask: Uint8Array): Uint8Array {
-  const pairs: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '«': '»', '〔': '〕', '（': '）', '(': ')', '「': '」', '『': '』', '【': '】' };
-  const closers = new Set(Object.values(pairs));
   let depth = 0;
   let asciiQuote = false;
-  for (let i = span.start; i < span.end; i++) {
+  let from = span.start;
+  // Jumps from bracket to bracket and fills the runs between them: a loop over every character was 6% of the ingest.
+  const marks = new RegExp(SHIELD_MARK.source, 'g');
+  marks.lastIndex = span.start;
+  for (let m = marks.exec(text); m !== null && m.index < span.end; m = marks.exec(text)) {
+    const i = m.index;
+    if (depth > 0 || asciiQuote) mask.fill(1, from, i);
     const ch = text[i];
-    if (ch === '"') asciiQuote = !asciiQuote;
-    else if (pairs[ch]) depth++;
-    else if (closers.has(ch) && depth > 0) {
+    if (ch === '"') {
+      asciiQuote = !asciiQuote;
+      mask[i] = 1;
+    } else if (SHIELD_OPENERS.includes(ch)) {
+      depth++;
+      mask[i] = 1;
+    } else if (depth > 0) {
       // The seeds mix "(" with "）", so any closer closes the innermost opener.
       depth--;
       mask[i] = 1;
-      continue;
-    }
-    if (depth > 0 || asciiQuote || ch === '"') mask[i] = 1;
+    } else if (asciiQuote) mask[i] = 1;
+    from = i + 1;
   }
+  if (depth > 0 || asciiQuote) mask.fill(1, from, span.end);
   return mask;
 }
+
+/** Quotes, titles and brackets that shield the numbers inside them; any closer closes the innermost opener. */
+const SHIELD_OPENERS = '“‘《«〔（(「『【';
+const SHIELD_MARK = /["“‘《«〔（(「『【”’》»〕）)」』】]/;
 
 interface YearMarker {
   at: number;
