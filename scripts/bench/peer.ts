@@ -225,7 +225,7 @@ export function formatPeer(c: PeerComparison): string {
   return (
     `${c.label} (${c.documents} documents; peer ${c.peerDocuments} pages): ours / Starlight = ${c.ratio.toFixed(2)}× median of ${c.ratioEach.length} pair(s) ` +
     `(${c.ratioEach.map((r) => `${r.toFixed(2)}×`).join(', ')})${verdictText}; ours ${c.oursEach.map((s) => s.toFixed(1)).join(', ')} s, ` +
-    `peer ${c.peerEach.map((s) => s.toFixed(1)).join(', ')} s (CPU ${seconds(c.peerCpu)}, peak memory ${(c.peerMaxRssKb / 1e6).toFixed(2)} GB)`
+    `peer ${c.peerEach.map((s) => s.toFixed(1)).join(', ')} s (CPU ${seconds(c.peerCpu)}, peak memory ${((c.peerMaxRssKb * 1024) / 1e9).toFixed(2)} GB)`
   );
 }
 
@@ -235,7 +235,7 @@ if (import.meta.main) {
   try {
     for (let run = 0; run < Number(process.argv[3] ?? 1); run++) {
       const r = site.build();
-      console.log(`peer: ${site.documents} documents in ${seconds(r.wall)} (CPU ${seconds(r.cpu)}, peak ${(r.maxRssKb / 1e6).toFixed(2)} GB)`);
+      console.log(`peer: ${site.documents} documents in ${seconds(r.wall)} (CPU ${seconds(r.cpu)}, peak ${((r.maxRssKb * 1024) / 1e9).toFixed(2)} GB)`);
     }
   } finally {
     site.cleanup();

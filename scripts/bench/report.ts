@@ -16,8 +16,8 @@ export const GOALS = {
   firstSearchBytes: 150 * 1024,
   offlineFileBytes: 5 * 1024 * 1024,
   offlineFirstResultMs: 1000,
-  /** Peak memory of the build's process tree at 2,000 documents (KB, as GNU time counts): no more than before the peer was measured. */
-  peakMemoryKb2000: 4.2e6,
+  /** Peak memory of the build's process tree at 2,000 documents, in bytes as the report prints them (GB = 10^9). */
+  peakMemoryBytes2000: 4.2e9,
 } as const;
 
 /** Everything one `npm run bench` measured. */
@@ -92,7 +92,7 @@ export function formatReport(r: BenchResults, now = new Date()): string {
     })
     .join('; ');
   const build2000 = r.builds.find((b) => b.label === '2,000');
-  const memoryGoal = `2,000: ≤ ${(GOALS.peakMemoryKb2000 / 1e6).toFixed(1)} GB: ${build2000?.maxRssKb ? verdict(build2000.maxRssKb <= GOALS.peakMemoryKb2000) : 'n/a'}`;
+  const memoryGoal = `2,000: ≤ ${(GOALS.peakMemoryBytes2000 / 1e9).toFixed(1)} GB: ${build2000?.maxRssKb ? verdict(build2000.maxRssKb * 1024 <= GOALS.peakMemoryBytes2000) : 'n/a'}`;
   const rows = [
     `| Ingest speed | ${cells(ingestCell)} | |`,
     `| Full build (median) | ${cells((b) => `${seconds(b.seconds)}`)} | ${largest.label}: < ${GOALS.largestBuildSeconds} s: ${verdict(largest.seconds < GOALS.largestBuildSeconds)}${floorNote} |`,

@@ -1,6 +1,8 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
+import type { BuildBench } from '../../../scripts/bench/build-time.ts';
+import { formatReport } from '../../../scripts/bench/report.ts';
 import { comparePeer, formatPeer, PEER_DOCS_DIR, PEER_PACKAGES, peerMarkdown, peerPackageJson, peerProjectFiles } from '../../../scripts/bench/peer.ts';
 import { floorDocuments } from '../../../scripts/bench/stack-floor.ts';
 
@@ -77,5 +79,29 @@ describe('comparePeer', () => {
 
   it('refuses runs that do not pair up', () => {
     expect(() => comparePeer('seeds', 19, 19, [1, 2], [peer(1)])).toThrow(/must pair up/);
+  });
+});
+
+describe('the benchmark report with the peer', () => {
+  const build = (label: string, documents: number, seconds: number, maxRssKb: number): BuildBench => ({
+    label, documents, seedBytes: 0, runs: 2, secondsEach: [seconds, seconds], seconds, cpuSeconds: seconds, steps: [], maxRssKb, distBytes: 0, distFiles: 0, offlineBytes: 0, zipBytes: 0,
+  });
+  const peer = (wall: number) => ({ wall, cpu: wall, maxRssKb: 5e5 });
+  const report = formatReport({
+    runs: 2,
+    ingest: [],
+    builds: [build('seeds', 19, 12, 6e5), build('2,000', 2019, 150, 4.2e6)],
+    peers: [comparePeer('seeds', 19, 19, [12, 12], [peer(10), peer(8)]), comparePeer('2,000', 2019, 2019, [150, 150], [peer(100), peer(150)])],
+    pageWeight: 'not measured', firstSearch: [], others: {}, totalSeconds: 1, loadAverage: { start: 0 },
+  });
+  const row = (name: string) => report.split('\n').find((l) => l.startsWith(`| ${name}`))!;
+
+  it('puts the ratio to the peer of each corpus beside the goals', () => {
+    expect(row('Ours / Starlight peer')).toBe('| Ours / Starlight peer (wall, median of pairs in turns) | 1.35× (1.20, 1.50) | 1.25× (1.50, 1.00) | seeds ≤ 1.5×: met; 2,000 ≤ 1.0×: MISSED |');
+  });
+
+  it('judges peak memory at 2,000 documents in the units it prints', () => {
+    // 4.2 million KB is 4.30 GB as printed, over the 4.2 GB goal.
+    expect(row('Peak memory')).toMatch(/\| 4300\.80 MB \| 2,000: ≤ 4\.2 GB: MISSED \|$/);
   });
 });
