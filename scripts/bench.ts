@@ -116,7 +116,7 @@ for (const size of want('builds') ? [0, ...sizes] : []) {
     builds.push(build);
     log(`${build.label}: ${build.documents} documents, median ${build.seconds.toFixed(1)} s (${build.secondsEach.map((s) => s.toFixed(1)).join(', ')})`);
     if (peerSite) {
-      peers.push(comparePeer(build.label, build.documents, (peerSite as PeerSite).documents, build.secondsEach, peerRuns));
+      peers.push(comparePeer(build.label, build.documents, (peerSite as PeerSite).documents, build.secondsEach, peerRuns, build.cpuSecondsEach));
       log(formatPeer(peers.at(-1)!));
     }
   } finally {

@@ -38,6 +38,8 @@ export interface BuildBench {
   seconds: number;
   /** Median CPU seconds (user + system) of the build's process tree; less sensitive to other work on the machine. Null when unmeasured. */
   cpuSeconds: number | null;
+  /** CPU seconds of every run (empty when unmeasured). */
+  cpuSecondsEach?: number[];
   /** Median seconds per build step, in the order the build prints them. */
   steps: Array<{ step: string; seconds: number }>;
   /** Peak resident memory over the runs (KB), null when unmeasured. */
@@ -84,6 +86,7 @@ export async function benchBuild(options: BuildBenchOptions): Promise<BuildBench
       secondsEach,
       seconds: median(secondsEach),
       cpuSeconds: cpuEach.length > 0 ? median(cpuEach) : null,
+      cpuSecondsEach: cpuEach,
       steps: [...stepRuns].map(([step, values]) => ({ step, seconds: median(values) })),
       maxRssKb,
       distBytes: dist.bytes,

@@ -195,13 +195,20 @@ export interface PeerComparison {
   ratio: number;
   /** Median CPU seconds of the peer's builds. */
   peerCpu: number;
+  /**
+   * Our CPU time over the peer's, pair by pair, and their median (null when ours was not measured). On a
+   * machine shared with other work, wall time mostly measures waiting for a core; CPU time, the work done.
+   */
+  cpuRatioEach: number[] | null;
+  cpuRatio: number | null;
   peerMaxRssKb: number;
 }
 
 /** The comparison from interleaved runs: pair i is our run i and the peer run taken right after it. */
-export function comparePeer(label: string, documents: number, peerDocuments: number, ours: readonly number[], peer: readonly PeerRun[]): PeerComparison {
+export function comparePeer(label: string, documents: number, peerDocuments: number, ours: readonly number[], peer: readonly PeerRun[], oursCpu: readonly number[] = []): PeerComparison {
   if (ours.length !== peer.length || ours.length === 0) throw new Error(`peer: ${ours.length} runs of ours against ${peer.length} of the peer; they must pair up`);
   const ratioEach = ours.map((s, i) => s / peer[i].wall);
+  const cpuRatioEach = oursCpu.length === peer.length ? oursCpu.map((s, i) => s / peer[i].cpu) : null;
   return {
     label,
     documents,
@@ -211,6 +218,8 @@ export function comparePeer(label: string, documents: number, peerDocuments: num
     ratioEach,
     ratio: median(ratioEach),
     peerCpu: median(peer.map((p) => p.cpu)),
+    cpuRatioEach,
+    cpuRatio: cpuRatioEach ? median(cpuRatioEach) : null,
     peerMaxRssKb: Math.max(...peer.map((p) => p.maxRssKb)),
   };
 }
@@ -223,8 +232,9 @@ export function formatPeer(c: PeerComparison): string {
   const goal = PEER_GOALS[c.label];
   const verdictText = goal === undefined ? '' : `; goal ≤ ${goal.toFixed(1)}×: ${c.ratio <= goal ? 'met' : 'MISSED'}`;
   return (
-    `${c.label} (${c.documents} documents; peer ${c.peerDocuments} pages): ours / Starlight = ${c.ratio.toFixed(2)}× median of ${c.ratioEach.length} pair(s) ` +
-    `(${c.ratioEach.map((r) => `${r.toFixed(2)}×`).join(', ')})${verdictText}; ours ${c.oursEach.map((s) => s.toFixed(1)).join(', ')} s, ` +
+    `${c.label} (${c.documents} documents; peer ${c.peerDocuments} pages): ours / Starlight = ${c.ratio.toFixed(2)}× in wall time, median of ${c.ratioEach.length} pair(s) ` +
+    `(${c.ratioEach.map((r) => `${r.toFixed(2)}×`).join(', ')})${verdictText}; ` +
+    `${c.cpuRatio === null ? '' : `in CPU time ${c.cpuRatio.toFixed(2)}× (${c.cpuRatioEach!.map((r) => `${r.toFixed(2)}×`).join(', ')}); `}ours ${c.oursEach.map((s) => s.toFixed(1)).join(', ')} s, ` +
     `peer ${c.peerEach.map((s) => s.toFixed(1)).join(', ')} s (CPU ${seconds(c.peerCpu)}, peak memory ${((c.peerMaxRssKb * 1024) / 1e9).toFixed(2)} GB)`
   );
 }

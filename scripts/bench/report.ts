@@ -103,6 +103,7 @@ export function formatReport(r: BenchResults, now = new Date()): string {
     ...(r.peers && r.peers.length > 0
       ? [
           `| Ours / Starlight peer (wall, median of pairs in turns) | ${cells((b) => { const p = peerOf(b); return p ? `${p.ratio.toFixed(2)}× (${p.ratioEach.map((x) => x.toFixed(2)).join(', ')})` : '—'; })} | ${peerGoals} |`,
+          `| Ours / Starlight peer (CPU time, median of pairs) | ${cells((b) => { const p = peerOf(b); return p?.cpuRatio != null ? `${p.cpuRatio.toFixed(2)}× (${p.cpuRatioEach!.map((x) => x.toFixed(2)).join(', ')})` : '—'; })} | the goals are on wall time; CPU time is the work done, less moved by other load |`,
           `| Starlight peer build (runs) | ${cells((b) => { const p = peerOf(b); return p ? p.peerEach.map((s) => s.toFixed(1)).join(', ') : '—'; })} | |`,
         ]
       : []),

@@ -73,8 +73,16 @@ describe('comparePeer', () => {
     const c = comparePeer('2,000', 2019, 2019, [150, 100, 90], [peer(100), peer(100), peer(100)]);
     expect(c.ratioEach).toEqual([1.5, 1, 0.9]);
     expect(c.ratio).toBe(1);
-    expect(formatPeer(c)).toMatch(/= 1\.00× median of 3 pair\(s\) \(1\.50×, 1\.00×, 0\.90×\); goal ≤ 1\.0×: met/);
+    expect(formatPeer(c)).toMatch(/= 1\.00× in wall time, median of 3 pair\(s\) \(1\.50×, 1\.00×, 0\.90×\); goal ≤ 1\.0×: met; ours/);
     expect(formatPeer(comparePeer('seeds', 19, 19, [20], [peer(10)]))).toMatch(/2\.00× .*goal ≤ 1\.5×: MISSED/);
+  });
+
+  it('gives the CPU-time ratio beside it when our CPU time was measured', () => {
+    const c = comparePeer('2,000', 2019, 2019, [150, 150], [peer(100), peer(50)], [300, 200]);
+    expect(c.cpuRatioEach).toEqual([3, 4]);
+    expect(c.cpuRatio).toBe(3.5);
+    expect(formatPeer(c)).toMatch(/goal ≤ 1\.0×: MISSED; in CPU time 3\.50× \(3\.00×, 4\.00×\); ours/);
+    expect(comparePeer('seeds', 19, 19, [1], [peer(1)]).cpuRatio).toBeNull();
   });
 
   it('refuses runs that do not pair up', () => {
@@ -91,13 +99,14 @@ describe('the benchmark report with the peer', () => {
     runs: 2,
     ingest: [],
     builds: [build('seeds', 19, 12, 6e5), build('2,000', 2019, 150, 4.2e6)],
-    peers: [comparePeer('seeds', 19, 19, [12, 12], [peer(10), peer(8)]), comparePeer('2,000', 2019, 2019, [150, 150], [peer(100), peer(150)])],
+    peers: [comparePeer('seeds', 19, 19, [12, 12], [peer(10), peer(8)]), comparePeer('2,000', 2019, 2019, [150, 150], [peer(100), peer(150)], [300, 300])],
     pageWeight: 'not measured', firstSearch: [], others: {}, totalSeconds: 1, loadAverage: { start: 0 },
   });
   const row = (name: string) => report.split('\n').find((l) => l.startsWith(`| ${name}`))!;
 
   it('puts the ratio to the peer of each corpus beside the goals', () => {
-    expect(row('Ours / Starlight peer')).toBe('| Ours / Starlight peer (wall, median of pairs in turns) | 1.35× (1.20, 1.50) | 1.25× (1.50, 1.00) | seeds ≤ 1.5×: met; 2,000 ≤ 1.0×: MISSED |');
+    expect(row('Ours / Starlight peer (wall')).toBe('| Ours / Starlight peer (wall, median of pairs in turns) | 1.35× (1.20, 1.50) | 1.25× (1.50, 1.00) | seeds ≤ 1.5×: met; 2,000 ≤ 1.0×: MISSED |');
+    expect(row('Ours / Starlight peer (CPU')).toMatch(/^\| Ours \/ Starlight peer \(CPU time, median of pairs\) \| — \| 2\.50× \(3\.00, 2\.00\) \|/);
   });
 
   it('judges peak memory at 2,000 documents in the units it prints', () => {
