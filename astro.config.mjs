@@ -1,10 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteConfig } from './scripts/site/config.ts';
+import { siteConfig } from './scripts/urls/config.ts';
 import { generatedMdxProcessor } from './scripts/site/mdx-processor.ts';
 
-// SITE_URL (scripts/site/config.ts) gives the origin and base path, so Astro,
+// SITE_URL (scripts/urls/config.ts) gives the origin and base path, so Astro,
 // paths.ts, the sitemap and canonical URLs all agree.
 const { origin, base } = siteConfig();
 

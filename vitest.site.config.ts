@@ -6,7 +6,7 @@ import { LongestFirst } from './tests/site/sequencer.ts';
 // time: a file spends much of its time waiting on one Chromium renderer or one
 // single-threaded build step, so a second file fills the other core. Files that
 // build their own copy of the project do it in a temp folder with its own caches
-// (tests/support/temp-project.ts), so they never share dist/ or Astro's store.
+// (scripts/harness/temp-project.ts), so they never share dist/ or Astro's store.
 // The longest files start first (tests/site/sequencer.ts).
 export default defineConfig({
   test: {

@@ -4,7 +4,7 @@
  *
  *   ingest MB/s            scripts/bench/ingest-speed.ts (seeds, 2,000 documents)
  *   units and targets      scripts/bench/extraction.ts   (against the hand-checked set)
- *   PDF and Word reading   scripts/bench/formats.ts      (a 37-page PDF, a .docx)
+ *   PDF and Word reading   scripts/bench/formats.ts      (a 37-page PDF, a ruled-table PDF, a .docx)
  *   full builds            scripts/bench/build-time.ts   (seeds, 500, 2,000 documents; temp copies)
  *   document page weight   scripts/bench/page-weight.ts  (Chromium, gzip)
  *   first search, offline, compare, concepts: the other helpers' scripts/bench/*.ts, when present
@@ -30,8 +30,8 @@ import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
 import { formatReport, GOALS } from './bench/report.ts';
 import { comparePeer, formatPeer, installPeer, preparePeerSite, type PeerComparison, type PeerRun, type PeerSite } from './bench/peer.ts';
 import { benchStackFloor, formatStackFloor, type StackFloor } from './bench/stack-floor.ts';
-import { siteConfig } from './site/config.ts';
-import { paths } from './site/paths.ts';
+import { siteConfig } from './urls/config.ts';
+import { paths } from './urls/paths.ts';
 
 const RESULTS = 'bench/results.md';
 const PARTS = ['ingest', 'extraction', 'formats', 'builds', 'peer', 'pages', 'stages', 'floor'] as const;

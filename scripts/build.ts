@@ -1,21 +1,21 @@
 /**
  * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro (open data,
  * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy, into dist/.
- * Each step is its own module under scripts/build/; this file only orders them.
+ * Each step is its own module under scripts/steps/; this file only orders them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GENERATED, runIngest, seedsFolder } from './build/ingest-step.ts';
-import { writeOriginals } from './build/originals-step.ts';
-import { writeSite } from './build/site-step.ts';
-import { runAstroBuild } from './build/astro-step.ts';
-import { writeOpenData } from './build/open-data-step.ts';
-import { FEEDS_DIR, writeFeeds } from './build/feeds-step.ts';
-import { addToPagefind } from './build/pagefind-step.ts';
-import { writeHostingFiles } from './build/hosting-step.ts';
-import { runOffline } from './build/offline-step.ts';
-import { publishSearchIndex, SearchSources, writeSearchIndex } from './build/search-step.ts';
-import { setAsidePreviousBuild } from './build/previous-build.ts';
+import { GENERATED, runIngest, seedsFolder } from './steps/ingest-step.ts';
+import { writeOriginals } from './steps/originals-step.ts';
+import { writeSite } from './steps/site-step.ts';
+import { runAstroBuild } from './steps/astro-step.ts';
+import { writeOpenData } from './steps/open-data-step.ts';
+import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
+import { addToPagefind } from './steps/pagefind-step.ts';
+import { writeHostingFiles } from './steps/hosting-step.ts';
+import { runOffline } from './steps/offline-step.ts';
+import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
+import { setAsidePreviousBuild } from './steps/previous-build.ts';
 
 const SITE_DIR = 'dist';
 /** Where the open data is written while Astro builds (Astro empties dist/ first); moved into dist/ after. */

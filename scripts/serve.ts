@@ -5,7 +5,7 @@
  * URL to open; Ctrl+C stops it.
  */
 import { parseArgs } from 'node:util';
-import { startStaticServer } from './lib/static-server.ts';
+import { startStaticServer } from './harness/static-server.ts';
 
 const USAGE = 'usage: node scripts/serve.ts [dir] [--base /x/] [--port 4321]';
 

@@ -11,7 +11,7 @@ const docs = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/generated/docs', retainBody: false }),
   schema: GeneratedPageSchema,
 });
-// The definition block of each concept page (scripts/build/concepts-step.ts).
+// The definition block of each concept page (scripts/steps/concepts-step.ts).
 const concepts = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/generated/concepts', retainBody: false }),
   schema: GeneratedPageSchema,

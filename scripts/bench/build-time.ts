@@ -6,7 +6,7 @@
  * ("build: astro in 5.1 s"), peak memory of the process tree and output sizes.
  */
 import path from 'node:path';
-import { makeTempProject, type TempProject } from '../../tests/support/temp-project.ts';
+import { makeTempProject, type TempProject } from '../harness/temp-project.ts';
 import { writeSyntheticSeeds } from './corpus.ts';
 import { folderSize, median } from './stats.ts';
 

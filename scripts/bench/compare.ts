@@ -15,11 +15,11 @@ import type { Block, PolicyDocument, Provision } from '../ingest/model.ts';
 import { ingestDirectory } from '../ingest/index.ts';
 import { analyseConcepts } from '../concepts/concept-data.ts';
 import { loadGlossary } from '../concepts/glossary.ts';
-import { payloadScript } from '../compare/client-data.ts';
+import { payloadScript } from '../../shared/compare/client-data.ts';
 import { computeCompare, type ConceptInput } from '../compare/run.ts';
 import { taskProvisions } from '../compare/tasks.ts';
-import { paths } from '../site/paths.ts';
-import { makeTempProject } from '../../tests/support/temp-project.ts';
+import { paths } from '../urls/paths.ts';
+import { makeTempProject } from '../harness/temp-project.ts';
 import { writeSyntheticSeeds } from './corpus.ts';
 
 /** The compare stage may add at most this share to the build. */

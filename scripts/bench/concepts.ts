@@ -11,9 +11,9 @@ import path from 'node:path';
 import { ingestDirectory } from '../ingest/index.ts';
 import type { Block, Corpus, PolicyDocument } from '../ingest/model.ts';
 import { loadGlossary, type Glossary } from '../concepts/glossary.ts';
-import { tipCss } from '../concepts/tip-css.ts';
-import { conceptStage, GLOSSARY_FILE, type ConceptStage } from '../build/concepts-step.ts';
-import { documentPages, siteDataFrom } from '../build/site-step.ts';
+import { tipCss } from '../site/tip-css.ts';
+import { conceptStage, GLOSSARY_FILE, type ConceptStage } from '../steps/concepts-step.ts';
+import { documentPages, siteDataFrom } from '../steps/site-step.ts';
 
 /** What the concept stage adds may be at most this share of the full build (scripts/bench.ts states it per corpus). */
 export const CONCEPT_OVERHEAD_GOAL = 0.2;
@@ -87,7 +87,7 @@ function seconds(run: () => unknown): number {
 }
 
 /**
- * The site step as scripts/build/site-step.ts runs it (without the compare
+ * The site step as scripts/steps/site-step.ts runs it (without the compare
  * stage, which needs the concept data), writing into `dir` instead of
  * content/generated: site data, one MDX file per document, site.json, and
  * with concepts also their analysis, plugins, concepts.json, concept pages

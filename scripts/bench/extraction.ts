@@ -15,8 +15,8 @@ import path from 'node:path';
 import type { Block, PolicyDocument, Provision, Target } from '../ingest/model.ts';
 import { ingest, loadCurated, type SeedInput } from '../ingest/index.ts';
 import { listSeedFiles } from '../ingest/read.ts';
-import { locatedTargets, type LocatedTarget } from '../ingest/located-targets.ts';
-import { taskUnits } from '../site/open-data.ts';
+import { locatedTargets, type LocatedTarget } from '../../shared/document/located-targets.ts';
+import { taskUnits } from '../open-data/open-data.ts';
 import { HandTargetsFileSchema, HandUnitsFileSchema, type HandNonTarget, type HandTarget, type HandTask, type HandUnit } from '../contract/hand-checked.ts';
 import { loadJsonFile } from '../contract/json-file.ts';
 

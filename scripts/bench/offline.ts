@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { offlineCopyOptions, ZIP_FOLDER } from '../build/offline-step.ts';
+import { offlineCopyOptions, ZIP_FOLDER } from '../steps/offline-step.ts';
 import { listFiles } from '../offline/list-files.ts';
 import { makeOfflineCopy } from '../offline/offline-copy.ts';
 import { zipFolder } from '../offline/zip.ts';

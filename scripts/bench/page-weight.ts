@@ -5,8 +5,8 @@
  * static hosts commonly serve). Goal: ≤ 25 KB for a document page.
  */
 import { gzipSync } from 'node:zlib';
-import { startStaticServer } from '../lib/static-server.ts';
-import { launchBrowser } from '../../tests/site/browser.ts';
+import { startStaticServer } from '../harness/static-server.ts';
+import { launchBrowser } from '../harness/browser.ts';
 import { median } from './stats.ts';
 
 /** The goal for one document page, gzipped. */

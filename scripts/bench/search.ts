@@ -17,14 +17,14 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { startStaticServer } from '../lib/static-server.ts';
-import { decodePageTable } from '../../src/lib/search/page-table.ts';
-import type { SearchMeta } from '../../src/lib/search/types.ts';
-import { launchBrowser } from '../../tests/site/browser.ts';
-import { readPageBlocks, runSearchPage } from '../../tests/site/search-harness.ts';
-import type { QuerySet } from '../../tests/search/ground-truth.ts';
-import { scoreQuality, type Quality } from '../../tests/search/quality.ts';
-import { foldText } from '../../src/lib/search/fold.ts';
+import { startStaticServer } from '../harness/static-server.ts';
+import { decodePageTable } from '../../shared/search/page-table.ts';
+import type { SearchMeta } from '../../shared/search/types.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { readPageBlocks, runSearchPage } from '../harness/search-harness.ts';
+import type { QuerySet } from '../harness/ground-truth.ts';
+import { scoreQuality, type Quality } from '../harness/quality.ts';
+import { foldText } from '../../shared/search/fold.ts';
 import { traditionalToSimplified } from '../search/fold-map.ts';
 
 /** Debian's firefox-esr (FIREFOX_PATH overrides it, as for the Firefox tests). */

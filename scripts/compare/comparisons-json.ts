@@ -1,15 +1,15 @@
 /**
  * data/comparisons.json: every pre-rendered comparison with its matched task
  * pairs (eids and scores), for re-use outside the site. Pure; the open data
- * build step (scripts/build/open-data-step.ts) writes it.
+ * build step (scripts/steps/open-data-step.ts) writes it.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import type { PairKind, TaskPair, TaskText } from './model.ts';
+import type { PairKind, TaskPair, TaskText } from '../../shared/compare/model.ts';
 import type { ComparedPair } from './run.ts';
-import { taskPairs } from './compare-pair.ts';
+import { taskPairs } from '../../shared/compare/compare-pair.ts';
 import { documentTasks } from './tasks.ts';
 import { copyId } from './version-diff.ts';
-import { paths } from '../site/paths.ts';
+import { paths } from '../urls/paths.ts';
 
 /** One entry of comparisons.json. */
 export interface PublishedComparison {

@@ -5,7 +5,7 @@
  * sides of a comparison can highlight the concepts they share.
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
-import type { ConceptSpan, DocumentConcepts, TaskText } from './model.ts';
+import type { ConceptSpan, DocumentConcepts, TaskText } from '../../shared/compare/model.ts';
 import { taskProvisions } from './tasks.ts';
 
 /** What the compare stage reads of an occurrence (a structural subset of the concept stage's Occurrence). */

@@ -7,11 +7,11 @@
  * the score a relation shows is the score the compare view shows.
  */
 import type { ComparedPair } from './run.ts';
-import type { RecommendedPair, TaskPair } from './model.ts';
-import { alignmentScore } from './compare-pair.ts';
-import { alignTasks } from './align.ts';
+import type { RecommendedPair, TaskPair } from '../../shared/compare/model.ts';
+import { alignmentScore } from '../../shared/compare/compare-pair.ts';
+import { alignTasks } from '../../shared/compare/align.ts';
 import { documentVectors, type TaskCorpus } from './corpus.ts';
-import { roundScore } from './tfidf.ts';
+import { roundScore } from '../../shared/compare/tfidf.ts';
 
 /** A lower-level document aligned with its closest document of the region above. */
 export interface HierarchyAlignment {

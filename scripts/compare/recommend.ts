@@ -7,7 +7,7 @@
  * worth showing, 2,000 documents get about a hundred pages, not thousands.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import type { RecommendedPair } from './model.ts';
+import type { RecommendedPair } from '../../shared/compare/model.ts';
 import { pairKey } from './corpus.ts';
 import { copyId } from './version-diff.ts';
 

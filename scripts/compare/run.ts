@@ -2,18 +2,18 @@
  * The compare stage over a whole corpus, as one pure function: vectors,
  * nearest tasks, 相似任务 lists, document scores, recommended pairs with their
  * comparisons and version diffs, and the client payloads. The build step
- * (scripts/build/compare-step.ts) writes the result; the benchmark
+ * (scripts/steps/compare-step.ts) writes the result; the benchmark
  * (scripts/bench/compare.ts) times it.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import type { Comparison, ConceptInfo, DocumentConcepts, RecommendedPair, SimilarTask, VersionDiff } from './model.ts';
-import type { DocSummary } from './view/comparison.ts';
-import { clientDocument, type ClientDocument } from './client-data.ts';
-import { comparePair } from './compare-pair.ts';
+import type { Comparison, ConceptInfo, DocumentConcepts, RecommendedPair, SimilarTask, VersionDiff } from '../../shared/compare/model.ts';
+import type { DocSummary } from '../../shared/compare/view/comparison.ts';
+import { clientDocument, type ClientDocument } from '../../shared/compare/client-data.ts';
+import { comparePair } from '../../shared/compare/compare-pair.ts';
 import { documentConcepts, type OccurrenceLike } from './concepts.ts';
 import { documentScores, documentVectors, neighbours, pairKey, similarTaskLists, taskCorpus, vectorsFor } from './corpus.ts';
 import { documentTasks } from './tasks.ts';
-import { documentTargets } from './targets.ts';
+import { documentTargets } from '../../shared/compare/targets.ts';
 import { hierarchyPairs, recommendPairs, type RecommendOptions } from './recommend.ts';
 import { hierarchyAlignments, type HierarchyAlignment } from './hierarchy.ts';
 import type { IndexOptions } from './task-index.ts';

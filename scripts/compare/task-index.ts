@@ -13,7 +13,7 @@
  * tasks. On the seeds it finds the same top 3 as comparing every pair
  * (tests/unit/compare/task-index.test.ts).
  */
-import type { SparseVector } from './tfidf.ts';
+import type { SparseVector } from '../../shared/compare/tfidf.ts';
 
 /** Tuning of the search; the defaults were measured on the seeds and a 2,000-document corpus. */
 export interface IndexOptions {

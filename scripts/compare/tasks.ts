@@ -4,7 +4,7 @@
  * a reader comparing two tasks compares everything under the heading.
  */
 import type { Block, PolicyDocument, Provision } from '../ingest/model.ts';
-import type { TaskText } from './model.ts';
+import type { TaskText } from '../../shared/compare/model.ts';
 
 /** The task provisions of `body` in reading order (tasks inside tasks are not repeated). */
 export function taskProvisions(body: Block[]): Provision[] {

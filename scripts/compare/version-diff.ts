@@ -16,7 +16,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Block, Footer, Notice, ParsedDocument, PolicyDocument } from '../ingest/model.ts';
-import type { DiffPiece, FieldChange, VersionBlock, VersionDiff, VersionHunk } from './model.ts';
+import type { DiffPiece, FieldChange, VersionBlock, VersionDiff, VersionHunk } from '../../shared/compare/model.ts';
 
 /** What the version diff needs of a document or of a parsed copy. */
 export interface VersionSource {

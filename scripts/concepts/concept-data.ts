@@ -4,7 +4,7 @@
  * counts, discovered candidate terms and the citation index.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
-import { comparePinyin } from '../site/slug.ts';
+import { comparePinyin } from '../urls/slug.ts';
 import { findCitations } from './citations.ts';
 import { discoverTerms } from './discover.ts';
 import { termsOf, type Concept, type Glossary, type GlossaryProblem } from './glossary.ts';
@@ -69,7 +69,7 @@ export function analyseConcepts(documents: readonly PolicyDocument[], glossary: 
     paragraphMentions: paragraphIndex(documents, occurrences),
     problems: quoteProblems(glossary, documents),
     data: {
-      generatedBy: 'scripts/build/concepts-step.ts',
+      generatedBy: 'scripts/steps/concepts-step.ts',
       concepts,
       occurrences: concepts.flatMap((c) => byConcept.get(c.id) ?? []),
       candidates: discoverTerms(documents, { glossary: matcher, glossaryTerms: glossary.concepts.flatMap(termsOf) }),

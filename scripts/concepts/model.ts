@@ -1,8 +1,8 @@
 /**
  * The concept and citation data the build derives from the corpus and the
- * glossary. Written by scripts/build/concepts-step.ts to
+ * glossary. Written by scripts/steps/concepts-step.ts to
  * content/generated/concepts.json; read by src/lib/concepts-data.ts (pages)
- * and scripts/build/open-data-step.ts (open data).
+ * and scripts/steps/open-data-step.ts (open data).
  */
 import type { Concept } from './glossary.ts';
 

@@ -11,10 +11,10 @@ import type { PolicyDocument } from '../ingest/model.ts';
 import type { DocumentStanding } from '../relations/model.ts';
 import { textUnits } from '../concepts/text-units.ts';
 import { sentenceBounds } from '../relations/sentences.ts';
-import { paths } from '../site/paths.ts';
-import { ALL_FEED, conceptFeed, regionFeed, regionPrefixes } from './names.ts';
+import { paths } from '../urls/paths.ts';
+import { ALL_FEED, conceptFeed, regionFeed, regionPrefixes, regionSectionId } from '../urls/feed-names.ts';
 
-/** A feed of the site: its name (see names.ts), titles, the page it belongs to, and its documents. */
+/** A feed of the site: its name (see scripts/urls/feed-names.ts), titles, the page it belongs to, and its documents. */
 export interface SiteFeed {
   name: string;
   title: string;
@@ -40,11 +40,6 @@ export interface FeedContext {
 }
 
 const SITE_NAME = '政策图谱 Policy Atlas';
-
-/** The id of the home page section of a region (the region feed's page). */
-export function regionSectionId(region: readonly string[]): string {
-  return regionFeed(region).replace('regions/', 'region-');
-}
 
 /** Every feed of the site: the collection, each region at every level, each concept used by a document. */
 export function siteFeeds(documents: readonly PolicyDocument[], concepts: readonly FeedConcept[]): SiteFeed[] {

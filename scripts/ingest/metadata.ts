@@ -14,7 +14,7 @@ import type {
   SourceField,
 } from './model.ts';
 import { type Reading, dateReadings, fieldTitle, first, inferredTitle, isoDateOf, issuerReadings, kindReading, numberReadings, titleReadings } from './readings.ts';
-import { pinyinInitials, pinyinSlug } from '../site/slug.ts';
+import { pinyinInitials, pinyinSlug } from '../urls/slug.ts';
 import type { CuratedDocument, Place } from '../contract/curated.ts';
 
 /** Curated records and places: their types come from the schemas of content/curated/. */

@@ -2,7 +2,7 @@
  * The relations stage as one pure function: relations between the documents,
  * and each document's status, validity and years in force. Runs in the site
  * step once the compare stage's alignments are known
- * (scripts/build/relations-step.ts writes the result).
+ * (scripts/steps/relations-step.ts writes the result).
  */
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
@@ -12,7 +12,7 @@ import { documentStanding } from './standing.ts';
 import { readValidity } from './validity.ts';
 
 /** Named in the data's generatedBy field. */
-export const GENERATED_BY = 'scripts/build/relations-step.ts';
+export const GENERATED_BY = 'scripts/steps/relations-step.ts';
 
 /** Relations, status and periods of a collection. */
 export function analyseRelations(documents: readonly PolicyDocument[], alignments: readonly HierarchyAlignment[] = []): RelationsData {

@@ -1,7 +1,7 @@
 /**
  * Relations between the documents of the collection, and what is in force:
  * the data the relations stage derives (scripts/relations/) and the build
- * writes to content/generated/relations.json (scripts/build/relations-step.ts).
+ * writes to content/generated/relations.json (scripts/steps/relations-step.ts).
  * Read by the pages (src/lib/relations-data.ts), the feeds and the open data.
  * Every relation, status and period carries the sentence that gives it.
  */

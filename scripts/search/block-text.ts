@@ -4,7 +4,7 @@
  * before it, and trimming (or even reading the end of) a string built by `+=`
  * copies the whole text each time, which made long pages quadratic.
  */
-import { BLOCK_BREAK } from '../../src/lib/search/bigrams.ts';
+import { BLOCK_BREAK } from '../../shared/search/bigrams.ts';
 
 /** A page's text: inline runs joined as they come, blocks separated by {@link BLOCK_BREAK}. */
 export class BlockText {

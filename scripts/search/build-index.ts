@@ -17,11 +17,11 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { encodedPostings } from '../../src/lib/search/build-postings.ts';
-import { foldText, packFoldMap } from '../../src/lib/search/fold.ts';
-import { CHUNK_SIZE } from '../../src/lib/search/pages.ts';
-import { encodePageTable, type PageInfo } from '../../src/lib/search/page-table.ts';
-import type { ConceptCard, ConceptEntry, PageDetail, SearchMeta, Shard } from '../../src/lib/search/types.ts';
+import { encodedPostings } from '../../shared/search/build-postings.ts';
+import { foldText, packFoldMap } from '../../shared/search/fold.ts';
+import { CHUNK_SIZE } from '../../shared/search/pages.ts';
+import { encodePageTable, type PageInfo } from '../../shared/search/page-table.ts';
+import type { ConceptCard, ConceptEntry, PageDetail, SearchMeta, Shard } from '../../shared/search/types.ts';
 import type { ExtractedPage } from './extract.ts';
 import { foldMapFor, traditionalToSimplified } from './fold-map.ts';
 import { planRouting, shardPostings, TARGET_SHARD_CHARS } from './shard-plan.ts';

@@ -10,8 +10,8 @@
  * the section whose heading has an id — the anchor a result links to.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import type { SectionInfo } from '../../src/lib/search/types.ts';
-import { parseHtml } from '../lib/parse-html.ts';
+import type { SectionInfo } from '../../shared/search/types.ts';
+import { parseHtml } from '../html/parse-html.ts';
 import { BlockText } from './block-text.ts';
 
 /** Everything search keeps from one page. */

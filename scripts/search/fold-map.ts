@@ -11,7 +11,7 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import type { FoldMap } from '../../src/lib/search/fold.ts';
+import type { FoldMap } from '../../shared/search/fold.ts';
 
 /** Parses an OpenCC dictionary string ("繁 简|…", first candidate wins), single characters only. */
 export function parseDictionary(dict: string): Map<string, string> {

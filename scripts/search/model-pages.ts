@@ -7,7 +7,7 @@
  * wrote (after the remark plugins: concept links, paragraph anchors); the
  * rest of the article (metadata card, panels, 相似任务) is data-pagefind-ignore.
  * So the final MDX tree, turned into hast with hastscript as the HTML parser
- * does (scripts/lib/parse-html.ts), and wrapped like the page template wraps it
+ * does (scripts/html/parse-html.ts), and wrapped like the page template wraps it
  * (src/pages/docs/[id]/index.astro), goes through the very extractor that
  * reads built pages (extract.ts). tests/unit/search/model-pages.test.ts checks
  * on every seed page that both give the same record.
@@ -18,7 +18,7 @@ import { h } from 'hastscript';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { DocumentStanding } from '../relations/model.ts';
 import type { ConceptsData } from '../concepts/model.ts';
-import { searchFacets } from '../../src/lib/search/facets-of.ts';
+import { searchFacets } from '../../shared/search/facets-of.ts';
 import { extractTree, type ExtractedPage } from './extract.ts';
 import type { ConceptSource } from './build-index.ts';
 

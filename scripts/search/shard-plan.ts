@@ -7,8 +7,8 @@
  * of the first character): the query 1+1+3+4+10+N fetched 166 KB of shards,
  * mostly bigrams starting with 1 that it did not need.
  */
-import { packRouting, unpackRouting, shardOfKey, type PackedRouting, type ShardRouting } from '../../src/lib/search/routing.ts';
-import type { Shard } from '../../src/lib/search/types.ts';
+import { packRouting, unpackRouting, shardOfKey, type PackedRouting, type ShardRouting } from '../../shared/search/routing.ts';
+import type { Shard } from '../../shared/search/types.ts';
 
 /** Encoded postings characters a shard aims at (about 1.5 KB gzipped). */
 export const TARGET_SHARD_CHARS = 12_000;

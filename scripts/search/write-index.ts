@@ -18,9 +18,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { OFFLINE_GLOBAL, offlineFile, type OfflineMeta, type PageBundle, type PageDetail } from '../../src/lib/search/types.ts';
-import { chunkCount, chunkOf, structureOf } from '../../src/lib/search/pages.ts';
-import { encodeNumbers } from '../../src/lib/search/varint.ts';
+import { OFFLINE_GLOBAL, offlineFile, type OfflineMeta, type PageBundle, type PageDetail } from '../../shared/search/types.ts';
+import { chunkCount, chunkOf, structureOf } from '../../shared/search/pages.ts';
+import { encodeNumbers } from '../../shared/search/varint.ts';
 import { gzipJson, type BuiltIndex } from './build-index.ts';
 
 /** Folder of the online index inside the site. */

@@ -1,12 +1,12 @@
 /**
  * data/concepts.json: every concept with its aliases, definition and
  * occurrences (field names in the README, "Open data"). Pure; the open data
- * build step (scripts/build/open-data-step.ts) writes it.
+ * build step (scripts/steps/open-data-step.ts) writes it.
  */
 import type { ConceptsData } from '../concepts/model.ts';
 import { occurrencesByConcept } from '../concepts/occurrences.ts';
 import type { ConceptQuote } from '../concepts/glossary.ts';
-import { paths } from './paths.ts';
+import { paths } from '../urls/paths.ts';
 
 /** One mention as published: where it is and the words as written. */
 export interface PublishedOccurrence {

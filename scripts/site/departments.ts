@@ -7,7 +7,7 @@
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
 import type { Department, TaskRef } from './site-model.ts';
-import { comparePinyin, pinyinSlug, uniqueSlugs } from './slug.ts';
+import { comparePinyin, pinyinSlug, uniqueSlugs } from '../urls/slug.ts';
 
 /** Builds departments sorted by pinyin; each task listed once per unit. */
 export function buildDepartments(documents: PolicyDocument[]): Department[] {

@@ -8,8 +8,8 @@
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import type { Block, PolicyDocument, Provision, Table, Box, Paragraph, Target, Unit } from '../ingest/model.ts';
-import { byRole, roleText, targetTitle, unitTitle } from '../compare/format.ts';
-import { paths } from './paths.ts';
+import { byRole, roleText, targetTitle, unitTitle } from '../../shared/compare/format.ts';
+import { paths } from '../urls/paths.ts';
 
 /** What the tree builder needs besides the document. */
 export interface MdxTreeContext {

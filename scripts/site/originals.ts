@@ -4,7 +4,7 @@
  * document page can link the PDF, Word, web page or text it came from, online and in the offline copy.
  */
 import type { OriginalFile } from '../ingest/formats/model.ts';
-import { pinyinSlug, uniqueSlugs } from './slug.ts';
+import { pinyinSlug, uniqueSlugs } from '../urls/slug.ts';
 
 /** Largest original file published (per file); larger ones are named on the page but not copied. */
 export const MAX_ORIGINAL_BYTES = 20 * 1024 * 1024;

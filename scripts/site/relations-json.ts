@@ -6,8 +6,8 @@
 import type { Evidence, RelationsData } from '../relations/model.ts';
 import { relationLabel } from '../relations/labels.ts';
 import { relationIndex, type RelationView } from '../relations/views.ts';
-import { siteConfig } from './config.ts';
-import { paths } from './paths.ts';
+import { siteConfig } from '../urls/config.ts';
+import { paths } from '../urls/paths.ts';
 
 /** A sentence of evidence: its text, the document and place it is in, and the marked words. */
 export interface EvidenceJson {

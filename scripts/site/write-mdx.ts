@@ -9,7 +9,7 @@ import { unified, type PluggableList } from 'unified';
 import type { Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { remarkSafeText } from '../../src/plugins/remark-safe-text.ts';
+import { remarkSafeText } from './remark/remark-safe-text.ts';
 
 /**
  * Runs `plugins` (then remarkSafeText, always last) over `tree` and returns MDX text;

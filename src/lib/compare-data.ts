@@ -1,17 +1,17 @@
 /**
- * Loads content/generated/compare.json (written by scripts/build/compare-step.ts)
+ * Loads content/generated/compare.json (written by scripts/steps/compare-step.ts)
  * once per build, and renders the compare views to HTML for the pages.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { CompareData } from '../../scripts/build/compare-step.ts';
+import type { CompareData } from '../../scripts/compare/published.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
-import type { ConceptInfo } from '../../scripts/compare/model.ts';
+import type { ConceptInfo } from '../../shared/compare/model.ts';
 import { documentTasks } from '../../scripts/compare/tasks.ts';
-import { comparisonView } from '../../scripts/compare/view/comparison.ts';
-import { versionView } from '../../scripts/compare/view/version.ts';
-import { paths } from '../../scripts/site/paths.ts';
+import { comparisonView } from '../../shared/compare/view/comparison.ts';
+import { versionView } from '../../shared/compare/view/version.ts';
+import { paths } from '../../scripts/urls/paths.ts';
 import { documentById } from './site-data.ts';
 
 let cached: CompareData | undefined;

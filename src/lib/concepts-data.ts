@@ -1,5 +1,5 @@
 /**
- * Loads content/generated/concepts.json (written by scripts/build/concepts-step.ts)
+ * Loads content/generated/concepts.json (written by scripts/steps/concepts-step.ts)
  * once per build, and answers the questions concept and document pages ask.
  */
 import fs from 'node:fs';

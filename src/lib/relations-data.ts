@@ -1,5 +1,5 @@
 /**
- * Loads content/generated/relations.json (written by scripts/build/relations-step.ts)
+ * Loads content/generated/relations.json (written by scripts/steps/relations-step.ts)
  * once per build, and answers what document pages, the home page and the
  * relations page ask: a document's relations, its status and period.
  */

@@ -5,12 +5,12 @@
  * fetch does not), computes the comparison with the build's own functions and
  * renders the same view as the pre-rendered pages, as DOM nodes (no innerHTML).
  */
-import type { ClientDocument } from '../../scripts/compare/client-data.ts';
-import { payloadTasks, payloadVectors } from '../../scripts/compare/client-data.ts';
-import { comparePair } from '../../scripts/compare/compare-pair.ts';
-import type { ConceptInfo } from '../../scripts/compare/model.ts';
-import { comparisonView, type ViewLinks } from '../../scripts/compare/view/comparison.ts';
-import { toDom } from '../../scripts/compare/view/dom.ts';
+import type { ClientDocument } from '../../shared/compare/client-data.ts';
+import { payloadTasks, payloadVectors } from '../../shared/compare/client-data.ts';
+import { comparePair } from '../../shared/compare/compare-pair.ts';
+import type { ConceptInfo } from '../../shared/compare/model.ts';
+import { comparisonView, type ViewLinks } from '../../shared/compare/view/comparison.ts';
+import { toDom } from '../../shared/compare/view/dom.ts';
 
 type Registry = Record<string, ClientDocument | undefined>;
 
@@ -39,7 +39,7 @@ function loadPayload(select: HTMLSelectElement, id: string): Promise<ClientDocum
 
 /**
  * Site URLs for the rendered view, relative to the site root (the compare
- * page sits one level below it). The paths mirror scripts/site/paths.ts,
+ * page sits one level below it). The paths mirror scripts/urls/paths.ts,
  * which reads the build's environment and so cannot run here. From file://
  * a directory URL needs its index.html spelled out.
  */

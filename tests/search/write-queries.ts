@@ -9,10 +9,10 @@ import { ingestDirectory } from '../../scripts/ingest/index.ts';
 import { buildDepartments } from '../../scripts/site/departments.ts';
 import { loadGlossary } from '../../scripts/concepts/glossary.ts';
 import { traditionalToSimplified } from '../../scripts/search/fold-map.ts';
-import { foldText } from '../../src/lib/search/fold.ts';
-import { parseQuery } from '../../src/lib/search/query.ts';
-import { namedConcepts } from '../../src/lib/search/concept-cards.ts';
-import { departmentsFor, expectedFor, type QuerySet } from './ground-truth.ts';
+import { foldText } from '../../shared/search/fold.ts';
+import { parseQuery } from '../../shared/search/query.ts';
+import { namedConcepts } from '../../shared/search/concept-cards.ts';
+import { departmentsFor, expectedFor, type QuerySet } from '../../scripts/harness/ground-truth.ts';
 import { QUERIES } from './queries.ts';
 
 /** Where the set is written. */

@@ -6,7 +6,7 @@
  * offline copy whose links must be relative and name files, not folders.
  */
 import type { Diagnostic } from '../../scripts/ingest/model.ts';
-import { normaliseBase } from '../../scripts/lib/static-server.ts';
+import { normaliseBase } from '../../scripts/harness/static-server.ts';
 import { collectPageLinks, type PageLinks } from './page-refs.ts';
 import { resolveRef } from './resolve-ref.ts';
 import { indexSite, loadPages, type SitePage } from './site-files.ts';

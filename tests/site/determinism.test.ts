@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempProject, REPO_ROOT, type TempProject } from '../support/temp-project.ts';
+import { makeTempProject, REPO_ROOT, type TempProject } from '../../scripts/harness/temp-project.ts';
 import { writeSyntheticSeeds } from '../../scripts/bench/corpus.ts';
 
 /** Output folders of a build, relative to the project. */

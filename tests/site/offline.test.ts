@@ -12,17 +12,17 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OFFLINE_ZIP, offlineCopyOptions, ZIP_FOLDER } from '../../scripts/build/offline-step.ts';
+import { OFFLINE_ZIP, offlineCopyOptions, ZIP_FOLDER } from '../../scripts/steps/offline-step.ts';
 import { OFFLINE_ZIP_GOAL_BYTES } from '../../scripts/bench/offline.ts';
 import { makeOfflineCopy } from '../../scripts/offline/offline-copy.ts';
 import { zipFolder } from '../../scripts/offline/zip.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
+import { launchBrowser, type BrowserSession } from '../../scripts/harness/browser.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
 const offlineDir = process.env.SITE_OFFLINE_DIR?.trim() || path.join(path.dirname(site.dir), 'dist-offline');
 if (!existsSync(path.join(offlineDir, 'index.html'))) {
-  throw new Error(`offline checks: ${offlineDir}/index.html is missing; npm run build writes the offline copy (scripts/build/offline-step.ts)`);
+  throw new Error(`offline checks: ${offlineDir}/index.html is missing; npm run build writes the offline copy (scripts/steps/offline-step.ts)`);
 }
 
 /** file:// URL of a file of the copy. */

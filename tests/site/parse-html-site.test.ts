@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { parseHtml, parseRegularHtml } from '../../scripts/lib/parse-html.ts';
+import { parseHtml, parseRegularHtml } from '../../scripts/html/parse-html.ts';
 import { urlOf } from '../../scripts/search/collect.ts';
 import { extractPage, extractTree } from '../../scripts/search/extract.ts';
 import { withoutPositions } from '../support/hast.ts';

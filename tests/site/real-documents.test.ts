@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../scripts/ingest/model.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { makeTempProject, type TempProject } from '../support/temp-project.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
+import { makeTempProject, type TempProject } from '../../scripts/harness/temp-project.ts';
+import { launchBrowser, type BrowserSession } from '../../scripts/harness/browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const corpusFile = (prefix: string) => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser, server, serveSiteForThisFile } from './served-site.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
+import { launchBrowser, type BrowserSession } from '../../scripts/harness/browser.ts';
 import { siteUnderTest } from './site-under-test.ts';
 import type { ConceptsData } from '../../scripts/concepts/model.ts';
 

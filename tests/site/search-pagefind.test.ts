@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { browser, server, serveSiteForThisFile } from './served-site.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../scripts/harness/browser.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();

@@ -5,8 +5,8 @@
  * Vitest gives each test file its own module instance, so files do not share them.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser, type BrowserSession } from './browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
+import { launchBrowser, type BrowserSession } from '../../scripts/harness/browser.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 export let server: StaticServer;

@@ -1,13 +1,13 @@
 /**
  * Which built site the site checks look at: dist/ by default, or the folder
  * in SITE_DIR. Its origin and base path come from SITE_URL, exactly as the
- * build reads them (scripts/site/config.ts); SITE_BASE overrides the base,
+ * build reads them (scripts/urls/config.ts); SITE_BASE overrides the base,
  * e.g. for a fixture site.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { normaliseBase } from '../../scripts/lib/static-server.ts';
-import { siteConfig } from '../../scripts/site/config.ts';
+import { normaliseBase } from '../../scripts/harness/static-server.ts';
+import { siteConfig } from '../../scripts/urls/config.ts';
 
 /** The site under test. */
 export interface SiteUnderTest {

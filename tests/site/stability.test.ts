@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Corpus, PolicyDocument, Provision } from '../../scripts/ingest/model.ts';
-import { makeTempProject, type TempProject } from '../support/temp-project.ts';
+import { makeTempProject, type TempProject } from '../../scripts/harness/temp-project.ts';
 
 /** The seed edited, and which of its document's tasks (1-based, reading order). */
 const EDITED_SEED = /^000_/;

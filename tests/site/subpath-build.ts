@@ -2,14 +2,14 @@
  * Builds the project for another SITE_URL in a throwaway copy of the tree, so
  * the hosted-under-a-subpath checks never touch dist/ or content/generated/
  * that other builds and tests are using. node_modules is shared package by
- * package (symlinks, tests/support/temp-project.ts), with its own cache
+ * package (symlinks, scripts/harness/temp-project.ts), with its own cache
  * folders, so Astro's content cache of the copy stays apart from the real one.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { linkNodeModules } from '../support/temp-project.ts';
+import { linkNodeModules } from '../../scripts/harness/temp-project.ts';
 
 /** A built copy of the project; `siteDir` is its dist/. */
 export interface SubpathBuild {

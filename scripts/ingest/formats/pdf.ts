@@ -1,7 +1,9 @@
 /**
  * PDF reader: rebuilds the lines of each page from pdf.js text positions (pdfjs-dist, Mozilla's
  * PDF.js, legacy build for Node), sets aside running headers, running footers and page numbers, and
- * maps every line back to its page and line on that page.
+ * maps every line back to its page and line on that page. Ruled tables are read cell by cell from their
+ * ruling lines (pdf-rulings.ts, pdf-tables.ts), one row a line; two-column pages column by column
+ * (pdf-columns.ts).
  *
  * Lines come out as a text extraction gives them (hard-wrapped at the right margin); joining the
  * wraps is the normalise stage's job, as for PDF-extracted .txt seeds. A spaced-out letterhead
@@ -11,18 +13,16 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Diagnostic, Normalisation } from '../model.ts';
 import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
+import { groupLines, lineText, type Glyph } from './pdf-lines.ts';
+import { pageRulings, type Ruling } from './pdf-rulings.ts';
+import { mayHoldTable, readTables, repeatedHeaderRows } from './pdf-tables.ts';
+import { findGutter, readingOrder, splitColumns, type ColumnBox } from './pdf-columns.ts';
 
 // ---------------------------------------------------------------------------
 // Stage rules
 
 /** Largest PDF read, in bytes: scanned pages make PDFs large, and pdf.js holds the whole file in memory. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
-/** Items whose baselines differ by less than this share of the font size sit on one line. */
-const SAME_LINE = 0.45;
-/** A horizontal gap of at least this many font sizes between items is a word space. */
-const SPACE_GAP = 0.25;
-/** A gap this wide (in font sizes) separates table cells or columns: written as a tab. */
-const CELL_GAP = 2.5;
 /** Page-margin lines (first or last of a page) repeated on this share of pages are running headers or footers. */
 const REPEAT_SHARE = 0.4;
 /** Their baselines may drift this many points from page to page. */
@@ -59,7 +59,10 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Extracte
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push(pageLines(n, content.items.flatMap((item) => (isTextItem(item) ? [item] : [])), page.view[3] - page.view[1]));
+      const glyphs = glyphsOf(content.items.flatMap((item) => (isTextItem(item) ? [item] : [])), page.view[3] - page.view[1]);
+      // The operator list costs about as much again as the text: asked for only where a table may be.
+      const rulings = mayHoldTable(glyphs) ? pageRulings(await page.getOperatorList(), pdfjs.OPS, page.view[3] - page.view[1]) : [];
+      pages.push(pageLines(n, glyphs, rulings));
       page.cleanup();
     }
     return assemble(file, pages);
@@ -88,6 +91,10 @@ interface PositionedLine {
   right: number;
   /** Font size of the line's first item, in points. */
   size: number;
+  /** A row of a ruled table: never a running header, never part of a paragraph. */
+  tableRow?: boolean;
+  /** On a two-column page, the text block of the line's column (its margins for wrapped lines). */
+  column?: ColumnBox;
 }
 
 interface PageLines {
@@ -105,36 +112,37 @@ function isTextItem(item: unknown): item is TextItem {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-/** Groups a page's text items into lines: by baseline, then left to right, with spaces and tabs from the gaps. */
-function pageLines(page: number, items: TextItem[], pageHeight: number): PageLines {
-  const glyphs = items
+/** The page's pieces of text with their positions from the top of the page; blank pieces dropped. */
+function glyphsOf(items: TextItem[], pageHeight: number): Glyph[] {
+  return items
     .filter((item) => item.str !== '' && item.str.trim() !== '')
     .map((item) => {
       const [a, b, , , x, y] = item.transform;
       const size = Math.hypot(a, b) || item.height || 1;
       return { str: item.str, x, top: pageHeight - y, width: item.width, size };
-    })
-    .sort((p, q) => p.top - q.top || p.x - q.x);
-  const rows: (typeof glyphs)[] = [];
-  for (const glyph of glyphs) {
-    const row = rows.at(-1);
-    if (row && Math.abs(glyph.top - row[0].top) < SAME_LINE * Math.min(glyph.size, row[0].size)) row.push(glyph);
-    else rows.push([glyph]);
-  }
-  const lines = rows.map((row) => {
-    row.sort((p, q) => p.x - q.x);
-    let text = '';
-    let right = Number.NEGATIVE_INFINITY;
-    for (const glyph of row) {
-      const gap = (glyph.x - right) / glyph.size;
-      if (text !== '' && gap >= CELL_GAP) text += '\t';
-      else if (text !== '' && gap >= SPACE_GAP && !text.endsWith(' ') && !glyph.str.startsWith(' ')) text += ' ';
-      text += glyph.str;
-      right = Math.max(right, glyph.x + glyph.width);
-    }
-    return { text: text.replace(/\s+$/, ''), top: row[0].top, left: row[0].x, right, size: row[0].size };
-  });
-  return { page, lines };
+    });
+}
+
+/**
+ * The lines of a page: each row of a ruled table as one line of tab-parted cells, the rest grouped
+ * by baseline and read left to right, with spaces and tabs from the gaps; top to bottom, or on a
+ * two-column page, each band between lines across the page left column first.
+ */
+function pageLines(page: number, glyphs: Glyph[], rulings: Ruling[]): PageLines {
+  const tables = readTables(glyphs, rulings);
+  const rows = tables.rows.map((row): PositionedLine => ({ ...row, tableRow: true }));
+  const gutter = findGutter(tables.rest);
+  if (!gutter) return { page, lines: [...groupLines(tables.rest).map((l) => positioned(l)), ...rows].sort((p, q) => p.top - q.top) };
+  const columns = splitColumns(tables.rest, gutter);
+  const left = columns.left.map((l) => positioned(l, columns.boxes.left));
+  const right = columns.right.map((l) => positioned(l, columns.boxes.right));
+  return { page, lines: readingOrder([...columns.across.map((l) => positioned(l)), ...rows], left, right) };
+}
+
+/** A line of pieces with its position (and, in a column, that column's text block). */
+function positioned(line: Glyph[], column?: ColumnBox): PositionedLine {
+  const { text, right } = lineText(line, true);
+  return { text, top: line[0].top, left: line[0].x, right, size: line[0].size, ...(column ? { column } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -162,6 +170,8 @@ function marginLines(pages: PageLines[]): Map<PageLines, Map<number, Normalisati
         const set = found.get(page)!;
         if (depth > 0 && !set.has(at(page, depth - 1))) continue;
         const line = page.lines[index];
+        // A table row is document text even at the page's edge (a table broken over pages).
+        if (line.tableRow) continue;
         if (PAGE_NUMBER.test(line.text)) {
           set.set(index, 'page-number');
           continue;
@@ -185,6 +195,11 @@ function marginLines(pages: PageLines[]): Map<PageLines, Map<number, Normalisati
 
 function assemble(file: string, pages: PageLines[]): ExtractedText | { error: Diagnostic } {
   const margins = marginLines(pages);
+  // A table's header row repeated on each page it runs on to is shown once: the rest are set aside.
+  const repeats = repeatedHeaderRows(pages.map((page) => page.lines.map((line, i) => ({ ...line, aside: margins.get(page)!.has(i) }))));
+  pages.forEach((page, p) => {
+    for (const i of repeats[p]) margins.get(page)!.set(i, 'running-header');
+  });
   // Page numbers and running headers alone (a word processor's export of scanned pages) are no text.
   const textChars = pages.reduce((sum, page) => sum + page.lines.reduce((s, l, i) => s + (margins.get(page)!.has(i) ? 0 : l.text.replace(/\s/g, '').length), 0), 0);
   if (textChars < MIN_PAGE_TEXT) {
@@ -251,7 +266,7 @@ function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<num
   }
   const sizes = kept.map((k) => Math.round(k.line.size * 2) / 2);
   const body = mode(sizes);
-  const bodyLines = kept.filter((_, i) => sizes[i] === body && !kept[i].line.text.includes('\t')).map((k) => k.line);
+  const bodyLines = kept.filter((_, i) => sizes[i] === body && !isCells(kept[i].line)).map((k) => k.line);
   if (bodyLines.length === 0 || count === 0) return [];
   const left = mode(bodyLines.map((l) => Math.round(l.left)));
   const rights = bodyLines.map((l) => l.right).sort((a, b) => a - b);
@@ -261,11 +276,12 @@ function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<num
   for (let i = 1; i < kept.length; i++) {
     const prev = kept[i - 1].line;
     const next = kept[i].line;
-    if (prev.text.includes('\t') || next.text.includes('\t') || Math.abs(prev.size - next.size) > 0.5) continue;
+    if (isCells(prev) || isCells(next) || Math.abs(prev.size - next.size) > 0.5) continue;
     const size = next.size;
     // The line before is full when the next line's first word would not have fitted after it.
-    const full = prev.right + firstWordWidth(next.text, size) > right - 0.2 * size;
-    const atLeft = Math.abs(next.left - left) < 0.5 * size;
+    // In a column, its own margins: the wrap of a line at the foot of one column may go on at the head of the next.
+    const full = prev.right + firstWordWidth(next.text, size) > (prev.column?.right ?? right) - 0.2 * size;
+    const atLeft = Math.abs(next.left - (next.column?.left ?? left)) < 0.5 * size;
     const centred = (l: PositionedLine) => Math.abs((l.left + l.right) / 2 - centre) < size;
     // A title wrapped over two lines: large, both centred, the first as wide as the text block.
     const title = size > body * 1.15 && kept[i].page === kept[i - 1].page && centred(prev) && centred(next);
@@ -274,6 +290,9 @@ function layoutContinuations(pages: PageLines[], margins: Map<PageLines, Map<num
   }
   return continues;
 }
+
+/** A table row, ruled or parted by wide gaps: not a line of a paragraph. */
+const isCells = (line: PositionedLine) => line.tableRow === true || line.text.includes('\t');
 
 /**
  * Width of the first unbreakable unit of a line: an ideograph or a run of Latin letters and digits

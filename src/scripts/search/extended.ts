@@ -7,8 +7,8 @@
  * the section only says so. Progress is in #search-extra[data-state]
  * (idle | loading | done | error) for tests.
  */
-import type { Selection } from '../../lib/search/filters.ts';
-import { extraResults, pagefindFilters, type IndexPages, type PagefindData, type PagefindFilters } from '../../lib/search/pagefind.ts';
+import type { Selection } from '../../../shared/search/filters.ts';
+import { extraResults, pagefindFilters, type IndexPages, type PagefindData, type PagefindFilters } from '../../../shared/search/pagefind.ts';
 import { extraResultNode } from './render.ts';
 
 /** Extra results added per press of "显示更多". */

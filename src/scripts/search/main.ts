@@ -5,11 +5,11 @@
  * and filters. The page states its progress in #search-app[data-state]
  * (idle | loading | done | error) and data-done-at for scripts and tests.
  */
-import { createSearchEngine, type SearchResponse } from '../../lib/search/engine.ts';
-import { FACETS, type Selection } from '../../lib/search/filters.ts';
-import { resultHref, siteRootFromScript } from '../../lib/search/links.ts';
-import { countText, noResultsText } from '../../lib/search/text.ts';
-import { searchFromState, stateFromSearch, type SearchState } from '../../lib/search/url-state.ts';
+import { createSearchEngine, type SearchResponse } from '../../../shared/search/engine.ts';
+import { FACETS, type Selection } from '../../../shared/search/filters.ts';
+import { resultHref, siteRootFromScript } from '../../../shared/search/links.ts';
+import { countText, noResultsText } from '../../../shared/search/text.ts';
+import { searchFromState, stateFromSearch, type SearchState } from '../../../shared/search/url-state.ts';
 import { extendedSearch } from './extended.ts';
 import { conceptCardNode, facetsNode, resultNode } from './render.ts';
 import { offlineStore } from './store-offline.ts';

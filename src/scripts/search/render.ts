@@ -2,12 +2,12 @@
  * DOM for the search page: results and filters. Everything is built with
  * createElement/textContent — text from the index never becomes markup.
  */
-import type { ResultView } from '../../lib/search/engine.ts';
-import { FACETS, TYPE_LABELS, type FacetValue, type Selection } from '../../lib/search/filters.ts';
-import type { ExtraResult } from '../../lib/search/pagefind.ts';
-import { shownSections, type ExcerptPart } from '../../lib/search/sections.ts';
-import { conceptUseText, dateText, headingTitle, issuerText, matchCountText, moreSectionsText } from '../../lib/search/text.ts';
-import type { ConceptCard } from '../../lib/search/types.ts';
+import type { ResultView } from '../../../shared/search/engine.ts';
+import { FACETS, TYPE_LABELS, type FacetValue, type Selection } from '../../../shared/search/filters.ts';
+import type { ExtraResult } from '../../../shared/search/pagefind.ts';
+import { shownSections, type ExcerptPart } from '../../../shared/search/sections.ts';
+import { conceptUseText, dateText, headingTitle, issuerText, matchCountText, moreSectionsText } from '../../../shared/search/text.ts';
+import type { ConceptCard } from '../../../shared/search/types.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -7,9 +7,9 @@
  * holding the pages shown — so the first result does not wait for the whole
  * index of a large site (51 MB in one script at 2,000 documents before).
  */
-import { chunkOf, structureOf } from '../../lib/search/pages.ts';
-import { OFFLINE_GLOBAL, offlineFile, type ConceptCard, type OfflineMeta, type PageBundle, type SearchStore, type Shard } from '../../lib/search/types.ts';
-import { decodeNumbers } from '../../lib/search/varint.ts';
+import { chunkOf, structureOf } from '../../../shared/search/pages.ts';
+import { OFFLINE_GLOBAL, offlineFile, type ConceptCard, type OfflineMeta, type PageBundle, type SearchStore, type Shard } from '../../../shared/search/types.ts';
+import { decodeNumbers } from '../../../shared/search/varint.ts';
 
 /** Loads a classic script; resolves when it has run. */
 function loadScript(src: string): Promise<void> {

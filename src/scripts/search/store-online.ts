@@ -3,7 +3,7 @@
  * them with DecompressionStream. If a host already decoded them (it sent
  * Content-Encoding: gzip), the bytes are plain JSON and are read as they are.
  */
-import type { ConceptCard, PageStructure, SearchMeta, SearchStore, Shard } from '../../lib/search/types.ts';
+import type { ConceptCard, PageStructure, SearchMeta, SearchStore, Shard } from '../../../shared/search/types.ts';
 
 /** Reads JSON from gzip bytes (or from plain JSON bytes). */
 export async function readGzipJson<T>(bytes: ArrayBuffer): Promise<T> {

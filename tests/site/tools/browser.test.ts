@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/harness/static-server.ts';
 import { auditPage, describeFindings } from '../axe-audit.ts';
-import { CHROMIUM_PATH, launchBrowser, type BrowserSession } from '../browser.ts';
+import { CHROMIUM_PATH, launchBrowser, type BrowserSession } from '../../../scripts/harness/browser.ts';
 
 describe(`browser harness (Chromium at ${CHROMIUM_PATH})`, () => {
   let server: StaticServer;

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, normaliseBase, startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { contentTypeFor, normaliseBase, startStaticServer, type StaticServer } from '../../../scripts/harness/static-server.ts';
 
 interface Reply {
   status: number;

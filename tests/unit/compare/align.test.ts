@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignRows, alignTasks, matchTasks } from '../../../scripts/compare/align.ts';
+import { alignRows, alignTasks, matchTasks } from '../../../shared/compare/align.ts';
 import { documentVectors } from '../../../scripts/compare/corpus.ts';
 import { JINAN_001, SHIZHONG_2024, seeds } from './seeds.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisonsJson, publishedComparisons } from '../../../scripts/compare/comparisons-json.ts';
 import { computeCompare } from '../../../scripts/compare/run.ts';
 import { documentTasks } from '../../../scripts/compare/tasks.ts';
-import { paths } from '../../../scripts/site/paths.ts';
+import { paths } from '../../../scripts/urls/paths.ts';
 import { JINAN_001, SHIZHONG_2024, seedDoc, seeds } from './seeds.ts';
 
 const ORIGIN = 'https://example.org';
@@ -46,7 +46,7 @@ describe('publishedComparisons on the seeds', () => {
 
 describe('comparisonsJson', () => {
   it('puts generatedBy first and indents by one space', () => {
-    const text = comparisonsJson([], 'scripts/build/open-data-step.ts');
-    expect(text).toBe('{\n "generatedBy": "scripts/build/open-data-step.ts",\n "comparisons": []\n}');
+    const text = comparisonsJson([], 'scripts/steps/open-data-step.ts');
+    expect(text).toBe('{\n "generatedBy": "scripts/steps/open-data-step.ts",\n "comparisons": []\n}');
   });
 });

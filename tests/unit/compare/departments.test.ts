@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDepartments, counterpartKey } from '../../../scripts/compare/departments.ts';
-import type { TaskText } from '../../../scripts/compare/model.ts';
+import { compareDepartments, counterpartKey } from '../../../shared/compare/departments.ts';
+import type { TaskText } from '../../../shared/compare/model.ts';
 
 const task = (units: string[]): TaskText => ({ doc: 'x', index: 0, eid: 'e', label: '', title: '', text: '', units });
 

@@ -1,11 +1,11 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
-import { payloadScript, payloadTasks, payloadVectors, type ClientDocument } from '../../../scripts/compare/client-data.ts';
-import { comparePair } from '../../../scripts/compare/compare-pair.ts';
+import { payloadScript, payloadTasks, payloadVectors, type ClientDocument } from '../../../shared/compare/client-data.ts';
+import { comparePair } from '../../../shared/compare/compare-pair.ts';
 import { computeCompare } from '../../../scripts/compare/run.ts';
-import { comparisonView } from '../../../scripts/compare/view/comparison.ts';
-import { attributeName } from '../../../scripts/compare/view/dom.ts';
+import { comparisonView } from '../../../shared/compare/view/comparison.ts';
+import { attributeName } from '../../../shared/compare/view/dom.ts';
 import { JINAN_001, SHIZHONG_2024, seeds } from './seeds.ts';
 
 describe('the compare stage on the seeds', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareTargets, documentTargets, indicatorCore, indicatorKey } from '../../../scripts/compare/targets.ts';
-import type { TargetCell } from '../../../scripts/compare/model.ts';
+import { compareTargets, documentTargets, indicatorCore, indicatorKey } from '../../../shared/compare/targets.ts';
+import type { TargetCell } from '../../../shared/compare/model.ts';
 import type { Target } from '../../../scripts/ingest/model.ts';
 import { JINAN_001, SHIZHONG_2024, seedDoc } from './seeds.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nearestTasks } from '../../../scripts/compare/task-index.ts';
-import { cosine } from '../../../scripts/compare/tfidf.ts';
+import { cosine } from '../../../shared/compare/tfidf.ts';
 import { seeds } from './seeds.ts';
 
 describe('nearest tasks via the inverted index', () => {

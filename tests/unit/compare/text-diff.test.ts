@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffText, foldShortKeeps, keptShare, sideOf } from '../../../scripts/compare/text-diff.ts';
+import { diffText, foldShortKeeps, keptShare, sideOf } from '../../../shared/compare/text-diff.ts';
 
 const joined = (pieces: Array<{ text: string }>) => pieces.map((p) => p.text).join('');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, countTerms, createVocabulary, gramKey, gramKeys, gramText, gramsOf, idf, weigh } from '../../../scripts/compare/tfidf.ts';
+import { cosine, countTerms, createVocabulary, gramKey, gramKeys, gramText, gramsOf, idf, weigh } from '../../../shared/compare/tfidf.ts';
 
 function vectors(texts: string[]) {
   const vocab = createVocabulary();

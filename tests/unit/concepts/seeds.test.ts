@@ -55,8 +55,8 @@ describe('concepts on the seeds', () => {
 
 describe('concept links on the seed pages', () => {
   it('link the same mentions from the occurrence index as from scanning each page', async () => {
-    const { conceptStage } = await import('../../../scripts/build/concepts-step.ts');
-    const { documentPages, siteDataFrom } = await import('../../../scripts/build/site-step.ts');
+    const { conceptStage } = await import('../../../scripts/steps/concepts-step.ts');
+    const { documentPages, siteDataFrom } = await import('../../../scripts/steps/site-step.ts');
     const stage = conceptStage(corpus.documents, glossary);
     const site = siteDataFrom(corpus);
     const indexed = documentPages(site, stage.pluginsFor);

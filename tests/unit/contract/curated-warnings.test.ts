@@ -9,7 +9,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ingest, loadCurated } from '../../../scripts/ingest/index.ts';
 import type { AdminLevel, DocumentStatus, Target, UnitRole } from '../../../scripts/ingest/model.ts';
 import { loadGlossary } from '../../../scripts/concepts/glossary.ts';
-import { quotesOfThisCollection } from '../../../scripts/build/concepts-step.ts';
+import { quotesOfThisCollection } from '../../../scripts/steps/concepts-step.ts';
 import type { ADMIN_LEVELS, DOCUMENT_STATUSES } from '../../../scripts/contract/curated.ts';
 import type { COMPARATORS, TARGET_PERIODS, UNIT_ROLES, YEAR_SOURCES } from '../../../scripts/contract/hand-checked.ts';
 

@@ -1,10 +1,10 @@
 /** The Atom feeds: which there are, what each lists, and that their text is valid Atom whatever a title holds. */
 import { describe, expect, it } from 'vitest';
 import { atomFeed, entrySummary, siteFeeds, xmlText } from '../../../scripts/feeds/feeds.ts';
-import { regionFeed } from '../../../scripts/feeds/names.ts';
+import { regionFeed } from '../../../scripts/urls/feed-names.ts';
 import { analyseRelations } from '../../../scripts/relations/index.ts';
-import { siteConfig } from '../../../scripts/site/config.ts';
-import { paths } from '../../../scripts/site/paths.ts';
+import { siteConfig } from '../../../scripts/urls/config.ts';
+import { paths } from '../../../scripts/urls/paths.ts';
 import type { PolicyDocument } from '../../../scripts/ingest/model.ts';
 import { atomRuleErrors, atomSchemaErrors, parseAtom } from '../../support/atom.ts';
 import { makeDoc } from '../concepts/make-doc.ts';

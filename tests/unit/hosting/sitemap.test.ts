@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isNoindex, pageUrlPath, robotsTxt, sitemapXml } from '../../../scripts/hosting/sitemap.ts';
-import { metaTagsOf, readHead } from '../../../scripts/build/hosting-step.ts';
+import { metaTagsOf, readHead } from '../../../scripts/steps/hosting-step.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../scripts/hosting/csp.ts';
 
 describe('sitemap', () => {

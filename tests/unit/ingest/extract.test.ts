@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../../scripts/ingest/index.ts';
-import { locatedTargets } from '../../../scripts/ingest/located-targets.ts';
+import { locatedTargets } from '../../../shared/document/located-targets.ts';
 import type { Block, PolicyDocument } from '../../../scripts/ingest/model.ts';
 
 const FIXTURES = 'tests/fixtures/extract';

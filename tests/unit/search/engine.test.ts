@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchEngine, type SearchRequest } from '../../../src/lib/search/engine.ts';
-import { levelOf, sortRanked, type Ranked } from '../../../src/lib/search/rank.ts';
-import type { PageInfo } from '../../../src/lib/search/page-table.ts';
+import { createSearchEngine, type SearchRequest } from '../../../shared/search/engine.ts';
+import { levelOf, sortRanked, type Ranked } from '../../../shared/search/rank.ts';
+import type { PageInfo } from '../../../shared/search/page-table.ts';
 import { memoryStore, sampleIndex } from './fixtures.ts';
 
 const index = sampleIndex();

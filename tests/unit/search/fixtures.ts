@@ -1,9 +1,9 @@
 /** Small built pages for the search unit tests, and an in-memory store over their index. */
 import { buildIndex, type ConceptSource } from '../../../scripts/search/build-index.ts';
 import { extractPage, type ExtractedPage } from '../../../scripts/search/extract.ts';
-import type { SearchStore } from '../../../src/lib/search/types.ts';
+import type { SearchStore } from '../../../shared/search/types.ts';
 import type { BuiltIndex } from '../../../scripts/search/build-index.ts';
-import { chunkOf, structureOf } from '../../../src/lib/search/pages.ts';
+import { chunkOf, structureOf } from '../../../shared/search/pages.ts';
 
 /** A document page shaped like the site's: article body, sections with eId headings. */
 export function docHtml(opts: { title: string; filters?: Array<[string, string]>; date?: string; body: string }): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, packFoldMap, unpackFoldMap } from '../../../src/lib/search/fold.ts';
+import { foldText, packFoldMap, unpackFoldMap } from '../../../shared/search/fold.ts';
 import { foldMapFor, parseDictionary, traditionalToSimplified } from '../../../scripts/search/fold-map.ts';
 
 const map = { 鏈: '链', 長: '长', 專: '专' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cheapestKeys, termKeys } from '../../../src/lib/search/bigrams.ts';
-import { loadMeta, matchAll, planTerms, shardsFor } from '../../../src/lib/search/engine.ts';
-import { shardOfKey, shardsOfUnit, unpackRouting } from '../../../src/lib/search/routing.ts';
+import { cheapestKeys, termKeys } from '../../../shared/search/bigrams.ts';
+import { loadMeta, matchAll, planTerms, shardsFor } from '../../../shared/search/engine.ts';
+import { shardOfKey, shardsOfUnit, unpackRouting } from '../../../shared/search/routing.ts';
 import { pageAt, sampleIndex } from './fixtures.ts';
 
 const index = sampleIndex();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePageTable, encodePageTable, type PageInfo } from '../../../src/lib/search/page-table.ts';
+import { decodePageTable, encodePageTable, type PageInfo } from '../../../shared/search/page-table.ts';
 
 const pages: PageInfo[] = [
   { type: 'document', length: 12_345, titleLength: 20, date: '2024-07-30', filters: { level: ['市级'], region: ['山东省', '济南市'] } },

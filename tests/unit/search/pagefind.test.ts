@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, extraResults, pagefindFilters, sitePath, type PagefindData } from '../../../src/lib/search/pagefind.ts';
-import type { PageInfo } from '../../../src/lib/search/types.ts';
+import { excerptParts, extraResults, pagefindFilters, sitePath, type PagefindData } from '../../../shared/search/pagefind.ts';
+import type { PageInfo } from '../../../shared/search/types.ts';
 
 const page = (type = 'document', filters: Record<string, string[]> = {}): PageInfo => ({ type, length: 1, titleLength: 0, date: '', filters });
 const data = (url: string, sub?: string): PagefindData => ({

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeQuerySet, QUERY_SET_FILE } from '../../search/write-queries.ts';
-import { topFiveDocuments, type QuerySet } from '../../search/ground-truth.ts';
+import { topFiveDocuments, type QuerySet } from '../../../scripts/harness/ground-truth.ts';
 
 describe('tests/search-queries.json', () => {
   const stored = JSON.parse(fs.readFileSync(QUERY_SET_FILE, 'utf8')) as QuerySet;

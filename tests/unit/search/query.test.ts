@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TERMS, parseQuery } from '../../../src/lib/search/query.ts';
+import { MAX_TERMS, parseQuery } from '../../../shared/search/query.ts';
 
 const map = { 鏈: '链', 長: '长' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chunksFor, excerpt, mergeSpans, sectionAt, sectionHits, shownSections, sparseText, textWindow } from '../../../src/lib/search/sections.ts';
-import { chunkOf, structureOf } from '../../../src/lib/search/pages.ts';
-import type { PageDetail } from '../../../src/lib/search/types.ts';
+import { chunksFor, excerpt, mergeSpans, sectionAt, sectionHits, shownSections, sparseText, textWindow } from '../../../shared/search/sections.ts';
+import { chunkOf, structureOf } from '../../../shared/search/pages.ts';
+import type { PageDetail } from '../../../shared/search/types.ts';
 
 const text = '标题\n一、总体要求\n发展氢能产业。\n1.氢能示范\n推广氢能车辆，建设加氢站。';
 const detail: PageDetail = {

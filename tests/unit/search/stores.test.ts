@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { indexFiles, offlineScript } from '../../../scripts/search/write-index.ts';
-import { createSearchEngine, type SearchEngine } from '../../../src/lib/search/engine.ts';
-import { OFFLINE_GLOBAL } from '../../../src/lib/search/types.ts';
+import { createSearchEngine, type SearchEngine } from '../../../shared/search/engine.ts';
+import { OFFLINE_GLOBAL } from '../../../shared/search/types.ts';
 import { onlineStore, readGzipJson } from '../../../src/scripts/search/store-online.ts';
 import { bundleOf, offlineStore } from '../../../src/scripts/search/store-offline.ts';
 import { memoryStore, sampleIndex } from './fixtures.ts';

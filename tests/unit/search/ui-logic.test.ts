@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resultHref, siteRootFromScript } from '../../../src/lib/search/links.ts';
-import { countText, headingTitle, issuerText, noResultsText } from '../../../src/lib/search/text.ts';
-import { searchFromState, stateFromSearch } from '../../../src/lib/search/url-state.ts';
-import { facetCounts } from '../../../src/lib/search/filters.ts';
-import { searchFacets } from '../../../src/lib/search/facets-of.ts';
-import type { PageInfo } from '../../../src/lib/search/types.ts';
+import { resultHref, siteRootFromScript } from '../../../shared/search/links.ts';
+import { countText, headingTitle, issuerText, noResultsText } from '../../../shared/search/text.ts';
+import { searchFromState, stateFromSearch } from '../../../shared/search/url-state.ts';
+import { facetCounts } from '../../../shared/search/filters.ts';
+import { searchFacets } from '../../../shared/search/facets-of.ts';
+import type { PageInfo } from '../../../shared/search/types.ts';
 import type { PolicyDocument } from '../../../scripts/ingest/model.ts';
 
 describe('resultHref', () => {

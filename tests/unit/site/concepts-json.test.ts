@@ -3,7 +3,7 @@ import { compileMatcher } from '../../../scripts/concepts/matcher.ts';
 import type { ConceptSummary } from '../../../scripts/concepts/model.ts';
 import { findOccurrences } from '../../../scripts/concepts/occurrences.ts';
 import { conceptsJson, publishedConcepts } from '../../../scripts/site/concepts-json.ts';
-import { paths } from '../../../scripts/site/paths.ts';
+import { paths } from '../../../scripts/urls/paths.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
 
 const ORIGIN = 'https://example.org';

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { satteri } from '@astrojs/markdown-satteri';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { loadGlossary } from '../../../scripts/concepts/glossary.ts';
-import { conceptStage } from '../../../scripts/build/concepts-step.ts';
-import { documentPages, siteDataFrom } from '../../../scripts/build/site-step.ts';
+import { conceptStage } from '../../../scripts/steps/concepts-step.ts';
+import { documentPages, siteDataFrom } from '../../../scripts/steps/site-step.ts';
 import { compileGeneratedMdx } from '../../../scripts/site/mdx-processor.ts';
 
 const corpus = ingestDirectory('seeds', 'content/curated');

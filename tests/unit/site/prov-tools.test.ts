@@ -4,7 +4,7 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { documentTree, PROV_TOOLS_COMPONENT } from '../../../scripts/site/mdx-tree.ts';
 import { serialiseMdx } from '../../../scripts/site/write-mdx.ts';
-import { jsxAttribute } from '../../../src/plugins/jsx-attribute.ts';
+import { jsxAttribute } from '../../../scripts/site/remark/jsx-attribute.ts';
 
 const corpus = ingestDirectory('seeds', 'content/curated');
 const doc = corpus.documents.find((d) => d.id === 'jinan-shizhong-2024-xinxing-gongyehua')!;

@@ -42,6 +42,23 @@ describe('PDF reader', async () => {
   });
 });
 
+describe('PDF reader on a ruled table', async () => {
+  const pdf = ok(await readPdf('plan.pdf', fixture('jinan-logistics-plan', 'pdf'))) as ExtractedText;
+  const row = (first: string) => pdf.lines.find((l) => l.replace(/ /g, '').startsWith(first));
+
+  it('reads each row of the indicator table as one line of cells, wrapped cells joined', () => {
+    expect(row('设施网络')).toBe('设施网络\t规范化物流园区\t20 个\t22 个\t24 个\t25 个');
+    expect(row('\t主城区')).toBe('\t主城区累计建成快递集聚区\t6 个\t6 个\t7 个\t8 个');
+    expect(row('\t\t累计投资额')).toBe('\t\t累计投资额(元）\t140 亿\t180 亿\t220 亿\t260 亿');
+  });
+
+  it('keeps a table row at the top of a page (a row broken over the page) as text, not a running header', () => {
+    const i = pdf.lines.indexOf('\t\t总数\t\t\t\t');
+    expect(pdf.origins[i]).toEqual({ type: 'pdf', page: 4, line: 2 });
+    expect(pdf.setAside).not.toContain(i + 1);
+  });
+});
+
 describe('Word reader', () => {
   const docx = ok(readDocx('plan.docx', fixture('shandong-services-plan', 'docx'))) as ExtractedText;
 

@@ -1,0 +1,232 @@
+/**
+ * The open data published under dist/data/: documents.json (one summary per
+ * document with its tasks, units and targets, each with its evidence), a full
+ * JSON per document, tasks.csv, units.csv and targets.csv.
+ * Field names are documented in the README ("Open data"). Pure; the open data
+ * build step (scripts/steps/open-data-step.ts) writes the files.
+ */
+import type { Evidence, PolicyDocument, Provision, Block, Target, Unit } from '../ingest/model.ts';
+import { locatedTargets } from '../../shared/document/located-targets.ts';
+import { paths } from '../urls/paths.ts';
+import { siteConfig } from '../urls/config.ts';
+import type { RelationsData } from '../relations/model.ts';
+import { analyseRelations } from '../relations/index.ts';
+import { standingJson, type StandingJson } from '../site/relations-json.ts';
+
+/** A unit of a task as published: name, role, note, and the clause it was read from. */
+export interface UnitSummary {
+  name: string;
+  role: Unit['role'];
+  note: string | null;
+  /** 'task': the task's own clause; 'document': a clause written once for every later task. */
+  scope: Unit['evidence']['scope'];
+  evidence: Evidence;
+  /** Where the role comes from when a clause elsewhere decides it ("列第一位的为牵头单位，下同"). */
+  roleEvidence: Evidence | null;
+}
+
+/** A target as published, with where it is in the document. */
+export interface TargetSummary {
+  /** The provision's eId, or null in the preamble. */
+  eid: string | null;
+  label: string;
+  url: string;
+  indicator: string;
+  value: number;
+  upper: number | null;
+  valueText: string;
+  unit: string;
+  comparator: Target['comparator'];
+  year: number | null;
+  yearFrom: Target['yearFrom'] | null;
+  yearEvidence: Evidence | null;
+  period: Target['period'] | null;
+  text: string;
+  evidence: Evidence;
+}
+
+export interface TaskSummary {
+  eid: string;
+  label: string;
+  heading: string;
+  units: UnitSummary[];
+  url: string;
+}
+
+/** A document in documents.json: its metadata, status and period, relations and tasks. */
+export interface DocumentSummary extends Omit<StandingJson, 'status' | 'period' | 'relations'> {
+  id: string;
+  title: string;
+  url: string;
+  issuer: string | null;
+  number: string | null;
+  date: string | null;
+  /** 征求意见稿, 送审稿, 正式, 修订 or 已废止 (scripts/relations/standing.ts). */
+  status: string;
+  kind: string;
+  level: string | null;
+  region: string[];
+  period: string | null;
+  sources: Array<{ file: string; lineStart: number; lineEnd: number }>;
+  relations: StandingJson['relations'];
+  tasks: TaskSummary[];
+  /** Every target of the document in reading order, the preamble's and 发展目标 sections' included. */
+  targets: TargetSummary[];
+}
+
+const absolute = (path: string) => siteConfig().origin + path;
+
+/**
+ * A task with its fields: a task is usually a provision without numbered parts, but a form-like task
+ * (工作目标 / 相关单位 / 主要职责, see scripts/ingest/anchors.ts) names its units and targets in its fields.
+ */
+function withFields(task: Provision): Provision[] {
+  return [task, ...task.children.flatMap((c) => (c.type === 'provision' ? withFields(c) : []))];
+}
+
+/** The units of a task and its fields, each name once, in reading order. */
+export function taskUnits(task: Provision): Unit[] {
+  const seen = new Set<string>();
+  return withFields(task).flatMap((p) => p.units.filter((u) => !seen.has(u.name) && seen.add(u.name)));
+}
+
+/** The names of a task's units. */
+export function taskUnitNames(task: Provision): string[] {
+  return taskUnits(task).map((u) => u.name);
+}
+
+function unitSummary(u: Unit): UnitSummary {
+  const { scope, ...evidence } = u.evidence;
+  return { name: u.name, role: u.role, note: u.note ?? null, scope, evidence, roleEvidence: u.roleEvidence ?? null };
+}
+
+/** Every target of a document as published. */
+export function documentTargetSummaries(doc: PolicyDocument): TargetSummary[] {
+  return locatedTargets(doc).map(({ target: t, eid, label, anchor }) => ({
+    eid,
+    label,
+    url: absolute(`${paths.doc(doc.id)}#${anchor}`),
+    indicator: t.indicator,
+    value: t.value,
+    upper: t.upper ?? null,
+    valueText: t.valueText,
+    unit: t.unit,
+    comparator: t.comparator,
+    year: t.year ?? null,
+    yearFrom: t.yearFrom ?? null,
+    yearEvidence: t.yearEvidence ?? null,
+    period: t.period ?? null,
+    text: t.text,
+    evidence: t.evidence,
+  }));
+}
+
+/** The targets of a task and its fields, in reading order. */
+export function taskTargetTexts(task: Provision): string[] {
+  return withFields(task).flatMap((p) => p.targets.map((g) => g.text));
+}
+
+/** Every task of a document in reading order. */
+export function documentTasks(doc: PolicyDocument): Provision[] {
+  const out: Provision[] = [];
+  const walk = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'provision') {
+        if (b.isTask) out.push(b);
+        walk(b.children);
+      } else if (b.type === 'box') walk(b.children);
+    }
+  };
+  walk(doc.body);
+  return out;
+}
+
+/** The documents.json entry of one document; `standing` gives its status, period and relations. */
+export function documentSummary(doc: PolicyDocument, standing: StandingJson): DocumentSummary {
+  const m = doc.meta;
+  return {
+    id: doc.id,
+    title: m.title.value,
+    url: absolute(paths.doc(doc.id)),
+    issuer: m.issuer.value,
+    number: m.number.value,
+    date: m.date.value,
+    status: standing.status,
+    statusEvidence: standing.statusEvidence,
+    kind: m.kind.value,
+    level: m.level.value,
+    region: m.region.value,
+    period: standing.period ?? m.period.value,
+    validity: standing.validity,
+    inForce: standing.inForce,
+    sources: doc.sources,
+    relations: standing.relations,
+    tasks: documentTasks(doc).map((t) => ({
+      eid: t.eid,
+      label: t.label,
+      heading: t.title,
+      units: taskUnits(t).map(unitSummary),
+      url: absolute(paths.task(doc.id, t.eid)),
+    })),
+    targets: documentTargetSummaries(doc),
+  };
+}
+
+/** The text of documents.json; the relations stage's data is computed when not given. */
+export function documentsJson(documents: readonly PolicyDocument[], relations: RelationsData = analyseRelations(documents)): string {
+  const standing = standingJson(relations);
+  return JSON.stringify(documents.map((doc) => documentSummary(doc, standing(doc.id))), null, 1);
+}
+
+/** The text of docs/<id>.json: the full document model, with each copy reduced to its source (the parsed copy repeats the text). */
+export function documentJson(doc: PolicyDocument): string {
+  const { copies, ...rest } = doc;
+  return JSON.stringify({ ...rest, copies: copies.map((c) => c.source) });
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Rows as CSV text: UTF-8 with BOM (so spreadsheet programs read the Chinese), CRLF line ends. */
+function csv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
+  return `\uFEFF${[header, ...rows].map((r) => r.map((v) => csvField(v === null || v === undefined ? '' : String(v))).join(',')).join('\r\n')}\r\n`;
+}
+
+/** One row per unit of every task: role, note, scope and the clause it was read from. */
+export function unitsCsv(documents: readonly PolicyDocument[]): string {
+  const header = ['document', 'eid', 'label', 'unit', 'role', 'note', 'scope', 'evidence', 'line', 'role_evidence', 'url'];
+  const rows = documents.flatMap((doc) =>
+    documentTasks(doc).flatMap((t) =>
+      taskUnits(t).map((u) => [doc.id, t.eid, t.label, u.name, u.role, u.note, u.evidence.scope, u.evidence.text, u.evidence.line, u.roleEvidence?.text, absolute(paths.task(doc.id, t.eid))]),
+    ),
+  );
+  return csv(header, rows);
+}
+
+/** One row per target of every document, with value, unit, year, period and the sentence it was read from. */
+export function targetsCsv(documents: readonly PolicyDocument[]): string {
+  const header = ['document', 'eid', 'label', 'indicator', 'value', 'upper', 'value_text', 'unit', 'comparator', 'year', 'year_from', 'period', 'text', 'evidence', 'line', 'url'];
+  const rows = documents.flatMap((doc) =>
+    documentTargetSummaries(doc).map((t) => [doc.id, t.eid, t.label, t.indicator, t.value, t.upper, t.valueText, t.unit, t.comparator, t.year, t.yearFrom, t.period, t.text, t.evidence.text, t.evidence.line, t.url]),
+  );
+  return csv(header, rows);
+}
+
+/** All tasks of all documents as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */
+export function tasksCsv(documents: readonly PolicyDocument[]): string {
+  const header = ['document', 'title', 'eid', 'label', 'heading', 'units', 'targets', 'url'];
+  const rows = documents.flatMap((doc) =>
+    documentTasks(doc).map((t) => [
+      doc.id,
+      doc.meta.title.value,
+      t.eid,
+      t.label,
+      t.title,
+      taskUnitNames(t).join('、'),
+      taskTargetTexts(t).join('；'),
+      absolute(paths.task(doc.id, t.eid)),
+    ]),
+  );
+  return csv(header, rows);
+}

@@ -1,0 +1,45 @@
+/**
+ * Build step 2b (inside the site step, after concepts): the compare stage.
+ * Computes similarity once (scripts/compare/run.ts) and writes what the pages
+ * read: content/generated/compare.json (相似任务 lists, recommended pairs with
+ * their comparisons and version diffs) and one client payload per document
+ * (content/generated/compare-client/<id>.js, published as data/compare/<id>.js).
+ * The build runs it on a worker thread (compare-thread.ts) while the site step
+ * writes the MDX pages, which hold only a 相似任务 placeholder per task.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RootContent } from 'mdast';
+import type { PolicyDocument, Provision } from '../ingest/model.ts';
+import { payloadScript } from '../../shared/compare/client-data.ts';
+import { computeCompare, type CompareResult, type ConceptInput } from '../compare/run.ts';
+import { similarPlaceholder } from '../site/similar-tasks.ts';
+import type { CompareData } from '../compare/published.ts';
+import { GENERATED } from './ingest-step.ts';
+
+/** What the compare pages read (src/lib/compare-data.ts). */
+export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
+/** One client payload per document, published as data/compare/<id>.js by scripts/steps/open-data-step.ts. */
+export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
+
+/** The 相似任务 placeholder of each provision of `doc` (one per task, none for other provisions). */
+export function similarExtras(doc: PolicyDocument): (p: Provision) => RootContent[] {
+  return (p) => (p.isTask ? similarPlaceholder(doc.id, p.eid) : []);
+}
+
+/** Runs the compare stage and writes its files; returns the result. */
+export function runCompareStage(documents: readonly PolicyDocument[], concepts?: ConceptInput): CompareResult {
+  const start = performance.now();
+  const result = computeCompare(documents, concepts);
+  // The hierarchy alignments are the relations stage's input, handed over in memory, not written.
+  const { client, hierarchy: _alignments, ...rest } = result;
+  const data: CompareData = { generatedBy: 'scripts/steps/compare-step.ts', ...rest };
+  fs.writeFileSync(COMPARE_FILE, JSON.stringify(data));
+  fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(COMPARE_CLIENT_DIR, { recursive: true });
+  for (const payload of client) fs.writeFileSync(path.join(COMPARE_CLIENT_DIR, `${payload.doc.id}.js`), payloadScript(payload));
+  const parts = Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ');
+  console.log(`build: compare stage in ${((performance.now() - start) / 1000).toFixed(2)} s (${parts} ms); ${result.pairs.length} recommended pairs`);
+  return result;
+}
+

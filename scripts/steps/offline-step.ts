@@ -1,0 +1,41 @@
+/**
+ * Build step 5: the offline copy (<site>-offline/, e.g. dist-offline/) and its
+ * zip, published in the site at offline/policy-atlas-offline.zip.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeOfflineCopy, type OfflineCopyOptions, type OfflineCopyResult } from '../offline/offline-copy.ts';
+import { zipFolder } from '../offline/zip.ts';
+import { siteConfig } from '../urls/config.ts';
+
+/** Where the zip is published inside the site (the home page links here). */
+export const OFFLINE_ZIP = 'offline/policy-atlas-offline.zip';
+
+/** Folder name inside the zip: unzipping gives one folder with index.html in it. */
+export const ZIP_FOLDER = 'policy-atlas-offline';
+
+/** Outcome of the step: the copy and the zip's size in bytes. */
+export interface OfflineStepResult extends OfflineCopyResult {
+  dir: string;
+  zip: string;
+  zipBytes: number;
+}
+
+// Origins that only exist on the build machine: a canonical link there helps no one reading offline.
+const LOCAL_ORIGIN = /^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?::\d+)?$/i;
+
+/** The copy's options for SITE_URL: canonical links kept only when the origin is a real host. */
+export function offlineCopyOptions(siteDir: string, outDir: string): OfflineCopyOptions {
+  const { origin, base } = siteConfig();
+  return { siteDir, outDir, site: { origin, base }, keepCanonical: !LOCAL_ORIGIN.test(origin) };
+}
+
+/** Writes `<siteDir>-offline/` and `<siteDir>/offline/policy-atlas-offline.zip`. */
+export async function runOffline(siteDir: string, offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`): Promise<OfflineStepResult> {
+  const copy = await makeOfflineCopy(offlineCopyOptions(siteDir, offlineDir));
+  const zip = path.join(siteDir, OFFLINE_ZIP);
+  const bytes = await zipFolder(offlineDir, ZIP_FOLDER);
+  mkdirSync(path.dirname(zip), { recursive: true });
+  writeFileSync(zip, bytes);
+  return { ...copy, dir: offlineDir, zip, zipBytes: bytes.byteLength };
+}

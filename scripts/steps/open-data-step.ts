@@ -1,0 +1,93 @@
+/**
+ * Build step (after Astro): the open data under dist/data/ — documents.json (with relations, status and period),
+ * docs/<id>.json, tasks.csv, units.csv, targets.csv, concepts.json, comparisons.json and the compare
+ * payloads compare/<id>.js. Written here rather than by Astro endpoints because
+ * they are plain files: as routes they cost Astro two renders per document.
+ * The file contents come from pure functions in scripts/site/ and scripts/compare/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PolicyDocument } from '../ingest/model.ts';
+import type { ConceptsData } from '../concepts/model.ts';
+import { comparisonsJson, publishedComparisons } from '../compare/comparisons-json.ts';
+import { conceptsJson, publishedConcepts } from '../site/concepts-json.ts';
+import { siteConfig } from '../urls/config.ts';
+import { documentJson, documentsJson, targetsCsv, tasksCsv, unitsCsv } from '../open-data/open-data.ts';
+import type { CompareData } from '../compare/published.ts';
+import { COMPARE_CLIENT_DIR, COMPARE_FILE } from './compare-step.ts';
+import { CONCEPTS_FILE } from './concepts-step.ts';
+import { RELATIONS_FILE } from './relations-step.ts';
+import type { RelationsData } from '../relations/model.ts';
+
+/** Named in comparisons.json's generatedBy field. */
+export const GENERATED_BY = 'scripts/steps/open-data-step.ts';
+
+/** What the step wrote. */
+export interface OpenDataReport {
+  files: number;
+  bytes: number;
+}
+
+/** Where the step reads what the site step wrote. */
+export interface OpenDataSources {
+  conceptsFile: string;
+  compareFile: string;
+  relationsFile: string;
+  /** One compare payload per document, `<id>.js`. */
+  compareClientDir: string;
+}
+
+/** The site step's files in content/generated/. */
+export const GENERATED_SOURCES: OpenDataSources = { conceptsFile: CONCEPTS_FILE, compareFile: COMPARE_FILE, relationsFile: RELATIONS_FILE, compareClientDir: COMPARE_CLIENT_DIR };
+
+/**
+ * Writes the open data into `<siteDir>/data/` (the dist/ layout has no base
+ * path: the host serves dist/ under it). `documents` are the site step's; the
+ * concept and compare data are read from the files the site step wrote.
+ */
+export function writeOpenData(siteDir: string, documents: readonly PolicyDocument[], sources: OpenDataSources = GENERATED_SOURCES): OpenDataReport {
+  const { origin } = siteConfig();
+  const dataDir = path.join(siteDir, 'data');
+  // One file per document: clear what a previous run left for documents that are gone.
+  for (const dir of ['docs', 'compare']) {
+    fs.rmSync(path.join(dataDir, dir), { recursive: true, force: true });
+    fs.mkdirSync(path.join(dataDir, dir), { recursive: true });
+  }
+  const report: OpenDataReport = { files: 0, bytes: 0 };
+  const write = (file: string, text: string) => {
+    fs.writeFileSync(path.join(dataDir, file), text);
+    report.files += 1;
+    report.bytes += Buffer.byteLength(text);
+  };
+
+  write('documents.json', documentsJson(documents, readGenerated<RelationsData>(sources.relationsFile)));
+  write('tasks.csv', tasksCsv(documents));
+  write('units.csv', unitsCsv(documents));
+  write('targets.csv', targetsCsv(documents));
+  for (const doc of documents) write(`docs/${doc.id}.json`, documentJson(doc));
+
+  const concepts = readGenerated<ConceptsData>(sources.conceptsFile);
+  write('concepts.json', conceptsJson(publishedConcepts(concepts, origin)));
+
+  const compare = readGenerated<CompareData>(sources.compareFile);
+  write('comparisons.json', comparisonsJson(publishedComparisons(compare.pairs, documents, origin), GENERATED_BY));
+  // The compare stage already wrote each payload as the script the compare page loads: publish it unchanged.
+  for (const { id } of compare.docs) {
+    const source = path.join(sources.compareClientDir, `${id}.js`);
+    const target = path.join(dataDir, 'compare', `${id}.js`);
+    try {
+      fs.copyFileSync(source, target);
+    } catch (cause) {
+      throw new Error(`${source}: cannot publish the compare payload of "${id}"; the compare stage writes it ("npm run build")`, { cause });
+    }
+    report.files += 1;
+    report.bytes += fs.statSync(target).size;
+  }
+  return report;
+}
+
+/** Parses a JSON file of content/generated/, saying which step should have written it when it is missing. */
+function readGenerated<T>(file: string): T {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: the site step writes it before the open data step runs ("npm run build")`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}

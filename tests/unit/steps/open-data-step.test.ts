@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATED_BY, writeOpenData, type OpenDataSources } from '../../../scripts/steps/open-data-step.ts';
+import type { CompareData } from '../../../scripts/compare/published.ts';
+import type { ConceptsData } from '../../../scripts/concepts/model.ts';
+import { docSummary } from '../../../scripts/compare/run.ts';
+import { listFiles } from '../../../scripts/offline/list-files.ts';
+import { makeDoc } from '../concepts/make-doc.ts';
+import { analyseRelations } from '../../../scripts/relations/index.ts';
+
+const PAYLOAD = '// payload of d1\n(self.policyAtlasCompare=self.policyAtlasCompare||{})["d1"]={};\n';
+
+describe('writeOpenData', () => {
+  let dir: string;
+  let siteDir: string;
+  let sources: OpenDataSources;
+  const documents = [
+    makeDoc('d1', { tasks: [{ eid: 'item_1', title: '培育企业。', text: ['培育企业。'] }] }),
+    makeDoc('d2', { preamble: ['没有任务的新闻稿。'] }),
+  ];
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'open-data-'));
+    siteDir = path.join(dir, 'dist');
+    sources = {
+      conceptsFile: path.join(dir, 'concepts.json'),
+      compareFile: path.join(dir, 'compare.json'),
+      relationsFile: path.join(dir, 'relations.json'),
+      compareClientDir: path.join(dir, 'compare-client'),
+    };
+    const concepts: ConceptsData = { generatedBy: 'test', concepts: [], occurrences: [], candidates: [], citations: {} };
+    const compare: CompareData = { generatedBy: 'test', docs: [docSummary(documents[0])], similar: {}, pairs: [], concepts: null, conceptInfo: [], timings: {} };
+    fs.writeFileSync(sources.conceptsFile, JSON.stringify(concepts));
+    fs.writeFileSync(sources.compareFile, JSON.stringify(compare));
+    fs.writeFileSync(sources.relationsFile, JSON.stringify(analyseRelations(documents)));
+    fs.mkdirSync(sources.compareClientDir);
+    fs.writeFileSync(path.join(sources.compareClientDir, 'd1.js'), PAYLOAD);
+    // Left by an earlier build of a document that is gone.
+    fs.mkdirSync(path.join(siteDir, 'data/docs'), { recursive: true });
+    fs.writeFileSync(path.join(siteDir, 'data/docs/removed.json'), '{}');
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes every open data file under data/, one JSON per document and one payload per compared document', () => {
+    const report = writeOpenData(siteDir, documents, sources);
+    const files = listFiles(path.join(siteDir, 'data')).sort();
+    expect(files).toEqual(['compare/d1.js', 'comparisons.json', 'concepts.json', 'docs/d1.json', 'docs/d2.json', 'documents.json', 'targets.csv', 'tasks.csv', 'units.csv']);
+    expect(report.files).toBe(files.length);
+    expect(report.bytes).toBe(files.reduce((n, f) => n + fs.statSync(path.join(siteDir, 'data', f)).size, 0));
+  });
+
+  it('publishes the compare payloads byte for byte as the compare stage wrote them', () => {
+    expect(fs.readFileSync(path.join(siteDir, 'data/compare/d1.js'), 'utf8')).toBe(PAYLOAD);
+  });
+
+  it('names itself in comparisons.json', () => {
+    expect(JSON.parse(fs.readFileSync(path.join(siteDir, 'data/comparisons.json'), 'utf8'))).toEqual({ generatedBy: GENERATED_BY, comparisons: [] });
+    expect(GENERATED_BY).toBe('scripts/steps/open-data-step.ts');
+  });
+
+  it('says which file is missing and what writes it', () => {
+    expect(() => writeOpenData(siteDir, documents, { ...sources, compareFile: path.join(dir, 'absent.json') })).toThrow(/absent\.json is missing: the site step writes it/);
+  });
+});
