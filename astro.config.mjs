@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteConfig } from './scripts/urls/config.ts';
 import { generatedMdxProcessor } from './scripts/site/mdx-processor.ts';
+import { STAGED_SITE } from './scripts/steps/staging.ts';
 
 // SITE_URL (scripts/urls/config.ts) gives the origin and base path, so Astro,
 // paths.ts, the sitemap and canonical URLs all agree.
@@ -12,6 +13,8 @@ export default defineConfig({
   site: origin + base,
   base,
   trailingSlash: 'always',
+  // The build publishes the staged site as dist/ only once every step has succeeded (scripts/steps/staging.ts).
+  outDir: STAGED_SITE,
   build: {
     format: 'directory',
     // External CSS/JS only: a strict Content-Security-Policy (no 'unsafe-inline')

@@ -32,6 +32,8 @@ import { comparePeer, formatPeer, installPeer, preparePeerSite, type PeerCompari
 import { benchStackFloor, formatStackFloor, type StackFloor } from './bench/stack-floor.ts';
 import { siteConfig } from './urls/config.ts';
 import { paths } from './urls/paths.ts';
+import { readGeneratedJson } from './contract/generated-file.ts';
+import { CorpusSchema } from './contract/corpus.ts';
 
 const RESULTS = 'bench/results.md';
 const PARTS = ['ingest', 'extraction', 'formats', 'builds', 'peer', 'pages', 'stages', 'floor'] as const;
@@ -105,7 +107,7 @@ for (const size of want('builds') ? [0, ...sizes] : []) {
         ? async (project) => {
             const dist = path.join(project.dir, 'dist');
             if (size === 0) {
-              const corpus = JSON.parse(fs.readFileSync(path.join(project.dir, 'content/generated/corpus.json'), 'utf8')) as { documents: Array<{ id: string }> };
+              const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the ingest step (scripts/steps/ingest-step.ts)');
               pageWeight = await benchPageWeight(dist, corpus.documents.map((d) => paths.doc(d.id).slice(1))).catch((error: Error) => `page weight: failed — ${error.message}`);
               others['Offline copy (scripts/bench/offline.ts)'] = await offlineLines(dist);
             }

@@ -1,11 +1,14 @@
 /**
  * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro (open data,
- * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy, into dist/.
+ * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy,
+ * all into .build/staging/, then published as dist/ and dist-offline/ (one rename each) once every step succeeded.
+ * A build that fails or is interrupted leaves the previous dist/ and dist-offline/ as they were.
  * Each step is its own module under scripts/steps/; this file only orders them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GENERATED, runIngest, seedsFolder } from './steps/ingest-step.ts';
+import { parseArgs } from 'node:util';
+import { runIngest, seedsFolder } from './steps/ingest-step.ts';
 import { writeOriginals } from './steps/originals-step.ts';
 import { writeSite } from './steps/site-step.ts';
 import { runAstroBuild } from './steps/astro-step.ts';
@@ -15,13 +18,19 @@ import { addToPagefind } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
 import { runOffline } from './steps/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
-import { setAsidePreviousBuild } from './steps/previous-build.ts';
+import { linkPublished, OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, STAGING_DIR } from './steps/staging.ts';
+import { stopBuild, stopOnSignals, type FailureNotice } from './steps/interrupt.ts';
+import { StepCache } from './steps/cache.ts';
 
-const SITE_DIR = 'dist';
-/** Where the open data is written while Astro builds (Astro empties dist/ first); moved into dist/ after. */
-const OPEN_DATA_STAGING = path.join(GENERATED, 'open-data');
-/** Where the search index and Pagefind's bundle are written while Astro builds; moved into dist/ after. */
-const SEARCH_STAGING = path.join(GENERATED, 'search');
+/** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
+const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
+/** Where the search index and Pagefind's bundle are written while Astro builds; moved into the staged site after. */
+const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
+
+// --clean: read no cache (each is written anew for the next build).
+const { values: options } = parseArgs({ options: { clean: { type: 'boolean', default: false } } });
+/** The caches of the build's own steps (scripts/steps/cache.ts). */
+const caches = { ingest: new StepCache('ingest', !options.clean) };
 
 async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
@@ -30,45 +39,69 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   return result;
 }
 
-const corpus = await timed('ingest', () => runIngest());
-// The search index and Pagefind read each document's final MDX tree as the site step writes it.
-const search = new SearchSources();
-const site = await timed('MDX pages', () => writeSite(corpus, search));
-// The previous dist/ is deleted in the background while Astro runs (which uses about 1.3 cores);
-// Astro would otherwise delete it itself before building, while the build waits.
-const previousBuild = setAsidePreviousBuild(SITE_DIR);
-previousBuild.catch(() => {});
-// Astro runs in its own process. The open data needs only the site data, so it is written meanwhile.
-const astro = timed('astro', () => runAstroBuild());
-// Failures are reported once, by the awaits below, even if they come while another step runs.
-astro.catch(() => {});
-// Pagefind's service (native, its own process) indexes records made from the model while Astro
-// renders; it is sent every record first, then writes its bundle while this process goes on.
-const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site)));
-const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
-pagefind.catch(() => {});
-const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
-const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
-const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
-const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts));
-console.log(
-  `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
-    `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran)`,
-);
-await astro;
-moveOpenData(OPEN_DATA_STAGING, SITE_DIR);
-console.log(`build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`);
-console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`);
-const clientBytes = await publishSearchIndex(SEARCH_STAGING, SITE_DIR);
-console.log(`build: search client ${(clientBytes / 1e3).toFixed(1)} kB`);
-const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
-movePagefind(path.join(SEARCH_STAGING, 'pagefind'), SITE_DIR);
-console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
-await timed('sitemap, robots.txt', () => writeHostingFiles(SITE_DIR));
-const offline = await timed('offline copy', () => runOffline(SITE_DIR));
-console.log(`build: offline copy in ${offline.dir}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${offline.zip}`);
-await previousBuild;
-console.log(`build: done. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
+/** Every step, writing under .build/staging/; resolves when the staged site and offline copy are complete. */
+async function buildStaged(trashCleared: Promise<void>): Promise<void> {
+  const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
+  // The search index and Pagefind read each document's final MDX tree as the site step writes it.
+  const search = new SearchSources();
+  const site = await timed('MDX pages', () => writeSite(corpus, search));
+  // Astro runs in its own process. The open data needs only the site data, so it is written meanwhile.
+  const astro = timed('astro', () => runAstroBuild());
+  console.log(`build: astro started, writing ${STAGED_SITE}/`);
+  // Failures are reported once, by the awaits below, even if they come while another step runs.
+  astro.catch(() => {});
+  // Pagefind's service (native, its own process) indexes records made from the model while Astro
+  // renders; it is sent every record first, then writes its bundle while this process goes on.
+  const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site)));
+  const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
+  pagefind.catch(() => {});
+  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
+  const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
+  const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
+  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts));
+  console.log(
+    `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
+      `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran)`,
+  );
+  await astro;
+  moveOpenData(OPEN_DATA_STAGING, STAGED_SITE);
+  console.log(`build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`);
+  console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`);
+  const clientBytes = await publishSearchIndex(SEARCH_STAGING, STAGED_SITE);
+  console.log(`build: search client ${(clientBytes / 1e3).toFixed(1)} kB`);
+  const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
+  movePagefind(path.join(SEARCH_STAGING, 'pagefind'), STAGED_SITE);
+  console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
+  await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
+  // The offline copy is updated in place, file by file, starting from links to the published one.
+  linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
+  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE));
+  console.log(`build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`);
+  // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
+  await trashCleared;
+}
+
+const notice: FailureNotice = { siteDir: SITE_DIR, hadSite: fs.existsSync(SITE_DIR), stagingDir: STAGING_DIR };
+let published = false;
+stopOnSignals(notice, () => published);
+try {
+  const trashCleared = prepareStaging();
+  trashCleared.catch(() => {});
+  await buildStaged(trashCleared);
+  publishStaged();
+  published = true;
+} catch (error) {
+  await stopBuild(error, notice);
+}
+// The site is published: a cache that cannot be pruned only keeps a few entries too many.
+for (const cache of Object.values(caches)) {
+  try {
+    cache.prune();
+  } catch (error) {
+    console.warn(`build: could not prune ${cache.dir}: ${(error as Error).message}`);
+  }
+}
+console.log(`build: done, published ${SITE_DIR}/ and ${OFFLINE_DIR}/. View the site with "npm run preview" (http://127.0.0.1:4321/).`);
 
 /** Moves Pagefind's bundle from `staging` to `<siteDir>/pagefind/` (one rename). */
 function movePagefind(staging: string, siteDir: string): void {

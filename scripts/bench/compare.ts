@@ -11,13 +11,13 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Block, PolicyDocument, Provision } from '../ingest/model.ts';
+import type { PolicyDocument, Provision } from '../ingest/model.ts';
 import { ingestDirectory } from '../ingest/index.ts';
 import { analyseConcepts } from '../concepts/concept-data.ts';
 import { loadGlossary } from '../concepts/glossary.ts';
 import { payloadScript } from '../../shared/compare/client-data.ts';
 import { computeCompare, type ConceptInput } from '../compare/run.ts';
-import { taskProvisions } from '../compare/tasks.ts';
+import { tasksOf } from '../../shared/document/tasks.ts';
 import { paths } from '../urls/paths.ts';
 import { makeTempProject } from '../harness/temp-project.ts';
 import { writeSyntheticSeeds } from './corpus.ts';
@@ -83,17 +83,9 @@ function sentences(text: string): string[] {
  */
 export function syntheticCorpus(seeds: readonly PolicyDocument[], count: number, seed = 1): PolicyDocument[] {
   const rand = random(seed);
-  const bases = seeds.filter((d) => taskProvisions(d.body).length > 0);
-  const pool = bases.flatMap((d) => taskProvisions(d.body).flatMap((p) => p.children.filter((c) => c.type === 'paragraph').flatMap((c) => sentences(c.text))));
+  const bases = seeds.filter((d) => tasksOf(d.body).length > 0);
+  const pool = bases.flatMap((d) => tasksOf(d.body).flatMap((p) => p.children.filter((c) => c.type === 'paragraph').flatMap((c) => sentences(c.text))));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const rewrite = (blocks: Block[]): void => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        if (b.isTask) recombine(b);
-        else rewrite(b.children);
-      } else if (b.type === 'box') rewrite(b.children);
-    }
-  };
   const recombine = (task: Provision): void => {
     for (const c of task.children) {
       if (c.type !== 'paragraph') continue;
@@ -108,7 +100,7 @@ export function syntheticCorpus(seeds: readonly PolicyDocument[], count: number,
     doc.id = `syn-${String(i).padStart(4, '0')}-${base.id}`;
     // One in twenty keeps its text and its seed's second copies: a version pair like the seeds' own.
     if (i % 20 === 0 && doc.copies.length > 0) return doc;
-    rewrite(doc.body);
+    for (const task of tasksOf(doc.body)) recombine(task);
     doc.copies = [];
     return doc;
   });

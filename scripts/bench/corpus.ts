@@ -13,6 +13,9 @@ import path from 'node:path';
 import { ingestDirectory } from '../ingest/index.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Place } from '../ingest/metadata.ts';
+import { z } from 'zod';
+import { PlaceSchema } from '../contract/curated.ts';
+import { loadJsonFile } from '../contract/json-file.ts';
 
 /** Options for {@link writeSyntheticSeeds}. */
 export interface SyntheticCorpusOptions {
@@ -129,7 +132,7 @@ function countSections(lines: string[]): number {
 /** Adds the synthetic places to a curated folder's places.json (use on a copy of content/curated only). */
 export function addSyntheticPlaces(curatedDir: string): void {
   const file = path.join(curatedDir, 'places.json');
-  const places = JSON.parse(fs.readFileSync(file, 'utf8')) as Place[];
+  const places = loadJsonFile(file, z.array(PlaceSchema), 'the gazetteer').data;
   const known = new Set(places.map((p) => p.name));
   fs.writeFileSync(file, `${JSON.stringify([...places, ...syntheticPlaces().filter((p) => !known.has(p.name))], null, 2)}\n`);
 }

@@ -12,11 +12,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Block, PolicyDocument, Provision, Target } from '../ingest/model.ts';
+import type { PolicyDocument, Provision, Target } from '../ingest/model.ts';
 import { ingest, loadCurated, type SeedInput } from '../ingest/index.ts';
 import { listSeedFiles } from '../ingest/read.ts';
 import { locatedTargets, type LocatedTarget } from '../../shared/document/located-targets.ts';
-import { taskUnits } from '../open-data/open-data.ts';
+import { tasksOf, taskUnits } from '../../shared/document/tasks.ts';
 import { HandTargetsFileSchema, HandUnitsFileSchema, type HandNonTarget, type HandTarget, type HandTask, type HandUnit } from '../contract/hand-checked.ts';
 import { loadJsonFile } from '../contract/json-file.ts';
 
@@ -61,17 +61,6 @@ export function runPipeline(seedsDir = 'seeds', corpusDir = 'tests/corpus', cura
     const file = doc.sources[0].file;
     out.tasks.set(file, [...(out.tasks.get(file) ?? []), ...tasksOf(doc.body)]);
     out.targets.set(file, [...(out.targets.get(file) ?? []), ...locatedTargets(doc)]);
-  }
-  return out;
-}
-
-function tasksOf(blocks: Block[]): Provision[] {
-  const out: Provision[] = [];
-  for (const b of blocks) {
-    if (b.type === 'provision') {
-      if (b.isTask) out.push(b);
-      out.push(...tasksOf(b.children));
-    } else if (b.type === 'box') out.push(...tasksOf(b.children));
   }
   return out;
 }

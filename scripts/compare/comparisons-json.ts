@@ -7,7 +7,7 @@ import type { PolicyDocument } from '../ingest/model.ts';
 import type { PairKind, TaskPair, TaskText } from '../../shared/compare/model.ts';
 import type { ComparedPair } from './run.ts';
 import { taskPairs } from '../../shared/compare/compare-pair.ts';
-import { documentTasks } from './tasks.ts';
+import { tasksAsText } from './tasks.ts';
 import { copyId } from './version-diff.ts';
 import { paths } from '../urls/paths.ts';
 
@@ -33,13 +33,13 @@ export function publishedComparisons(pairs: readonly ComparedPair[], documents: 
   };
   const tasksOf = (id: string): TaskText[] => {
     const doc = docOf(id);
-    return documentTasks(doc.id, doc.body);
+    return tasksAsText(doc.id, doc.body);
   };
   // For a version pair, b is the copy ("<id>.copy1") and its tasks are the copy's.
   const copyTasks = (id: string, copy: number): TaskText[] => {
     const parsed = docOf(id).copies[copy - 1]?.parsed;
     if (!parsed) throw new Error(`comparisons.json: document "${id}" has no copy ${copy}`);
-    return documentTasks(copyId(id, copy), parsed.body);
+    return tasksAsText(copyId(id, copy), parsed.body);
   };
   return pairs.map((pair) => {
     const pairTasks = pair.comparison

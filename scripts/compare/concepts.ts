@@ -6,7 +6,8 @@
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
 import type { ConceptSpan, DocumentConcepts, TaskText } from '../../shared/compare/model.ts';
-import { taskProvisions } from './tasks.ts';
+import { tasksOf } from '../../shared/document/tasks.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 
 /** What the compare stage reads of an occurrence (a structural subset of the concept stage's Occurrence). */
 export interface OccurrenceLike {
@@ -19,18 +20,7 @@ export interface OccurrenceLike {
 /** Maps every provision eid inside a task (the task's own and its points') to the task's eid. */
 function taskOfEid(body: Block[]): Map<string, string> {
   const out = new Map<string, string>();
-  const walk = (blocks: Block[], task: string) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        out.set(b.eid, task);
-        walk(b.children, task);
-      } else if (b.type === 'box') walk(b.children, task);
-    }
-  };
-  for (const t of taskProvisions(body)) {
-    out.set(t.eid, t.eid);
-    walk(t.children, t.eid);
-  }
+  for (const t of tasksOf(body)) for (const { node } of provisionsOf([t])) out.set(node.eid, t.eid);
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { SimilarTask, TaskText } from '../../shared/compare/model.ts';
-import { documentTasks } from './tasks.ts';
+import { tasksAsText } from './tasks.ts';
 import { countTerms, createVocabulary, gramKeys, idf, roundScore, similarityText, weigh, type SparseVector, type Vocabulary } from '../../shared/compare/tfidf.ts';
 import { nearestTasks, type IndexOptions, type Neighbour } from './task-index.ts';
 
@@ -33,7 +33,7 @@ export function taskCorpus(documents: readonly PolicyDocument[]): TaskCorpus {
   const tasks: TaskText[] = [];
   const owners: number[] = [];
   documents.forEach((d, n) => {
-    const list = documentTasks(d.id, d.body);
+    const list = tasksAsText(d.id, d.body);
     byDoc.set(d.id, list);
     start.set(d.id, tasks.length);
     tasks.push(...list);

@@ -12,7 +12,7 @@ import { clientDocument, type ClientDocument } from '../../shared/compare/client
 import { comparePair } from '../../shared/compare/compare-pair.ts';
 import { documentConcepts, type OccurrenceLike } from './concepts.ts';
 import { documentScores, documentVectors, neighbours, pairKey, similarTaskLists, taskCorpus, vectorsFor } from './corpus.ts';
-import { documentTasks } from './tasks.ts';
+import { tasksAsText } from './tasks.ts';
 import { documentTargets } from '../../shared/compare/targets.ts';
 import { hierarchyPairs, recommendPairs, type RecommendOptions } from './recommend.ts';
 import { hierarchyAlignments, type HierarchyAlignment } from './hierarchy.ts';
@@ -105,7 +105,7 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
     const copy = doc.copies.findIndex((_, n) => copyId(doc.id, n + 1) === pair.b) + 1;
     const version = versionDiff(doc, copy);
     const parsed = doc.copies[copy - 1].parsed;
-    const tasks = documentTasks(pair.b, parsed.body);
+    const tasks = tasksAsText(pair.b, parsed.body);
     const comparison = comparePair(side(pair.a), { id: pair.b, tasks, vectors: vectorsFor(corpus, tasks), targets: documentTargets(parsed) }, info);
     return { ...pair, score: keptRatio(version), version, comparison };
   });

@@ -3,23 +3,9 @@
  * lists work on. A task's text includes its nested points and tables, because
  * a reader comparing two tasks compares everything under the heading.
  */
-import type { Block, PolicyDocument, Provision } from '../ingest/model.ts';
+import type { Block, PolicyDocument } from '../ingest/model.ts';
+import { tasksOf, taskUnits } from '../../shared/document/tasks.ts';
 import type { TaskText } from '../../shared/compare/model.ts';
-
-/** The task provisions of `body` in reading order (tasks inside tasks are not repeated). */
-export function taskProvisions(body: Block[]): Provision[] {
-  const out: Provision[] = [];
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        if (b.isTask) out.push(b);
-        else walk(b.children);
-      } else if (b.type === 'box') walk(b.children);
-    }
-  };
-  walk(body);
-  return out;
-}
 
 /** The logical lines of blocks: paragraphs, headed sub-provisions, table rows. */
 export function blockLines(blocks: Block[]): string[] {
@@ -39,17 +25,9 @@ export function blockLines(blocks: Block[]): string[] {
   return lines.filter((l) => l !== '');
 }
 
-/** The provision and its nested provisions, depth first. */
-function selfAndNested(p: Provision): Provision[] {
-  const out = [p];
-  for (const c of p.children) if (c.type === 'provision') out.push(...selfAndNested(c));
-  return out;
-}
-
 /** The tasks of a document (or of a copy's parsed body) as TaskText, in reading order. */
-export function documentTasks(docId: string, body: Block[]): TaskText[] {
-  return taskProvisions(body).map((p, index) => {
-    const all = selfAndNested(p);
+export function tasksAsText(docId: string, body: Block[]): TaskText[] {
+  return tasksOf(body).map((p, index) => {
     return {
       doc: docId,
       index,
@@ -57,12 +35,12 @@ export function documentTasks(docId: string, body: Block[]): TaskText[] {
       label: p.label,
       title: p.title,
       text: blockLines(p.children).join('\n'),
-      units: [...new Set(all.flatMap((q) => q.units.map((u) => u.name)))],
+      units: taskUnits(p).map((u) => u.name),
     };
   });
 }
 
 /** Tasks of every document, keyed by document id. */
 export function corpusTasks(documents: PolicyDocument[]): Map<string, TaskText[]> {
-  return new Map(documents.map((d) => [d.id, documentTasks(d.id, d.body)]));
+  return new Map(documents.map((d) => [d.id, tasksAsText(d.id, d.body)]));
 }

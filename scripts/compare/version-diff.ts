@@ -16,6 +16,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Block, Footer, Notice, ParsedDocument, PolicyDocument } from '../ingest/model.ts';
+import { enclosingProvision, walkBlocks } from '../../shared/document/walk.ts';
 import type { DiffPiece, FieldChange, VersionBlock, VersionDiff, VersionHunk } from '../../shared/compare/model.ts';
 
 /** What the version diff needs of a document or of a parsed copy. */
@@ -35,20 +36,16 @@ const JOIN_GAP = 8;
 /** More character edits than this in one part: not two copies of one text (see charEdits). */
 const MAX_EDITS = 2000;
 
-/** Flattens blocks to logical blocks in reading order. */
-function flattenBlocks(blocks: Block[], part: VersionBlock['part'], label: string, out: VersionBlock[]): void {
-  for (const b of blocks) {
+/** Flattens blocks to logical blocks in reading order, each labelled by its provision (boxes keep the label around them). */
+function flattenBlocks(blocks: Block[], part: VersionBlock['part'], outside: string, out: VersionBlock[]): void {
+  walkBlocks(blocks, (b, ancestors) => {
+    const label = enclosingProvision(ancestors)?.label ?? outside;
     if (b.type === 'paragraph') out.push({ part, kind: 'text', text: b.text, label, line: b.lineStart });
     else if (b.type === 'table') {
       for (const row of b.rows) out.push({ part, kind: 'text', text: row.map((c) => c.text).join(' '), label, line: b.lineStart });
-    } else if (b.type === 'box') {
-      out.push({ part, kind: 'heading', text: `${b.marker} ${b.title}`.trim(), label, line: b.lineStart });
-      flattenBlocks(b.children, part, label, out);
-    } else {
-      out.push({ part, kind: 'heading', text: b.marker + b.title + b.titleSep, label: b.label, line: b.lineStart });
-      flattenBlocks(b.children, part, b.label, out);
-    }
-  }
+    } else if (b.type === 'box') out.push({ part, kind: 'heading', text: `${b.marker} ${b.title}`.trim(), label, line: b.lineStart });
+    else out.push({ part, kind: 'heading', text: b.marker + b.title + b.titleSep, label: b.label, line: b.lineStart });
+  });
 }
 
 /** A document's logical text as blocks: notice, title, preamble, body, footer. */

@@ -4,6 +4,7 @@
  * counts, discovered candidate terms and the citation index.
  */
 import type { PolicyDocument } from '../ingest/model.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 import { comparePinyin } from '../urls/slug.ts';
 import { findCitations } from './citations.ts';
 import { discoverTerms } from './discover.ts';
@@ -28,15 +29,9 @@ export interface ConceptAnalysis {
 /** The responsible units' names of every document (the longer ones, which can hold a concept). */
 export function unitNames(documents: readonly PolicyDocument[]): string[] {
   const names = new Set<string>();
-  const walk = (blocks: PolicyDocument['body']) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        for (const u of b.units) if (u.name.length >= 4) names.add(u.name);
-        walk(b.children);
-      } else if (b.type === 'box') walk(b.children);
-    }
-  };
-  for (const doc of documents) walk(doc.body);
+  for (const doc of documents) {
+    for (const { node } of provisionsOf(doc.body)) for (const u of node.units) if (u.name.length >= 4) names.add(u.name);
+  }
   return [...names];
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Block, PolicyDocument } from '../ingest/model.ts';
 import type { TextPlace } from './model.ts';
+import { walkBlocks, type Container } from '../../shared/document/walk.ts';
 
 /** A paragraph, heading or table cell. */
 export interface TextUnit extends TextPlace {
@@ -15,13 +16,6 @@ export interface TextUnit extends TextPlace {
 /** The anchor id of a paragraph or table outside provisions (set on the page by remarkParagraphAnchors). */
 export function paragraphAnchor(lineStart: number): string {
   return `para-${lineStart}`;
-}
-
-interface Container {
-  eid: string;
-  label: string | null;
-  heading: string;
-  isTask: boolean;
 }
 
 // Occurrences, citations and discovery each read every document: walk each one once per build.
@@ -37,22 +31,24 @@ export function textUnits(doc: PolicyDocument): readonly TextUnit[] {
 function walkDocument(doc: PolicyDocument): TextUnit[] {
   const out: TextUnit[] = [];
   let region: TextPlace['region'] = 'notice';
-  const push = (container: Container | null, line: number, part: TextPlace['part'], text: string) => {
+  // The place of a text is its innermost provision or box (its eid, label and heading), or none.
+  const push = (container: Container | undefined, line: number, part: TextPlace['part'], text: string) => {
     out.push({
       document: doc.id,
       eid: container?.eid ?? null,
       anchor: container?.eid ?? paragraphAnchor(line),
-      label: container?.label ?? null,
-      heading: container?.heading ?? null,
-      isTask: container?.isTask ?? false,
+      label: container ? (container.type === 'box' ? container.marker : container.label) : null,
+      heading: container?.title ?? null,
+      isTask: container?.type === 'provision' ? container.isTask : false,
       line,
       part,
       region,
       text,
     });
   };
-  const walk = (blocks: Block[], container: Container | null) => {
-    for (const b of blocks) {
+  const walk = (blocks: Block[]) =>
+    walkBlocks(blocks, (b, ancestors) => {
+      const container = ancestors.at(-1);
       switch (b.type) {
         case 'paragraph':
           push(container, b.lineStart, 'text', b.text);
@@ -61,27 +57,20 @@ function walkDocument(doc: PolicyDocument): TextUnit[] {
           if (b.caption) push(container, b.lineStart, 'table', b.caption);
           for (const row of b.rows) for (const cell of row) if (cell.text) push(container, b.lineStart, 'table', cell.text);
           break;
-        case 'box': {
-          const box: Container = { eid: b.eid, label: b.marker, heading: b.title, isTask: false };
-          push(box, b.lineStart, 'heading', b.marker + (b.title ? ` ${b.title}` : ''));
-          walk(b.children, box);
+        case 'box':
+          push(b, b.lineStart, 'heading', b.marker + (b.title ? ` ${b.title}` : ''));
           break;
-        }
-        case 'provision': {
-          const prov: Container = { eid: b.eid, label: b.label, heading: b.title, isTask: b.isTask };
-          push(prov, b.lineStart, 'heading', b.marker + b.title + b.titleSep);
-          walk(b.children, prov);
+        case 'provision':
+          push(b, b.lineStart, 'heading', b.marker + b.title + b.titleSep);
           break;
-        }
       }
-    }
-  };
-  for (const p of doc.notice?.paragraphs ?? []) push(null, p.lineStart, 'text', p.text);
+    });
+  for (const p of doc.notice?.paragraphs ?? []) push(undefined, p.lineStart, 'text', p.text);
   region = 'preamble';
-  walk(doc.preamble, null);
+  walk(doc.preamble);
   region = 'body';
-  walk(doc.body, null);
+  walk(doc.body);
   region = 'footer';
-  for (const p of doc.footer?.paragraphs ?? []) push(null, p.lineStart, 'text', p.text);
+  for (const p of doc.footer?.paragraphs ?? []) push(undefined, p.lineStart, 'text', p.text);
   return out;
 }

@@ -21,6 +21,7 @@
  */
 import type { Block, Box, Diagnostic, Provision, ProvisionKind } from './model.ts';
 import { chineseToInt } from './rules.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 
 /** The anchored body of one document. */
 export interface AnchoredBody {
@@ -149,19 +150,13 @@ const isFieldItem = (p: Provision) => (p.titleSep === '：' || p.titleSep === ':
  */
 function formParents(body: Block[]): Set<Provision> {
   const byLabels = new Map<string, Provision[]>();
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'box') walk(b.children);
-      if (b.type !== 'provision') continue;
-      const items = b.children.filter((c): c is Provision => c.type === 'provision');
-      if (items.length >= 2 && items.every((c) => isFieldItem(c) && c.children.every((g) => g.type !== 'provision'))) {
-        const key = items.map((c) => c.title).join('\u0000');
-        byLabels.set(key, [...(byLabels.get(key) ?? []), b]);
-      }
-      walk(b.children);
+  for (const { node: b } of provisionsOf(body)) {
+    const items = b.children.filter((c): c is Provision => c.type === 'provision');
+    if (items.length >= 2 && items.every((c) => isFieldItem(c) && c.children.every((g) => g.type !== 'provision'))) {
+      const key = items.map((c) => c.title).join('\u0000');
+      byLabels.set(key, [...(byLabels.get(key) ?? []), b]);
     }
-  };
-  walk(body);
+  }
   return new Set([...byLabels.values()].filter((parents) => parents.length >= 2).flat());
 }
 

@@ -8,6 +8,7 @@ import type { AttachmentLines } from './closing.ts';
 import { parseBody } from './hierarchy.ts';
 import { assignAnchors } from './anchors.ts';
 import { chineseToInt } from './rules.ts';
+import { walkBlocks } from '../../shared/document/walk.ts';
 
 /** Attachments parsed and anchored, with what the parser noticed. */
 export interface ParsedAttachments {
@@ -44,15 +45,11 @@ export function parseAttachments(file: string, list: AttachmentLines[]): ParsedA
 
 /** Prefixes every anchor and label inside an attachment, and clears task flags. */
 function scope(blocks: Block[], eid: string, label: string): void {
-  for (const block of blocks) {
+  walkBlocks(blocks, (block) => {
     if (block.type === 'provision') {
       block.eid = `${eid}__${block.eid}`;
       block.label = `${label}${block.label}`;
       block.isTask = false;
-      scope(block.children, eid, label);
-    } else if (block.type === 'box') {
-      block.eid = `${eid}__${block.eid}`;
-      scope(block.children, eid, label);
-    }
-  }
+    } else if (block.type === 'box') block.eid = `${eid}__${block.eid}`;
+  });
 }

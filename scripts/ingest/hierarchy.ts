@@ -14,6 +14,7 @@
 import type { Block, Box, Diagnostic, LogicalLine, Paragraph, Provision, ProvisionKind, Table } from './model.ts';
 import { chineseToInt, MARKER_START, MARKERS, TOC_ENTRY } from './rules.ts';
 import { parseTable } from './table.ts';
+import { CLOSING_CLAUSE_WORDS, kindWordsPattern } from '../../shared/document/kind-words.ts';
 
 /** The parsed body of one document. */
 export interface ParsedBody {
@@ -77,8 +78,7 @@ const OPEN = '“‘《（(〔「『【';
 const CLOSE = '”’》）)〕」』】"';
 
 /** A closing clause of the whole document: "本方案自…施行", "本措施所称…". */
-const CLOSING =
-  /^本(?:政策措施|实施方案|行动计划|工作方案|方案|措施|政策|计划|意见|办法|细则|规定|机制|通知)(?:自|所称|由|有效期)/;
+const CLOSING = new RegExp(`^本${kindWordsPattern(CLOSING_CLAUSE_WORDS)}(?:自|所称|由|有效期)`);
 
 /** The title of a closing section that holds the closing clauses itself. */
 const ANNEX = /附则/;

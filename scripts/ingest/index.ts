@@ -84,8 +84,75 @@ function setAsideRepeatedHeader(chunk: DocumentChunk, lines: LogicalLine[]): { k
   };
 }
 
+/**
+ * What one seed file gives before metadata and merging: its documents as parsed, its lines and what the
+ * reader changed. Plain JSON data, so the build can keep it per file between builds (scripts/steps/ingest-step.ts).
+ */
+export interface FileIngest {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Absent when the file cannot be read. */
+  read?: {
+    sourceLines: Corpus['sources'][string];
+    original: NonNullable<Corpus['originals']>[string];
+    /** The lines parsed, as printed (before folding Traditional script). */
+    parsedLines: string[];
+    normalisations: Normalisation[];
+    /** The documents, parsed from the lines folded to Simplified when `traditional`. */
+    docs: ParsedDocument[];
+    traditional: boolean;
+  };
+}
+
+/** Reads, normalises, splits and parses one seed file (pure). */
+export function ingestFile(seed: SeedInput): FileIngest {
+  const diagnostics: Diagnostic[] = [];
+  const read = readInput(seed);
+  append(diagnostics, read.diagnostics);
+  if (!read.source || !read.parsed || !read.original) return { file: seed.file, diagnostics };
+  // Traditional script is parsed folded to Simplified and given back its printed characters afterwards.
+  const traditional = isTraditional(read.parsed.lines);
+  const parsedSource = traditional ? { ...read.parsed, lines: read.parsed.lines.map(foldToSimplified) } : read.parsed;
+  const restore = traditional ? restorer(read.parsed.lines, parsedSource.lines) : undefined;
+  const normalised = normaliseInput({ ...read, parsed: parsedSource });
+  append(diagnostics, normalised.diagnostics);
+  const chrome = setAsideChrome(seed.file, normalised.lines);
+  append(normalised.normalisations, chrome.normalisations);
+  append(diagnostics, chrome.diagnostics);
+  const split = splitDocuments(seed.file, chrome.lines);
+  append(diagnostics, split.diagnostics);
+  const docs = split.chunks.map(parseChunk);
+  for (const doc of docs) {
+    append(diagnostics, doc.diagnostics);
+    append(normalised.normalisations, doc.normalisations ?? []);
+  }
+  if (docs[0]) docs[0].fields = chrome.fields;
+  shareIssuingNotice(docs);
+  coverSetAside(docs, chrome.spans);
+  // Records added after normalise's own (chrome, a repeated title) go back into line order.
+  if (chrome.normalisations.length > 0 || docs.some((d) => d.normalisations?.length)) normalised.normalisations.sort((a, b) => a.line - b.line);
+  if (restore) diagnostics.push(traditionalDiagnostic(seed.file));
+  return {
+    file: seed.file,
+    diagnostics,
+    read: {
+      sourceLines: read.source.lines,
+      original: read.original,
+      parsedLines: read.parsed.lines,
+      normalisations: restore ? restore.value(normalised.normalisations) : normalised.normalisations,
+      docs,
+      traditional,
+    },
+  };
+}
+
 /** Ingests seed files into the corpus: every document, its sources and the build report. */
 export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
+  return assembleCorpus(seeds.map(ingestFile), curated);
+}
+
+/** The corpus from every file's ingest, in file order: metadata (with the curated records), then copies merged. */
+export function assembleCorpus(files: readonly FileIngest[], curated: CuratedData): Corpus {
   const diagnostics: Diagnostic[] = [];
   const sources: Corpus['sources'] = {};
   const originals: NonNullable<Corpus['originals']> = {};
@@ -93,40 +160,21 @@ export function ingest(seeds: SeedInput[], curated: CuratedData): Corpus {
   const normalisations: Corpus['normalisations'] = {};
   const parsed: ParsedDocument[] = [];
   const restorers = new Map<ParsedDocument, Restorer>();
-  for (const seed of seeds) {
-    const read = readInput(seed);
-    append(diagnostics, read.diagnostics);
-    if (!read.source || !read.parsed || !read.original) continue;
-    sources[seed.file] = read.source.lines;
-    originals[seed.file] = read.original;
-    parsedLines[seed.file] = read.parsed.lines;
-    // Traditional script is parsed folded to Simplified and given back its printed characters afterwards.
-    const traditional = isTraditional(read.parsed.lines);
-    const parsedSource = traditional ? { ...read.parsed, lines: read.parsed.lines.map(foldToSimplified) } : read.parsed;
-    const restore = traditional ? restorer(read.parsed.lines, parsedSource.lines) : undefined;
-    const normalised = normaliseInput({ ...read, parsed: parsedSource });
-    normalisations[seed.file] = normalised.normalisations;
-    append(diagnostics, normalised.diagnostics);
-    const chrome = setAsideChrome(seed.file, normalised.lines);
-    append(normalised.normalisations, chrome.normalisations);
-    append(diagnostics, chrome.diagnostics);
-    const split = splitDocuments(seed.file, chrome.lines);
-    append(diagnostics, split.diagnostics);
-    const docs = split.chunks.map(parseChunk);
-    for (const doc of docs) {
-      append(diagnostics, doc.diagnostics);
-      append(normalised.normalisations, doc.normalisations ?? []);
-      parsed.push(doc);
+  for (const file of files) {
+    const { read } = file;
+    if (!read) {
+      append(diagnostics, file.diagnostics);
+      continue;
     }
-    if (docs[0]) docs[0].fields = chrome.fields;
-    shareIssuingNotice(docs);
-    coverSetAside(docs, chrome.spans);
-    // Records added after normalise's own (chrome, a repeated title) go back into line order.
-    if (chrome.normalisations.length > 0 || docs.some((d) => d.normalisations?.length)) normalised.normalisations.sort((a, b) => a.line - b.line);
-    if (restore) {
-      normalisations[seed.file] = restore.value(normalised.normalisations);
-      for (const doc of docs) restorers.set(doc, restore);
-      diagnostics.push(traditionalDiagnostic(seed.file));
+    sources[file.file] = read.sourceLines;
+    originals[file.file] = read.original;
+    parsedLines[file.file] = read.parsedLines;
+    normalisations[file.file] = read.normalisations;
+    append(diagnostics, file.diagnostics);
+    append(parsed, read.docs);
+    if (read.traditional) {
+      const restore = restorer(read.parsedLines, read.parsedLines.map(foldToSimplified));
+      for (const doc of read.docs) restorers.set(doc, restore);
     }
   }
   const withMeta = parsed.map((folded) => {

@@ -15,6 +15,8 @@
 import type { Diagnostic, LogicalLine, Normalisation, NormalisationKind, NormalisedFile, SourceFile } from './model.ts';
 import { MARKERS, SENTENCE_END } from './rules.ts';
 import { looksLikeMarkdown, stripMarkup } from './markup.ts';
+import { COMPATIBILITY, CJK_PUNCTUATION, EXTENSION_A, FULL_WIDTH, HAN_CHAR, UNIFIED } from '../../shared/document/cjk.ts';
+import { ABOUT_TITLE_WORDS, kindWordsPattern, UNWRAPPED_TITLE_WORDS } from '../../shared/document/kind-words.ts';
 
 /** How a file's lines are laid out, measured from the file itself. */
 export interface WrapProfile {
@@ -66,7 +68,7 @@ const DATE_UNIT_TOKEN = /^[年月]$/;
 /** A line of leader dots only: the rest of a table-of-contents entry broken over lines. */
 const LEADER_ONLY = /^[.．·…。]{3,}$/;
 /** A single ideograph on a line ("目" / "录"): a spaced-out heading broken into characters. */
-const SINGLE_IDEOGRAPH = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
+const SINGLE_IDEOGRAPH = new RegExp(`^[${EXTENSION_A}${UNIFIED}]$`);
 /**
  * A numbered heading glued after the end of the previous sentence by PDF extraction
  * ("…机器人。 三、推进平台提质升级"): the space and the marker show the line break that was lost.
@@ -76,7 +78,7 @@ const GLUED_HEADING = /[。！？；]([ \u3000\u00a0]+)(?=(?:[一二三四五六
  * A pinyin gloss inserted after a character by annotation tools ("工業(yè)"): a bracketed
  * syllable with a tone mark, right after an ideograph. Not part of the document's text.
  */
-const PINYIN_GLOSS = /(?<=[\u3400-\u4dbf\u4e00-\u9fff])[（(][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[）)]/g;
+const PINYIN_GLOSS = new RegExp(`(?<=[${EXTENSION_A}${UNIFIED}])[（(][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[）)]`, 'g');
 /** A sentence end followed by a space: where a heading may have been glued. */
 const GLUE = /[。！？；][ \u3000\u00a0]/;
 /** A bracket opening a toned syllable: only a line holding one can hold a pinyin gloss (a cheap test first; measured 6% of normalise otherwise). */
@@ -102,7 +104,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** Private-use code points (PDF glyphs without a Unicode mapping). */
 const PRIVATE_USE_CHARS = /[\ue000-\uf8ff]/g;
 /** A CJK ideograph or CJK/full-width punctuation (not the ideographic space). */
-const CJK_SIDE = '[\\u3001-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff01-\\uffef]';
+const CJK_SIDE = `[${CJK_PUNCTUATION}${EXTENSION_A}${UNIFIED}${COMPATIBILITY}${FULL_WIDTH}]`;
 /** A half-width digit, Latin letter or unit sign. */
 const ALNUM_SIDE = '[0-9A-Za-z%‰℃]';
 /** One space that extraction put between Chinese and digits/Latin ("2026 年", "5G 基站"); wider gaps are layout and stay. */
@@ -112,7 +114,7 @@ const PRINTED_ON = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 /** A front matter block longer than this is not one. */
 const FRONT_MATTER_MAX_LINES = 60;
 /** A CJK ideograph (for letterhead detection). */
-const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const IDEOGRAPH = HAN_CHAR;
 /** Lines that start a new block, so nothing is joined onto the line before them. */
 const BLOCK_START: RegExp[] = [
   MARKERS.sec,
@@ -126,7 +128,7 @@ const BLOCK_START: RegExp[] = [
   // What the chrome stage reads, one rule for speed: a label alone ("发 文 字 号 ：", its value on the next
   // line), a database-export field (【发布部门】), an export link or a web page's info line, a YAML fence or key.
   /^(?:[\u4e00-\u9fff][\u4e00-\u9fff ]{1,12}[：:]$|【[^【】\s]{2,10}】|(?:原文链接|信息来源|来源|发布时间|发布日期)\s*[：:]|(?:---|\.\.\.)$|[A-Za-z_][\w-]*:\s)/,
-  /^关于.*(?:通知|意见|决定|方案|办法|规定|批复|函)$/,
+  new RegExp(`^关于.*${kindWordsPattern(ABOUT_TITLE_WORDS)}$`),
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/, // a date line (signature)
   /^[（(][^（）()]{1,20}[）)]$/, // "（此件公开发布）", "（征求意见稿）", "(2024—2026年)"
   /^[□■●◆◇○]/, // bylines and bullets
@@ -143,7 +145,7 @@ const QUOTE_CLOSERS = '”’」』';
 const BRACKET_PAIRS: Record<string, string> = { '）': '（', ')': '(', '〕': '〔', '】': '【' };
 const FULL_STOPS = '。！？；!?;';
 /** Document-type words that end titles, which are never joined to the line after them. */
-const TITLE_END = /(?:通知|方案|计划|意见|措施|办法|规定|细则|决定|规划|纲要|机制|报告|公告|通告|批复|要点|指引|清单|目录)$/;
+const TITLE_END = new RegExp(`${kindWordsPattern(UNWRAPPED_TITLE_WORDS)}$`);
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -556,7 +558,7 @@ function shouldJoin(prev: CleanLine, next: CleanLine, blankRun: number, profile:
 /** Punctuation alone on a line that does not end a sentence: "〕", "）", "、". */
 const INNER_PUNCT_TOKEN = /^[〕）)\]］】》”’」』、，,：:]$/;
 /** What may follow a number in running text: a unit or word, or punctuation that is not an opening bracket. */
-const NUMBER_CONTINUES = /^[\u3400-\u4dbf\u4e00-\u9fff．、，。；：:;,）)〕】》”’%‰℃/.~～\-]/;
+const NUMBER_CONTINUES = new RegExp(`^[${EXTENSION_A}${UNIFIED}．、，。；：:;,）)〕】》”’%‰℃/.~～\\-]`);
 
 /**
  * In a file split into tokens: a number or a bracket alone on a line belongs to the sentence around

@@ -47,9 +47,6 @@ export const MARKER_START = /^[第一二三四五六七八九十百零〇两（(
  */
 export const TOC_ENTRY = /(?:[.．·…]{4,}|…{2,}|[.．·]{2,}…)[\s.．·…]*(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?)?$/;
 
-/** Chinese characters (CJK unified ideographs, extension A, compatibility). */
-export const CJK = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
-
 /** Sentence-ending punctuation: a line ending in one of these is not hard-wrapped. */
 export const SENTENCE_END = /[。！？；：:;!?”」』）)]$/;
 

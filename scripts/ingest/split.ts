@@ -14,6 +14,7 @@ import type { Diagnostic, DocumentChunk, LogicalLine, SourceSpan } from './model
 import { MARKER_START, MARKERS } from './rules.ts';
 import { isDocNumberLine } from './doc-number.ts';
 import { isIssuerLike } from './issuers.ts';
+import { kindWordsPattern, TITLE_KIND_WORDS } from '../../shared/document/kind-words.ts';
 
 /** What `splitDocuments` returns: the chunks in file order and what was noticed on the way. */
 export interface SplitResult {
@@ -39,8 +40,7 @@ export const HEAD_RULES = {
   /** …关于印发《…》的通知 / …印发…的通知 / …转发…的通知 (one line, maybe after joining two). */
   noticeTitle: /(?:印发|转发)[^。；;]*的通知$/,
   /** A document title ends in its kind, maybe followed by （2024—2026年） or （修订版）. */
-  docKindEnd:
-    /(?:计划|方案|措施|机制|意见|办法|规划|细则|规定|政策|纲要|指南|指引|要点|决定|条例|规则|通知|通告|公告|答复|批复|目录|清单)(?:[（(][^（）()]{1,20}[）)])*$/,
+  docKindEnd: new RegExp(`${kindWordsPattern(TITLE_KIND_WORDS)}(?:[（(][^（）()]{1,20}[）)])*$`),
   /** A status or period on a line of its own: （征求意见稿）, (2024—2026年), （修订版）. */
   periodLine: /^[（(](?![^（）()]*号[）)]$)[^（）()]*(?:\d{4}|年|稿|版|试行|暂行|草案|修订)[^（）()]*[）)]$/,
   /** A preamble opens with its purpose or basis. */

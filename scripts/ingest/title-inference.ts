@@ -8,6 +8,7 @@
  * there is no inferred title.
  */
 import { selfReferenceWord } from './kinds.ts';
+import { kindWordsPattern, SELF_REFERENCE_WORDS } from '../../shared/document/kind-words.ts';
 
 /** An inferred title and the line of the sentence it came from. */
 export interface InferredTitle {
@@ -22,7 +23,7 @@ export interface TextAt {
 }
 
 /** Kind words a self-reference may end in ("制定本行动计划", "提出如下意见"). */
-const KIND = '(?:行动计划|行动方案|实施方案|推进方案|工作方案|实施意见|指导意见|实施细则|若干措施|若干政策|政策措施|计划|方案|意见|办法|细则|措施|政策|规划|指南|规定)';
+const KIND = kindWordsPattern(SELF_REFERENCE_WORDS);
 
 /** Title-inference rules, each under its purpose name. */
 const INFERENCE_RULES = {

@@ -2,7 +2,7 @@
  * Writes the offline copy's files under its folder, remembering what it wrote
  * so that files of an earlier copy can be removed afterwards.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './list-files.ts';
 
@@ -20,13 +20,15 @@ export class CopyWriter {
     const target = this.#target(file);
     const bytes = Buffer.from(data);
     // Rebuilds change few files; comparing is much cheaper than rewriting on slow (overlay) file systems.
-    if (!sameContent(target, bytes)) writeFileSync(target, bytes);
+    if (!sameContent(target, bytes)) replaceFile(target, bytes);
     this.#sizes.set(file, bytes.byteLength);
   }
 
   copy(file: string, source: string): void {
-    copyFileSync(source, this.#target(file));
-    this.#sizes.set(file, statSync(source).size);
+    const target = this.#target(file);
+    const bytes = readFileSync(source);
+    if (!sameContent(target, bytes)) replaceFile(target, bytes);
+    this.#sizes.set(file, bytes.byteLength);
   }
 
   /** Files written so far (a file written twice counts once, at its last size). */
@@ -62,6 +64,15 @@ export class CopyWriter {
     this.#folders.add(folder);
     return target;
   }
+}
+
+/**
+ * Writes `bytes` as a new file at `target`, unlinking what was there first rather than writing into it:
+ * the copy may start as hard links to the published copy (scripts/steps/staging.ts), which must not change.
+ */
+function replaceFile(target: string, bytes: Buffer): void {
+  rmSync(target, { force: true });
+  writeFileSync(target, bytes);
 }
 
 function sameContent(file: string, bytes: Buffer): boolean {

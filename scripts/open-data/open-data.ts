@@ -5,7 +5,8 @@
  * Field names are documented in the README ("Open data"). Pure; the open data
  * build step (scripts/steps/open-data-step.ts) writes the files.
  */
-import type { Evidence, PolicyDocument, Provision, Block, Target, Unit } from '../ingest/model.ts';
+import type { Evidence, PolicyDocument, Provision, Target, Unit } from '../ingest/model.ts';
+import { taskParts, taskRef, tasksOf, taskUnits, type TaskRef } from '../../shared/document/tasks.ts';
 import { locatedTargets } from '../../shared/document/located-targets.ts';
 import { paths } from '../urls/paths.ts';
 import { siteConfig } from '../urls/config.ts';
@@ -45,10 +46,7 @@ export interface TargetSummary {
   evidence: Evidence;
 }
 
-export interface TaskSummary {
-  eid: string;
-  label: string;
-  heading: string;
+export interface TaskSummary extends TaskRef {
   units: UnitSummary[];
   url: string;
 }
@@ -75,20 +73,6 @@ export interface DocumentSummary extends Omit<StandingJson, 'status' | 'period' 
 }
 
 const absolute = (path: string) => siteConfig().origin + path;
-
-/**
- * A task with its fields: a task is usually a provision without numbered parts, but a form-like task
- * (工作目标 / 相关单位 / 主要职责, see scripts/ingest/anchors.ts) names its units and targets in its fields.
- */
-function withFields(task: Provision): Provision[] {
-  return [task, ...task.children.flatMap((c) => (c.type === 'provision' ? withFields(c) : []))];
-}
-
-/** The units of a task and its fields, each name once, in reading order. */
-export function taskUnits(task: Provision): Unit[] {
-  const seen = new Set<string>();
-  return withFields(task).flatMap((p) => p.units.filter((u) => !seen.has(u.name) && seen.add(u.name)));
-}
 
 /** The names of a task's units. */
 export function taskUnitNames(task: Provision): string[] {
@@ -123,22 +107,7 @@ export function documentTargetSummaries(doc: PolicyDocument): TargetSummary[] {
 
 /** The targets of a task and its fields, in reading order. */
 export function taskTargetTexts(task: Provision): string[] {
-  return withFields(task).flatMap((p) => p.targets.map((g) => g.text));
-}
-
-/** Every task of a document in reading order. */
-export function documentTasks(doc: PolicyDocument): Provision[] {
-  const out: Provision[] = [];
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        if (b.isTask) out.push(b);
-        walk(b.children);
-      } else if (b.type === 'box') walk(b.children);
-    }
-  };
-  walk(doc.body);
-  return out;
+  return taskParts(task).flatMap((p) => p.targets.map((g) => g.text));
 }
 
 /** The documents.json entry of one document; `standing` gives its status, period and relations. */
@@ -161,10 +130,8 @@ export function documentSummary(doc: PolicyDocument, standing: StandingJson): Do
     inForce: standing.inForce,
     sources: doc.sources,
     relations: standing.relations,
-    tasks: documentTasks(doc).map((t) => ({
-      eid: t.eid,
-      label: t.label,
-      heading: t.title,
+    tasks: tasksOf(doc.body).map((t) => ({
+      ...taskRef(t),
       units: taskUnits(t).map(unitSummary),
       url: absolute(paths.task(doc.id, t.eid)),
     })),
@@ -197,7 +164,7 @@ function csv(header: string[], rows: Array<Array<string | number | null | undefi
 export function unitsCsv(documents: readonly PolicyDocument[]): string {
   const header = ['document', 'eid', 'label', 'unit', 'role', 'note', 'scope', 'evidence', 'line', 'role_evidence', 'url'];
   const rows = documents.flatMap((doc) =>
-    documentTasks(doc).flatMap((t) =>
+    tasksOf(doc.body).flatMap((t) =>
       taskUnits(t).map((u) => [doc.id, t.eid, t.label, u.name, u.role, u.note, u.evidence.scope, u.evidence.text, u.evidence.line, u.roleEvidence?.text, absolute(paths.task(doc.id, t.eid))]),
     ),
   );
@@ -217,7 +184,7 @@ export function targetsCsv(documents: readonly PolicyDocument[]): string {
 export function tasksCsv(documents: readonly PolicyDocument[]): string {
   const header = ['document', 'title', 'eid', 'label', 'heading', 'units', 'targets', 'url'];
   const rows = documents.flatMap((doc) =>
-    documentTasks(doc).map((t) => [
+    tasksOf(doc.body).map((t) => [
       doc.id,
       doc.meta.title.value,
       t.eid,

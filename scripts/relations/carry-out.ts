@@ -10,7 +10,9 @@
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
 import { textUnits } from '../concepts/text-units.ts';
-import type { Evidence, Relation, TaskRef } from './model.ts';
+import type { Evidence, Relation } from './model.ts';
+import { taskRef, type TaskRef } from '../../shared/document/tasks.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 import { evidenceAt, sentenceBounds } from './sentences.ts';
 
 /** Least alignment score for 落实: about twice the best unrelated candidate of the seeds (0.040), half the true pair (0.198). */
@@ -42,17 +44,17 @@ export function carryOutRelations(alignments: readonly HierarchyAlignment[], byI
         pairs: [...a.matched]
           .sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : 1))
           .slice(0, EXAMPLE_PAIRS)
-          .map((p) => ({ from: taskRef(lower, p.a), to: taskRef(higher, p.b), score: p.score })),
+          .map((p) => ({ from: taskRefIn(lower, p.a), to: taskRefIn(higher, p.b), score: p.score })),
       },
     });
   }
   return out;
 }
 
-/** The eid, label and heading of a provision of `doc` (its heading line as the text walk gives it). */
-function taskRef(doc: PolicyDocument, eid: string): TaskRef {
-  const heading = textUnits(doc).find((u) => u.eid === eid && u.part === 'heading');
-  return { eid, label: heading?.label ?? eid, heading: heading?.heading ?? '' };
+/** The eid, label and heading of a provision of `doc` (the eid itself as label when it has none). */
+function taskRefIn(doc: PolicyDocument, eid: string): TaskRef {
+  const found = provisionsOf([...doc.preamble, ...doc.body]).find((p) => p.node.eid === eid);
+  return found ? taskRef(found.node) : { eid, label: eid, heading: '' };
 }
 
 /**

@@ -5,6 +5,7 @@
  * Read by the pages (src/lib/relations-data.ts), the feeds and the open data.
  * Every relation, status and period carries the sentence that gives it.
  */
+import type { TaskRef } from '../../shared/document/tasks.ts';
 
 /**
  * How one document stands to another, read as "from ‹kind› to":
@@ -47,13 +48,6 @@ export interface AlignmentEvidence {
   toTasks: number;
   /** The best matched pairs, strongest first: the task of the lower (from) and of the higher (to) document. */
   pairs: Array<{ from: TaskRef; to: TaskRef; score: number }>;
-}
-
-/** A task named in evidence: its eid, citation label and heading. */
-export interface TaskRef {
-  eid: string;
-  label: string;
-  heading: string;
 }
 
 /** One side of a relation: a document of the collection (id) or a title it cites that the collection lacks (id null). */

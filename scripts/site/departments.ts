@@ -5,26 +5,24 @@
  * Names are kept exactly as written, so 区工业和信息化局 and 市工业和信息化局
  * are different units.
  */
-import type { Block, PolicyDocument } from '../ingest/model.ts';
-import type { Department, TaskRef } from './site-model.ts';
+import type { PolicyDocument } from '../ingest/model.ts';
+import { taskRef } from '../../shared/document/tasks.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
+import type { Department, DepartmentTask } from './site-model.ts';
 import { comparePinyin, pinyinSlug, uniqueSlugs } from '../urls/slug.ts';
 
 /** Builds departments sorted by pinyin; each task listed once per unit. */
 export function buildDepartments(documents: PolicyDocument[]): Department[] {
-  const tasksByName = new Map<string, TaskRef[]>();
-  const walk = (doc: PolicyDocument, blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        for (const unit of b.units) {
-          const list = tasksByName.get(unit.name) ?? [];
-          list.push({ document: doc.id, eid: b.eid, label: b.label, heading: b.title, role: unit.role, evidence: unit.evidence });
-          tasksByName.set(unit.name, list);
-        }
-        walk(doc, b.children);
-      } else if (b.type === 'box') walk(doc, b.children);
+  const tasksByName = new Map<string, DepartmentTask[]>();
+  for (const doc of documents) {
+    for (const { node } of provisionsOf(doc.body)) {
+      for (const unit of node.units) {
+        const list = tasksByName.get(unit.name) ?? [];
+        list.push({ document: doc.id, ...taskRef(node), role: unit.role, evidence: unit.evidence });
+        tasksByName.set(unit.name, list);
+      }
     }
-  };
-  for (const doc of documents) walk(doc, doc.body);
+  }
   const slugs = uniqueSlugs([...tasksByName.keys()], pinyinSlug);
   return [...tasksByName]
     .map(([name, tasks]) => ({ name, slug: slugs.get(name)!, tasks }))

@@ -3,15 +3,12 @@
  * from it (department index, URLs). Written by the build script to
  * content/generated/site.json; read by src/lib/site-data.ts.
  */
+import type { DocumentTaskRef } from '../../shared/document/tasks.ts';
 import type { Diagnostic, Normalisation, PolicyDocument, UnitEvidence, UnitRole } from '../ingest/model.ts';
 import type { PublishedOriginal } from './originals.ts';
 
-/** A task or section reference, as listed on department and concept pages. */
-export interface TaskRef {
-  document: string;
-  eid: string;
-  label: string;
-  heading: string;
+/** A task or section of a document, as listed on a department page. */
+export interface DepartmentTask extends DocumentTaskRef {
   /** On a department page: the unit's role in the task. */
   role?: UnitRole;
   /** On a department page: the clause that names the unit (the task's own, or one written once for later tasks). */
@@ -22,7 +19,7 @@ export interface TaskRef {
 export interface Department {
   name: string;
   slug: string;
-  tasks: TaskRef[];
+  tasks: DepartmentTask[];
 }
 
 export interface SiteData {

@@ -1,6 +1,7 @@
 /** Build step 3: runs `astro build` with this Node (the project's pinned runtime). */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { stopWithBuild } from './interrupt.ts';
 
 /**
  * V8 flags for Astro's process. A 64 MB young generation (the default is 16 MB on 64-bit): Astro
@@ -13,12 +14,14 @@ export const ASTRO_NODE_FLAGS = ['--max-semi-space-size=64'] as const;
 
 /**
  * Runs Astro's CLI in a child process, so this process can do other work meanwhile; rejects with
- * its exit code when the build fails (Astro prints the error itself).
+ * its exit code when the build fails (Astro prints the error itself). Astro writes into its outDir,
+ * the staged site (astro.config.mjs, scripts/steps/staging.ts); the child is stopped with the build.
  */
 export function runAstroBuild(): Promise<void> {
   const cli = path.resolve('node_modules/astro/bin/astro.mjs');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, cli, 'build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    stopWithBuild(child);
     child.once('error', reject);
     child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`astro build failed (${signal ?? `exit ${code}`}); see the output above`))));
   });

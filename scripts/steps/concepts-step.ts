@@ -23,6 +23,7 @@ import { remarkConceptLinks, type ConceptLinkTarget } from '../site/remark/remar
 import { remarkCitationLinks } from '../site/remark/remark-citation-links.ts';
 import { remarkParagraphAnchors } from '../site/remark/remark-paragraph-anchors.ts';
 import { GENERATED } from './ingest-step.ts';
+import { syncFolder } from './sync-folder.ts';
 import { buildReport, formatDiagnostic } from './report.ts';
 
 export const GLOSSARY_FILE = 'content/curated/concepts.json';
@@ -103,10 +104,8 @@ export function candidatesReport(data: ConceptsData): string {
 export function runConceptStage(documents: readonly PolicyDocument[], diagnostics: readonly Diagnostic[], glossaryFile = GLOSSARY_FILE): ConceptStage {
   const start = performance.now();
   const stage = conceptStage(documents, loadGlossary(glossaryFile));
-  const dir = path.join(GENERATED, 'concepts');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [id, mdx] of stage.conceptPages) fs.writeFileSync(path.join(dir, `${id}.mdx`), mdx);
+  // Only pages whose text changed are written: the others keep their modification time.
+  syncFolder(path.join(GENERATED, 'concepts'), [...stage.conceptPages].map(([id, mdx]) => [`${id}.mdx`, mdx] as const));
   fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(stage.data));
   fs.writeFileSync(path.join(GENERATED, 'concept-tips.css'), tipCss(stage.data.concepts));
   const report = path.join(GENERATED, 'build-report.md');

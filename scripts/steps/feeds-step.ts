@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../ingest/model.ts';
-import type { ConceptsData } from '../concepts/model.ts';
-import type { RelationsData } from '../relations/model.ts';
+import { readGeneratedJson } from '../contract/generated-file.ts';
+import { ConceptsDataSchema } from '../contract/concepts-data.ts';
+import { RelationsDataSchema } from '../contract/relations-data.ts';
 import { atomFeed, newestDay, siteFeeds } from '../feeds/feeds.ts';
 import { siteConfig } from '../urls/config.ts';
 import { CONCEPTS_FILE } from './concepts-step.ts';
@@ -24,8 +25,8 @@ export interface FeedsReport {
 
 /** Writes every feed into `<siteDir>/feeds/` (emptied first); the concept and relations data are read from content/generated/. */
 export function writeFeeds(siteDir: string, documents: readonly PolicyDocument[], files = { concepts: CONCEPTS_FILE, relations: RELATIONS_FILE }): FeedsReport {
-  const concepts = readGenerated<ConceptsData>(files.concepts);
-  const { standing } = readGenerated<RelationsData>(files.relations);
+  const concepts = readGeneratedJson(files.concepts, ConceptsDataSchema, WRITER);
+  const { standing } = readGeneratedJson(files.relations, RelationsDataSchema, WRITER);
   const context = { origin: siteConfig().origin, standing };
   const newest = newestDay(documents, standing);
   const dir = path.join(siteDir, FEEDS_DIR);
@@ -43,7 +44,5 @@ export function writeFeeds(siteDir: string, documents: readonly PolicyDocument[]
   return report;
 }
 
-function readGenerated<T>(file: string): T {
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: the site step writes it before the feeds are written ("npm run build")`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
+/** Who writes the files the feeds read. */
+const WRITER = 'the site step (before the feeds are written)';

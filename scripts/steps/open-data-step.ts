@@ -8,16 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../ingest/model.ts';
-import type { ConceptsData } from '../concepts/model.ts';
 import { comparisonsJson, publishedComparisons } from '../compare/comparisons-json.ts';
 import { conceptsJson, publishedConcepts } from '../site/concepts-json.ts';
 import { siteConfig } from '../urls/config.ts';
 import { documentJson, documentsJson, targetsCsv, tasksCsv, unitsCsv } from '../open-data/open-data.ts';
-import type { CompareData } from '../compare/published.ts';
 import { COMPARE_CLIENT_DIR, COMPARE_FILE } from './compare-step.ts';
 import { CONCEPTS_FILE } from './concepts-step.ts';
 import { RELATIONS_FILE } from './relations-step.ts';
-import type { RelationsData } from '../relations/model.ts';
+import type { z } from 'zod';
+import { readGeneratedJson } from '../contract/generated-file.ts';
+import { CompareDataSchema } from '../contract/compare-data.ts';
+import { ConceptsDataSchema } from '../contract/concepts-data.ts';
+import { RelationsDataSchema } from '../contract/relations-data.ts';
 
 /** Named in comparisons.json's generatedBy field. */
 export const GENERATED_BY = 'scripts/steps/open-data-step.ts';
@@ -60,16 +62,16 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
     report.bytes += Buffer.byteLength(text);
   };
 
-  write('documents.json', documentsJson(documents, readGenerated<RelationsData>(sources.relationsFile)));
+  write('documents.json', documentsJson(documents, readGenerated(sources.relationsFile, RelationsDataSchema)));
   write('tasks.csv', tasksCsv(documents));
   write('units.csv', unitsCsv(documents));
   write('targets.csv', targetsCsv(documents));
   for (const doc of documents) write(`docs/${doc.id}.json`, documentJson(doc));
 
-  const concepts = readGenerated<ConceptsData>(sources.conceptsFile);
+  const concepts = readGenerated(sources.conceptsFile, ConceptsDataSchema);
   write('concepts.json', conceptsJson(publishedConcepts(concepts, origin)));
 
-  const compare = readGenerated<CompareData>(sources.compareFile);
+  const compare = readGenerated(sources.compareFile, CompareDataSchema);
   write('comparisons.json', comparisonsJson(publishedComparisons(compare.pairs, documents, origin), GENERATED_BY));
   // The compare stage already wrote each payload as the script the compare page loads: publish it unchanged.
   for (const { id } of compare.docs) {
@@ -86,8 +88,7 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
   return report;
 }
 
-/** Parses a JSON file of content/generated/, saying which step should have written it when it is missing. */
-function readGenerated<T>(file: string): T {
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: the site step writes it before the open data step runs ("npm run build")`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+/** Reads a JSON file of content/generated/ through its schema, saying which step writes it when it is missing or wrong. */
+function readGenerated<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  return readGeneratedJson(file, schema, 'the site step (before the open data step runs)');
 }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { ExtractedPage } from '../search/extract.ts';
 import { pagefindHtml } from '../search/pagefind-records.ts';
+import { closeWithBuild } from './interrupt.ts';
 
 /** Records sent to Pagefind before waiting for its answers (keeps the pipe full without holding every page at once). */
 const IN_FLIGHT = 32;
@@ -43,6 +44,8 @@ export interface PagefindIndexed {
  */
 export async function addToPagefind(pages: readonly ExtractedPage[]): Promise<PagefindIndexed> {
   const start = performance.now();
+  // Pagefind's service is a process of its own: a failed or interrupted build closes it.
+  closeWithBuild(pagefind.close);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: could not create an index: ${errors.join('; ')}`);
   const documents = pages.filter((p) => p.type === 'document');

@@ -18,7 +18,8 @@ import type { SiteStepHooks } from './site-step.ts';
 import type { ExtractedPage } from '../search/extract.ts';
 import { buildIndex, type ConceptSource } from '../search/build-index.ts';
 import { conceptSources, departmentPage, documentPage, facetFilters, type Standing } from '../search/model-pages.ts';
-import type { RelationsData } from '../relations/model.ts';
+import { readGeneratedJson } from '../contract/generated-file.ts';
+import { RelationsDataSchema } from '../contract/relations-data.ts';
 import { RELATIONS_FILE } from './relations-step.ts';
 import { OFFLINE_INDEX_DIR, SEARCH_DATA_DIR, writeIndex, type WrittenIndex } from '../search/write-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
@@ -26,7 +27,7 @@ import { versionClientReferences } from '../search/version-client.ts';
 
 /** The documents' standings as the relations stage wrote them (relations.json), which the pages read too. */
 export function readStandings(file = RELATIONS_FILE): Record<string, Standing> {
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as Pick<RelationsData, 'standing'>).standing;
+  return readGeneratedJson(file, RelationsDataSchema, 'the relations stage (scripts/steps/relations-step.ts)').standing;
 }
 
 /** Collects what search indexes as the site step writes the pages (pass it as the site step's hooks). */

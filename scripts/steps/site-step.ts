@@ -14,6 +14,8 @@ import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
 import { similarExtras } from './compare-step.ts';
 import { runCompareStageInWorker } from './compare-thread.ts';
+import { pageForTest } from './test-hooks.ts';
+import { syncFolder } from './sync-folder.ts';
 import type { MdxTreeContext } from '../site/mdx-tree.ts';
 import type { PluggableList } from 'unified';
 import type { PolicyDocument } from '../ingest/model.ts';
@@ -62,7 +64,7 @@ export function documentPages(
 }
 
 /**
- * Writes site.json and content/generated/docs/*.mdx, removing pages of documents that are gone.
+ * Writes site.json and content/generated/docs/*.mdx (only the pages that changed), removing pages of documents that are gone.
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
  * The relations stage runs after the compare stage on the same worker, and writes relations.json.
@@ -70,14 +72,16 @@ export function documentPages(
 export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteData> {
   const data = siteDataFrom(corpus);
   const docsDir = path.join(GENERATED, 'docs');
-  fs.rmSync(docsDir, { recursive: true, force: true });
-  fs.mkdirSync(docsDir, { recursive: true });
   const concepts = runConceptStage(data.documents, corpus.diagnostics);
   hooks.onConcepts?.(concepts.data);
   const compare = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
   // Reported once, by the await below, even if it fails while the pages are written.
   compare.catch(() => {});
-  for (const [id, mdx] of documentPages(data, concepts.pluginsFor, similarExtras, hooks.onDocumentTree)) fs.writeFileSync(path.join(docsDir, `${id}.mdx`), mdx);
+  let index = 0;
+  const pages = documentPages(data, concepts.pluginsFor, similarExtras, hooks.onDocumentTree);
+  // Only pages whose text changed are written: the others keep their modification time.
+  const written = syncFolder(docsDir, [...pages].map(([id, mdx]) => [`${id}.mdx`, pageForTest(index++, mdx)] as const));
+  console.log(`MDX pages: ${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   fs.writeFileSync(path.join(GENERATED, 'site.json'), JSON.stringify(data));
   await compare;
   return data;

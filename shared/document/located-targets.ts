@@ -5,6 +5,7 @@
  * open data, the compare stage and the hand-checked scoring all use.
  */
 import type { Block, Target } from '../../scripts/ingest/model.ts';
+import { walkBlocks } from './walk.ts';
 
 /** A target and its place in the document. */
 export interface LocatedTarget {
@@ -23,17 +24,14 @@ export interface LocatedTarget {
 /** The targets of a document's preamble and body, in reading order. */
 export function locatedTargets(doc: { preamble: Block[]; body: Block[] }): LocatedTarget[] {
   const out: LocatedTarget[] = [];
-  const walk = (blocks: Block[], outside: string) => {
-    for (const b of blocks) {
+  const walk = (blocks: Block[], outside: string) =>
+    walkBlocks(blocks, (b) => {
       if (b.type === 'provision') {
         for (const target of b.targets) out.push({ target, eid: b.eid, label: b.label, anchor: b.eid, lineStart: b.lineStart, lineEnd: b.lineEnd });
-        walk(b.children, outside);
-      } else if (b.type === 'box') walk(b.children, outside);
-      else if (b.type === 'paragraph') {
+      } else if (b.type === 'paragraph') {
         for (const target of b.targets ?? []) out.push({ target, eid: null, label: outside, anchor: `para-${b.lineStart}`, lineStart: b.lineStart, lineEnd: b.lineEnd });
       }
-    }
-  };
+    });
   walk(doc.preamble, '序言');
   walk(doc.body, '正文');
   return out;

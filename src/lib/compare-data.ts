@@ -2,13 +2,14 @@
  * Loads content/generated/compare.json (written by scripts/steps/compare-step.ts)
  * once per build, and renders the compare views to HTML for the pages.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
+import { CompareDataSchema } from '../../scripts/contract/compare-data.ts';
 import { toHtml } from 'hast-util-to-html';
 import type { CompareData } from '../../scripts/compare/published.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
 import type { ConceptInfo } from '../../shared/compare/model.ts';
-import { documentTasks } from '../../scripts/compare/tasks.ts';
+import { tasksAsText } from '../../scripts/compare/tasks.ts';
 import { comparisonView } from '../../shared/compare/view/comparison.ts';
 import { versionView } from '../../shared/compare/view/version.ts';
 import { paths } from '../../scripts/urls/paths.ts';
@@ -19,9 +20,7 @@ let cached: CompareData | undefined;
 /** The compare stage's output; run `npm run build` first. */
 export function compareData(): CompareData {
   if (!cached) {
-    const file = path.resolve('content/generated/compare.json');
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build", which runs the compare stage before Astro`);
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as CompareData;
+    cached = readGeneratedJson(path.resolve('content/generated/compare.json'), CompareDataSchema, 'the compare stage (scripts/steps/compare-step.ts, before Astro runs)');
   }
   return cached;
 }
@@ -43,7 +42,7 @@ export function titleOf(id: string): string {
 /** A document's tasks as the compare views read them. */
 export function taskTexts(id: string) {
   const doc = documentById(id);
-  return documentTasks(doc.id, doc.body);
+  return tasksAsText(doc.id, doc.body);
 }
 
 const links = {

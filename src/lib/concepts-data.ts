@@ -2,8 +2,9 @@
  * Loads content/generated/concepts.json (written by scripts/steps/concepts-step.ts)
  * once per build, and answers the questions concept and document pages ask.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
+import { ConceptsDataSchema } from '../../scripts/contract/concepts-data.ts';
 import type { ConceptDocumentCount, ConceptsData, ConceptSummary, DocumentCitations, Occurrence } from '../../scripts/concepts/model.ts';
 import { occurrencesByConcept } from '../../scripts/concepts/occurrences.ts';
 
@@ -14,11 +15,7 @@ let byDocument: Map<string, ConceptInDocument[]> | undefined;
 /** The generated concept data; run `npm run build` first. */
 export function conceptsData(): ConceptsData {
   if (!cached) {
-    const file = path.resolve('content/generated/concepts.json');
-    if (!fs.existsSync(file)) {
-      throw new Error(`${file} is missing: run "npm run build", which writes it before Astro runs`);
-    }
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as ConceptsData;
+    cached = readGeneratedJson(path.resolve('content/generated/concepts.json'), ConceptsDataSchema, 'the concept stage (scripts/steps/concepts-step.ts, before Astro runs)');
   }
   return cached;
 }

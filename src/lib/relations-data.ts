@@ -3,8 +3,9 @@
  * once per build, and answers what document pages, the home page and the
  * relations page ask: a document's relations, its status and period.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
+import { RelationsDataSchema } from '../../scripts/contract/relations-data.ts';
 import type { DocumentStanding, RelationsData } from '../../scripts/relations/model.ts';
 import { relationIndex, type RelationView } from '../../scripts/relations/views.ts';
 
@@ -14,11 +15,7 @@ let byDocument: Map<string, RelationView[]> | undefined;
 /** The generated relations data; run `npm run build` first. */
 export function relationsData(): RelationsData {
   if (!cached) {
-    const file = path.resolve('content/generated/relations.json');
-    if (!fs.existsSync(file)) {
-      throw new Error(`${file} is missing: run "npm run build", which writes it before Astro runs`);
-    }
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as RelationsData;
+    cached = readGeneratedJson(path.resolve('content/generated/relations.json'), RelationsDataSchema, 'the relations stage (scripts/steps/relations-step.ts, before Astro runs)');
   }
   return cached;
 }

@@ -2,10 +2,10 @@
  * Loads content/generated/site.json once per build. Pages call siteData()
  * instead of reading files themselves, so the JSON is parsed a single time.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SiteData } from '../../scripts/site/site-model.ts';
-import type { Block, PolicyDocument, Provision } from '../../scripts/ingest/model.ts';
+import { readSiteData } from '../../scripts/contract/site-data.ts';
+import type { PolicyDocument } from '../../scripts/ingest/model.ts';
 
 let cached: SiteData | undefined;
 let byId: Map<string, PolicyDocument> | undefined;
@@ -13,11 +13,7 @@ let byId: Map<string, PolicyDocument> | undefined;
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
 export function siteData(): SiteData {
   if (!cached) {
-    const file = path.resolve('content/generated/site.json');
-    if (!fs.existsSync(file)) {
-      throw new Error(`${file} is missing: run "npm run build", which ingests seeds/ before Astro runs`);
-    }
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as SiteData;
+    cached = readSiteData(path.resolve('content/generated/site.json'), 'the site step (scripts/steps/site-step.ts, before Astro runs)');
   }
   return cached;
 }
@@ -34,26 +30,4 @@ export function findDocument(id: string): PolicyDocument | undefined {
   // A map, not a search: pages and components look documents up thousands of times in a large corpus.
   byId ??= new Map(siteData().documents.map((d) => [d.id, d]));
   return byId.get(id);
-}
-
-/** Every provision of a document in reading order, with its depth (1 = top level). */
-export function provisions(doc: PolicyDocument): Array<{ node: Provision; depth: number }> {
-  const out: Array<{ node: Provision; depth: number }> = [];
-  const walk = (blocks: Block[], depth: number) => {
-    for (const b of blocks) {
-      if (b.type === 'provision') {
-        out.push({ node: b, depth });
-        walk(b.children, depth + 1);
-      } else if (b.type === 'box') walk(b.children, depth + 1);
-    }
-  };
-  walk(doc.body, 1);
-  return out;
-}
-
-/** The tasks of a document in reading order. */
-export function tasks(doc: PolicyDocument): Provision[] {
-  return provisions(doc)
-    .map((p) => p.node)
-    .filter((p) => p.isTask);
 }

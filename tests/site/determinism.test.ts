@@ -13,13 +13,13 @@
  * content/generated/ is not compared: it is the build's scratch space, not
  * output, and compare.json there records the stage's timings on purpose.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempProject, REPO_ROOT, type TempProject } from '../../scripts/harness/temp-project.ts';
 import { writeSyntheticSeeds } from '../../scripts/bench/corpus.ts';
+import { differences, hashTree, sha256 } from '../support/tree-hash.ts';
 
 /** Output folders of a build, relative to the project. */
 const OUTPUTS = ['dist', 'dist-offline'] as const;
@@ -72,23 +72,6 @@ describe('two builds of the same sources', () => {
   });
 });
 
-/** sha256 of every file under `root`, keyed by its `/`-separated relative path; empty when `root` is missing. */
-function hashTree(root: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  if (!fs.existsSync(root)) return hashes;
-  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    hashes.set(path.relative(root, full).split(path.sep).join('/'), sha256(full));
-  }
-  return hashes;
-}
-
-/** Relative paths whose hash differs, or that exist on one side only, sorted. */
-function differences(a: Map<string, string>, b: Map<string, string>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((file) => a.get(file) !== b.get(file)).sort();
-}
-
 /** "file", "file (only in the first build)", or for a zip "file: entries a, b differ". */
 function describeDifference(file: string, rootA: string, rootB: string): string {
   const [a, b] = [path.join(rootA, file), path.join(rootB, file)];
@@ -99,8 +82,4 @@ function describeDifference(file: string, rootA: string, rootB: string): string 
   const entries = [...new Set([...Object.keys(za), ...Object.keys(zb)])].filter((name) => !za[name] || !zb[name] || Buffer.compare(za[name], zb[name]) !== 0);
   // Same entries with the same bytes: the zip's own headers (timestamps, order) differ.
   return `${file}: ${entries.length > 0 ? `entries ${entries.slice(0, 10).join(', ')} differ` : 'same entries, different zip headers (timestamps or order)'}`;
-}
-
-function sha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }

@@ -209,7 +209,9 @@ describe.skipIf(!hasDocs)('the search page in use', () => {
     await page.goto(server.url);
     await page.locator('#site-search-q').fill('冷链');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/search\/\?q=/);
+    // Wait for this query's URL: a bare /search/?q= pattern can match while the page that the
+    // previous test left (a search for 鏈長制) is still being replaced on a loaded machine.
+    await page.waitForURL((url) => url.pathname.endsWith('/search/') && url.searchParams.get('q') === '冷链');
     await page.waitForSelector('#search-app[data-state="done"]');
     expect(new URL(page.url()).searchParams.get('q')).toBe('冷链');
     expect(await page.locator('#search-q').inputValue()).toBe('冷链');

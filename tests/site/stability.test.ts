@@ -8,8 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block, Corpus, PolicyDocument, Provision } from '../../scripts/ingest/model.ts';
+import type { Corpus, PolicyDocument } from '../../scripts/ingest/model.ts';
 import { makeTempProject, type TempProject } from '../../scripts/harness/temp-project.ts';
+import { tasksOf } from '../../shared/document/tasks.ts';
+import { walkBlocks } from '../../shared/document/walk.ts';
 
 /** The seed edited, and which of its document's tasks (1-based, reading order). */
 const EDITED_SEED = /^000_/;
@@ -37,7 +39,7 @@ describe('stable ids and anchors', () => {
     const seedsDir = path.join(project.dir, 'seeds');
     const file = fs.readdirSync(seedsDir).find((name) => EDITED_SEED.test(name))!;
     const doc = original.documents.find((d) => d.sources[0].file === file)!;
-    const task = tasks(doc.body)[EDITED_TASK - 1];
+    const task = tasksOf(doc.body)[EDITED_TASK - 1];
     const seedPath = path.join(seedsDir, file);
     const before = fs.readFileSync(seedPath, 'utf8');
     const lines = before.split('\n');
@@ -48,7 +50,7 @@ describe('stable ids and anchors', () => {
     fs.writeFileSync(seedPath, lines.join('\n'));
     try {
       const edited = ingest(project);
-      const editedTask = tasks(edited.documents.find((d) => d.id === doc.id)!.body)[EDITED_TASK - 1];
+      const editedTask = tasksOf(edited.documents.find((d) => d.id === doc.id)!.body)[EDITED_TASK - 1];
       expect(JSON.stringify(editedTask), 'the edit reached the task').not.toBe(JSON.stringify(task));
       expect(editedTask.eid).toBe(task.eid);
       expect(anchorMap(edited)).toEqual(anchorMap(original));
@@ -90,20 +92,10 @@ function anchorMap(corpus: Corpus): Record<string, string[]> {
 
 function eids(doc: PolicyDocument): string[] {
   const out: string[] = [];
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'provision' || b.type === 'box') {
-        out.push(b.eid);
-        walk(b.children);
-      }
-    }
-  };
-  walk(doc.body);
+  walkBlocks(doc.body, (b) => {
+    if (b.type === 'provision' || b.type === 'box') out.push(b.eid);
+  });
   return out;
-}
-
-function tasks(blocks: Block[]): Provision[] {
-  return blocks.flatMap((b) => (b.type === 'provision' ? [...(b.isTask ? [b] : []), ...tasks(b.children)] : b.type === 'box' ? tasks(b.children) : []));
 }
 
 /**

@@ -10,7 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Block, Corpus, PolicyDocument, Provision } from '../../scripts/ingest/model.ts';
+import type { Corpus, PolicyDocument } from '../../scripts/ingest/model.ts';
+import { provisionsOf } from '../../shared/document/walk.ts';
 
 /** One row of expected.tsv. */
 export interface ExpectedRow {
@@ -75,13 +76,6 @@ export function readExpected(corpusDir: string): ExpectedRow[] {
   });
 }
 
-/** Every provision of a list of blocks, depth first, boxes included. */
-export function provisionsOf(blocks: Block[]): Provision[] {
-  return blocks.flatMap((b) =>
-    b.type === 'provision' ? [b, ...provisionsOf(b.children)] : b.type === 'box' ? provisionsOf(b.children) : [],
-  );
-}
-
 /** The documents whose primary source is `file`, in the order they start in it. */
 export function documentsOf(corpus: Corpus, file: string): PolicyDocument[] {
   return corpus.documents.filter((d) => d.sources[0]?.file === file).sort((a, b) => a.sources[0].lineStart - b.sources[0].lineStart);
@@ -107,7 +101,7 @@ export function actualRow(corpus: Corpus, file: string): ActualRow {
     date: meta.date.value ?? '',
     kind: meta.kind.value,
     topItems: main.body.filter((b) => b.type === 'provision').length,
-    responsible: provisionsOf(main.body).some((p) => p.units.length > 0),
+    responsible: provisionsOf(main.body).some(({ node }) => node.units.length > 0),
   };
 }
 
@@ -171,7 +165,7 @@ export function anchorCoverage(corpus: Corpus, file: string): { numbered: number
   for (const doc of corpus.documents) {
     if (doc.sources[0]?.file !== file) continue;
     const blocks = [...doc.preamble, ...doc.body, ...(doc.attachments ?? []).flatMap((a) => a.body)];
-    for (const p of provisionsOf(blocks)) if (p.eid) starts.add(p.lineStart);
+    for (const { node: p } of provisionsOf(blocks)) if (p.eid) starts.add(p.lineStart);
     if (doc.closing) closings.push(doc.closing);
   }
   const missing: number[] = [];

@@ -17,6 +17,7 @@ import type { ChildNode, Element } from 'domhandler';
 import iconv from 'iconv-lite';
 import type { Diagnostic, Normalisation } from '../model.ts';
 import { unreadable, type ExtractedText, type LineOrigin } from './model.ts';
+import { countHan } from '../../../shared/document/cjk.ts';
 
 /** Largest saved page read, in bytes. */
 export const MAX_HTML_BYTES = 16 * 1024 * 1024;
@@ -132,7 +133,7 @@ function collectLines(nodes: ChildNode[]): PageLine[] {
         if (data === '' || (data === ' ' && (text === '' || text.endsWith(' ')))) continue;
         if (text === '') owner = stack;
         text += data;
-        const count = ideographs(data);
+        const count = countHan(data);
         if (inLink) linked += count;
         else plain += count;
         continue;
@@ -180,7 +181,7 @@ function cellText(cell: Element): { text: string; plain: number; linked: number 
       if (node.type === 'text') {
         const data = node.data.replace(/[ \n\r\t\f]+/g, ' ');
         text += data;
-        const count = ideographs(data);
+        const count = countHan(data);
         if (inLink) linked += count;
         else plain += count;
       } else if (node.type === 'tag' && !SKIPPED.has((node as Element).name)) walk((node as Element).children, inLink || (node as Element).name === 'a');
@@ -188,10 +189,6 @@ function cellText(cell: Element): { text: string; plain: number; linked: number 
   };
   walk(cell.children, false);
   return { text: text.replace(/^ +| +$/g, ''), plain, linked };
-}
-
-function ideographs(text: string): number {
-  return text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g)?.length ?? 0;
 }
 
 /** A CSS-like path from <body>: `div#content > p:nth-of-type(3)`; ids and the first class name make it readable. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonsJson, publishedComparisons } from '../../../scripts/compare/comparisons-json.ts';
 import { computeCompare } from '../../../scripts/compare/run.ts';
-import { documentTasks } from '../../../scripts/compare/tasks.ts';
+import { tasksAsText } from '../../../scripts/compare/tasks.ts';
 import { paths } from '../../../scripts/urls/paths.ts';
 import { JINAN_001, SHIZHONG_2024, seedDoc, seeds } from './seeds.ts';
 
@@ -26,7 +26,7 @@ describe('publishedComparisons on the seeds', () => {
 
   it('matches a version pair’s tasks against the copy’s own tasks', () => {
     const copy = seedDoc(SHIZHONG_2024).copies[0].parsed;
-    const copyEids = new Set(documentTasks(`${SHIZHONG_2024}.copy1`, copy.body).map((t) => t.eid));
+    const copyEids = new Set(tasksAsText(`${SHIZHONG_2024}.copy1`, copy.body).map((t) => t.eid));
     const version = entry(SHIZHONG_2024, `${SHIZHONG_2024}.copy1`)!;
     expect(version.kind).toBe('version');
     expect(version.pairs.length).toBeGreaterThan(0);

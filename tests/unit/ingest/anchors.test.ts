@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignAnchors } from '../../../scripts/ingest/anchors.ts';
+import { provisionsOf } from '../../../shared/document/walk.ts';
 import { parseBody } from '../../../scripts/ingest/hierarchy.ts';
 import type { Block, LogicalLine, Provision } from '../../../scripts/ingest/model.ts';
 import { DOCS_004, lineByLine, normalisedLines, SEEDS } from '../../fixtures/hierarchy/seed-lines.ts';
@@ -15,13 +16,7 @@ function anchored(docLines: LogicalLine[], file = 't.txt') {
 }
 
 /** Every provision in document order, boxes included. */
-function provisions(blocks: Block[]): Provision[] {
-  return blocks.flatMap((b) => {
-    if (b.type === 'provision') return [b, ...provisions(b.children)];
-    if (b.type === 'box') return provisions(b.children);
-    return [];
-  });
-}
+const provisions = (blocks: Block[]): Provision[] => provisionsOf(blocks).map((p) => p.node);
 
 /** Every anchor (provisions and boxes) in document order. */
 function eids(blocks: Block[]): string[] {
@@ -32,6 +27,7 @@ function eids(blocks: Block[]): string[] {
   });
 }
 
+// Every provision flagged as a task (not tasksOf, which would not look below a task: these tests check the flags).
 const tasks = (blocks: Block[]) => provisions(blocks).filter((p) => p.isTask);
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i + 1}`);
 

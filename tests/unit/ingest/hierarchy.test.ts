@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blockText, parseBody, readMarker, splitLead } from '../../../scripts/ingest/hierarchy.ts';
+import { provisionsOf } from '../../../shared/document/walk.ts';
 import type { Block, LogicalLine, Paragraph, Provision } from '../../../scripts/ingest/model.ts';
 import { hierarchyCases } from '../../fixtures/hierarchy/cases.ts';
 import { DOCS_004, lineByLine, normalisedLines, SEEDS } from '../../fixtures/hierarchy/seed-lines.ts';
@@ -11,13 +12,7 @@ function lines(...texts: string[]): LogicalLine[] {
 }
 
 /** Every provision in document order, boxes included. */
-function provisions(blocks: Block[]): Provision[] {
-  return blocks.flatMap((b) => {
-    if (b.type === 'provision') return [b, ...provisions(b.children)];
-    if (b.type === 'box') return provisions(b.children);
-    return [];
-  });
-}
+const provisions = (blocks: Block[]): Provision[] => provisionsOf(blocks).map((p) => p.node);
 
 /** Every paragraph in document order. */
 function paragraphs(blocks: Block[]): Paragraph[] {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import type { Block, Corpus, PolicyDocument, Provision } from '../../../scripts/ingest/model.ts';
 import { lostCharacters } from '../../support/faithful.ts';
+import { tasksOf } from '../../../shared/document/tasks.ts';
+import { provisionsOf } from '../../../shared/document/walk.ts';
 
 const corpus: Corpus = ingestDirectory('seeds', 'content/curated');
 const byId = (id: string) => {
@@ -9,9 +11,8 @@ const byId = (id: string) => {
   if (!doc) throw new Error(`no document ${id}; ids: ${corpus.documents.map((d) => d.id).join(', ')}`);
   return doc;
 };
-const provisions = (blocks: Block[]): Provision[] =>
-  blocks.flatMap((b) => (b.type === 'provision' ? [b, ...provisions(b.children)] : b.type === 'box' ? provisions(b.children) : []));
-const tasks = (doc: PolicyDocument) => provisions(doc.body).filter((p) => p.isTask);
+const provisions = (blocks: Block[]): Provision[] => provisionsOf(blocks).map((p) => p.node);
+const tasks = (doc: PolicyDocument) => tasksOf(doc.body);
 
 describe('the seeds', () => {
   it('give 19 distinct documents, the 市中区 copy in 004 merged with 000', () => {

@@ -62,6 +62,6 @@ describe('writeOpenData', () => {
   });
 
   it('says which file is missing and what writes it', () => {
-    expect(() => writeOpenData(siteDir, documents, { ...sources, compareFile: path.join(dir, 'absent.json') })).toThrow(/absent\.json is missing: the site step writes it/);
+    expect(() => writeOpenData(siteDir, documents, { ...sources, compareFile: path.join(dir, 'absent.json') })).toThrow(/absent\.json: is missing or unreadable: the site step .* writes it/);
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * Reading back a JSON file one stage wrote for a later one (content/generated/), through its
+ * schema: the data typed by the schema, or an error naming the file, the JSON path of each bad
+ * value, what is wrong with it and which step writes the file. A failure here means a writer and
+ * a reader disagree (or the file is stale or was edited), so the hint is to rebuild or fix the step.
+ */
+import fs from 'node:fs';
+import type { z } from 'zod';
+import { checkJson } from './json-file.ts';
+
+/** At most this many problems are listed: a writer that changed a field breaks it in every record. */
+const MAX_LISTED = 10;
+
+/** A generated JSON file that is missing, unreadable or fails its schema. */
+export class GeneratedFileError extends Error {
+  readonly file: string;
+  /** The JSON paths of the bad values (`documents[3].body[0].children[2].isTask`), as listed in the message. */
+  readonly paths: readonly string[];
+  constructor(file: string, lines: readonly string[], paths: readonly string[] = [], options?: ErrorOptions) {
+    super(`${file}: ${lines.join(`\n${file}: `)}`, options);
+    this.name = 'GeneratedFileError';
+    this.file = file;
+    this.paths = paths;
+  }
+}
+
+/**
+ * Reads `file` and checks it against `schema`. `writer` names the step that writes it, for the
+ * hint ("the compare stage (scripts/steps/compare-step.ts)").
+ */
+export function readGeneratedJson<S extends z.ZodType>(file: string, schema: S, writer: string): z.infer<S> {
+  let raw: string;
+  let stamp: string;
+  try {
+    const stat = fs.statSync(file);
+    stamp = `${stat.mtimeMs}:${stat.size}`;
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new GeneratedFileError(file, [`is missing or unreadable: ${writer} writes it; run "npm run build"`], [], { cause });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (cause) {
+    throw new GeneratedFileError(file, [`is not valid JSON (${(cause as Error).message}): ${writer} writes it; run "npm run build" again`], [], { cause });
+  }
+  // Several steps of one process read the same file (relations.json three times in the build's
+  // main process): it is checked once, and read again as it is while it has not changed.
+  const seen = checked.get(schema);
+  if (seen?.get(file) === stamp) return data as z.infer<S>;
+  const valid = checkGenerated(file, schema, data, raw, writer);
+  if (seen) seen.set(file, stamp);
+  else checked.set(schema, new Map([[file, stamp]]));
+  return valid;
+}
+
+/** Per schema, the files that passed it, with their modification time and size then. */
+const checked = new Map<z.ZodType, Map<string, string>>();
+
+/** Checks data parsed from `file` against `schema`; `raw` (its text) is only read to describe a failure. */
+export function checkGenerated<S extends z.ZodType>(file: string, schema: S, data: unknown, raw: string, writer: string): z.infer<S> {
+  // The quick check first; the located description (which walks the text) only on a failure.
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const { problems } = checkJson(schema, data, raw);
+  const listed = problems.slice(0, MAX_LISTED).map((p) => `${p.path || '(the whole file)'}: ${p.problem}`);
+  if (problems.length > MAX_LISTED) listed.push(`… and ${problems.length - MAX_LISTED} more problems`);
+  listed.push(`the file does not match what its readers expect (scripts/contract/): ${writer} writes it; run "npm run build", or make the step and its schema agree`);
+  throw new GeneratedFileError(file, listed, problems.map((p) => p.path));
+}

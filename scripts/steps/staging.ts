@@ -1,0 +1,92 @@
+/**
+ * Where a build writes, and how its output is published. Every output (Astro's pages, the open data,
+ * feeds, search index, Pagefind's bundle, the offline copy and its zip) is written under .build/staging/;
+ * only when every step has succeeded are the staged dist/ and dist-offline/ renamed into place, so a build
+ * that fails or is killed leaves the published site exactly as it was.
+ *
+ * The published folders replaced by a build are moved into .build/trash/ (one rename each) and deleted by
+ * the next build in the background while it ingests, rather than on the critical path at the end (deleting
+ * a 2,000-document site with its zip takes 3.6 s).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The build's own folder beside the sources (git-ignored): staging, trash and caches. */
+export const BUILD_DIR = '.build';
+/** Where a build writes everything before it is published. */
+export const STAGING_DIR = path.join(BUILD_DIR, 'staging');
+/** Previous outputs waiting to be deleted. */
+export const TRASH_DIR = path.join(BUILD_DIR, 'trash');
+
+/** The published site and offline copy, and where each is staged. */
+export const SITE_DIR = 'dist';
+export const OFFLINE_DIR = 'dist-offline';
+/** Astro's outDir (astro.config.mjs): the staged site. */
+export const STAGED_SITE = path.join(STAGING_DIR, SITE_DIR);
+export const STAGED_OFFLINE = path.join(STAGING_DIR, OFFLINE_DIR);
+/** Steps that run beside Astro (open data, search index, Pagefind) write here, as Astro empties its outDir first. */
+export const STAGED_PARTS = path.join(STAGING_DIR, 'parts');
+
+/** Published folder → its staged counterpart, in the order they are published. */
+const PUBLISHED: ReadonlyArray<readonly [published: string, staged: string]> = [
+  [SITE_DIR, STAGED_SITE],
+  [OFFLINE_DIR, STAGED_OFFLINE],
+];
+
+/**
+ * Moves what an unfinished build left in staging and the outputs a previous build replaced into the
+ * trash, and starts deleting the trash; resolves when it is gone. `root` is the project folder.
+ */
+export function prepareStaging(root = '.'): Promise<void> {
+  const trash = path.join(root, TRASH_DIR);
+  const staging = path.join(root, STAGING_DIR);
+  if (fs.existsSync(staging)) {
+    fs.mkdirSync(trash, { recursive: true });
+    fs.renameSync(staging, path.join(trash, `staging-${process.pid}-${Date.now()}`));
+  }
+  fs.mkdirSync(staging, { recursive: true });
+  return fs.promises.rm(trash, { recursive: true, force: true });
+}
+
+/**
+ * Publishes the staged dist/ and dist-offline/: each published folder is moved into the trash and its
+ * staged counterpart renamed into its place. Synchronous, so no signal handler runs half way through.
+ */
+export function publishStaged(root = '.'): void {
+  const trash = path.join(root, TRASH_DIR);
+  for (const [, staged] of PUBLISHED) {
+    if (!fs.existsSync(path.join(root, staged))) throw new Error(`build: ${staged}/ is missing, so there is nothing to publish`);
+  }
+  fs.mkdirSync(trash, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}`;
+  for (const [published, staged] of PUBLISHED) {
+    const target = path.join(root, published);
+    if (fs.existsSync(target)) fs.renameSync(target, path.join(trash, `${published}-${stamp}`));
+    fs.renameSync(path.join(root, staged), target);
+  }
+  // What is left (the emptied folders of the steps that ran beside Astro) is of no use.
+  fs.rmSync(path.join(root, STAGING_DIR), { recursive: true, force: true });
+}
+
+/**
+ * Fills `staged` with hard links to the files of the published folder `published`, so a step that
+ * updates its output in place (the offline copy compares each file and writes only what changed) starts
+ * from the previous build without copying it. Safe only for writers that replace a file rather than write
+ * into it (scripts/offline/copy-writer.ts unlinks first): the published files must never change.
+ * Returns how many files were linked.
+ */
+export function linkPublished(published: string, staged: string): number {
+  if (!fs.existsSync(published)) return 0;
+  let linked = 0;
+  for (const entry of fs.readdirSync(published, { recursive: true, withFileTypes: true })) {
+    const from = path.join(entry.parentPath, entry.name);
+    const to = path.join(staged, path.relative(published, from));
+    if (entry.isDirectory()) fs.mkdirSync(to, { recursive: true });
+    else if (entry.isFile()) {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.linkSync(from, to);
+      linked++;
+    }
+  }
+  return linked;
+}

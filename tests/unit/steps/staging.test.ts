@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { linkPublished, prepareStaging, publishStaged, STAGED_OFFLINE, STAGED_SITE, TRASH_DIR } from '../../../scripts/steps/staging.ts';
+import { CopyWriter } from '../../../scripts/offline/copy-writer.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'staging-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const write = (file: string, text: string) => {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), text);
+};
+const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
+
+describe('staging', () => {
+  it('leaves the published folders alone until the staged ones are published, then swaps them by rename', async () => {
+    write('dist/index.html', 'old site');
+    write('dist-offline/index.html', 'old copy');
+    await prepareStaging(root);
+    write(path.join(STAGED_SITE, 'index.html'), 'new site');
+    write(path.join(STAGED_OFFLINE, 'index.html'), 'new copy');
+    expect(read('dist/index.html')).toBe('old site');
+    publishStaged(root);
+    expect(read('dist/index.html')).toBe('new site');
+    expect(read('dist-offline/index.html')).toBe('new copy');
+    expect(fs.readdirSync(path.join(root, TRASH_DIR)).length, 'the old folders wait in the trash').toBe(2);
+    await prepareStaging(root);
+    expect(fs.existsSync(path.join(root, TRASH_DIR)), 'the next build deletes the trash').toBe(false);
+  });
+
+  it('refuses to publish a build that staged no site', async () => {
+    await prepareStaging(root);
+    expect(() => publishStaged(root)).toThrow(/nothing to publish/);
+    expect(read('dist/index.html')).toBe('new site');
+  });
+
+  it('starts the offline copy from links to the published one without ever changing a published file', () => {
+    write('published/a.html', 'A');
+    write('published/sub/b.js', 'B');
+    write('published/gone.txt', 'G');
+    const staged = path.join(root, 'staged');
+    expect(linkPublished(path.join(root, 'published'), staged)).toBe(3);
+    const out = new CopyWriter(staged);
+    out.write('a.html', 'A');
+    out.write('sub/b.js', 'B changed');
+    write('source.css', 'C');
+    out.copy('c.css', path.join(root, 'source.css'));
+    out.removeStale();
+    expect(read('staged/sub/b.js')).toBe('B changed');
+    expect(fs.existsSync(path.join(staged, 'gone.txt'))).toBe(false);
+    expect(read('published/a.html')).toBe('A');
+    expect(read('published/sub/b.js'), 'the published file is untouched').toBe('B');
+    expect(read('published/gone.txt')).toBe('G');
+  });
+});
