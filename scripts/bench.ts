@@ -9,8 +9,11 @@
  *   document page weight   scripts/bench/page-weight.ts  (Chromium, gzip)
  *   first search, offline, compare, concepts: the other helpers' scripts/bench/*.ts, when present
  *   stack floor            scripts/bench/stack-floor.ts  (Astro and Pagefind alone, largest corpus)
+ *   Starlight peer         scripts/bench/peer.ts         (a plain Starlight site of each corpus, runs taken in turns with ours)
  *
- * Options: --runs N (default 3), --sizes 500,2000 (synthetic corpus sizes; 0 for none).
+ * Options: --runs N (default 3), --sizes 500,2000 (synthetic corpus sizes; 0 for none),
+ * --parts a,b (default all: ingest, extraction, formats, builds, peer, pages, stages, floor), e.g.
+ * `npm run bench -- --parts builds,peer --sizes 2000 --runs 2` for the ratio to the peer alone.
  * Generated seeds and builds live in temp folders; dist/ and content/generated/ are not touched.
  */
 import fs from 'node:fs';
@@ -25,6 +28,7 @@ import { formatLines } from './bench/formats.ts';
 import { compareLines, conceptLines, firstSearch, offlineLines, type FirstSearch } from './bench/others.ts';
 import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
 import { formatReport, GOALS } from './bench/report.ts';
+import { comparePeer, formatPeer, installPeer, preparePeerSite, type PeerComparison, type PeerRun, type PeerSite } from './bench/peer.ts';
 import { benchStackFloor, formatStackFloor, type StackFloor } from './bench/stack-floor.ts';
 import { siteConfig } from './urls/config.ts';
 import { paths } from './urls/paths.ts';
@@ -32,8 +36,15 @@ import { readGeneratedJson } from './contract/generated-file.ts';
 import { CorpusSchema } from './contract/corpus.ts';
 
 const RESULTS = 'bench/results.md';
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' } } });
+const PARTS = ['ingest', 'extraction', 'formats', 'builds', 'peer', 'pages', 'stages', 'floor'] as const;
+type Part = (typeof PARTS)[number];
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' }, parts: { type: 'string', default: PARTS.join(',') } } });
 const runs = Number(values.runs);
+const parts = new Set(values.parts.split(',').map((p) => p.trim()));
+for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--parts: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
+const want = (part: Part) => parts.has(part);
+// The peer and the page measures run beside our builds.
+if ((want('peer') || want('pages')) && !want('builds')) parts.add('builds');
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 if (!(runs >= 1)) throw new Error(`--runs must be a positive number (got "${values.runs}")`);
 // Pages are served from the root below; a SITE_URL with a base path would build links that do not match.
@@ -43,47 +54,79 @@ const started = performance.now();
 const loadAtStart = os.loadavg()[0];
 const log = (text: string) => console.log(`bench: ${text}`);
 
-log(`ingest speed, ${runs} run(s) each`);
-const ingest: IngestBench[] = [benchIngest('seeds', 'seeds', 'content/curated', runs)];
+const ingest: IngestBench[] = [];
 const largestSize = sizes.at(-1);
 // The seeds plus the largest synthetic corpus, for the ingest speed and the stack floor; removed at the end.
-const largestSeeds = largestSize ? fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-bench-seeds-')) : null;
+const largestSeeds = largestSize && (want('ingest') || want('floor')) ? fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-bench-seeds-')) : null;
 if (largestSize && largestSeeds) {
   for (const file of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', file), path.join(largestSeeds, file));
   writeSyntheticSeeds({ documents: largestSize, dir: largestSeeds });
-  ingest.push(benchIngest(label(largestSize), largestSeeds, 'content/curated', runs));
 }
-for (const i of ingest) log(`ingest ${i.label}: ${i.documents} documents, ${i.mbPerSecond.toFixed(2)} MB/s`);
+if (want('ingest')) {
+  log(`ingest speed, ${runs} run(s) each`);
+  ingest.push(benchIngest('seeds', 'seeds', 'content/curated', runs));
+  if (largestSize && largestSeeds) ingest.push(benchIngest(label(largestSize), largestSeeds, 'content/curated', runs));
+  for (const i of ingest) log(`ingest ${i.label}: ${i.documents} documents, ${i.mbPerSecond.toFixed(2)} MB/s`);
+}
 
 let pageWeight: PageWeightBench | string = 'not measured';
 const searches: Array<FirstSearch | string> = [];
 const others: Record<string, string[]> = {};
-log('units and targets against the hand-checked set');
-others['Units and targets against the hand-checked set (scripts/bench/extraction.ts)'] = extractionLines();
-log('reading PDF and Word files');
-others['Reading PDF and Word files (scripts/bench/formats.ts)'] = await formatLines(Math.max(runs, 3));
-for (const line of others['Reading PDF and Word files (scripts/bench/formats.ts)']) log(line);
-const builds: BuildBench[] = [];
-for (const size of [0, ...sizes]) {
-  log(`full build of ${size === 0 ? 'the seeds' : `the seeds + ${size} synthetic documents`}, ${runs} run(s)`);
-  const build = await benchBuild({
-    label: label(size),
-    synthetic: size,
-    runs,
-    inspect: async (project) => {
-      const dist = path.join(project.dir, 'dist');
-      if (size === 0) {
-        const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the ingest step (scripts/steps/ingest-step.ts)');
-        pageWeight = await benchPageWeight(dist, corpus.documents.map((d) => paths.doc(d.id).slice(1))).catch((error: Error) => `page weight: failed — ${error.message}`);
-        others['Offline copy (scripts/bench/offline.ts)'] = await offlineLines(dist);
-      }
-      searches.push(await firstSearch(dist, label(size), { quality: size === 0 }));
-    },
-  });
-  builds.push(build);
-  log(`${build.label}: ${build.documents} documents, median ${build.seconds.toFixed(1)} s (${build.secondsEach.map((s) => s.toFixed(1)).join(', ')})`);
+if (want('extraction')) {
+  log('units and targets against the hand-checked set');
+  others['Units and targets against the hand-checked set (scripts/bench/extraction.ts)'] = extractionLines();
 }
-if (largestSize) {
+if (want('formats')) {
+  log('reading PDF and Word files');
+  others['Reading PDF and Word files (scripts/bench/formats.ts)'] = await formatLines(Math.max(runs, 3));
+  for (const line of others['Reading PDF and Word files (scripts/bench/formats.ts)']) log(line);
+}
+const builds: BuildBench[] = [];
+const peers: PeerComparison[] = [];
+const peerInstall = want('peer') ? installPeer(log) : null;
+for (const size of want('builds') ? [0, ...sizes] : []) {
+  log(`full build of ${size === 0 ? 'the seeds' : `the seeds + ${size} synthetic documents`}, ${runs} run(s)${peerInstall ? ', each followed by the Starlight peer' : ''}`);
+  let peerSite: PeerSite | null = null;
+  const peerRuns: PeerRun[] = [];
+  try {
+    const build = await benchBuild({
+      label: label(size),
+      synthetic: size,
+      runs,
+      interleave: peerInstall
+        ? (seedsDir) => {
+            peerSite = preparePeerSite({ seedsDir, curatedDir: 'content/curated', installDir: peerInstall });
+            const site = peerSite;
+            return (run) => {
+              peerRuns.push(site.build());
+              log(`${label(size)} run ${run + 1}: peer ${peerRuns.at(-1)!.wall.toFixed(1)} s`);
+            };
+          }
+        : undefined,
+      inspect: want('pages')
+        ? async (project) => {
+            const dist = path.join(project.dir, 'dist');
+            if (size === 0) {
+              const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the ingest step (scripts/steps/ingest-step.ts)');
+              pageWeight = await benchPageWeight(dist, corpus.documents.map((d) => paths.doc(d.id).slice(1))).catch((error: Error) => `page weight: failed — ${error.message}`);
+              others['Offline copy (scripts/bench/offline.ts)'] = await offlineLines(dist);
+            }
+            searches.push(await firstSearch(dist, label(size), { quality: size === 0 }));
+          }
+        : undefined,
+    });
+    builds.push(build);
+    log(`${build.label}: ${build.documents} documents, median ${build.seconds.toFixed(1)} s (${build.secondsEach.map((s) => s.toFixed(1)).join(', ')})`);
+    if (peerSite) {
+      peers.push(comparePeer(build.label, build.documents, (peerSite as PeerSite).documents, build.secondsEach, peerRuns, build.cpuSecondsEach));
+      log(formatPeer(peers.at(-1)!));
+    }
+  } finally {
+    (peerSite as PeerSite | null)?.cleanup();
+  }
+}
+if (peers.length > 0) others['Starlight peer, runs taken in turns with ours (scripts/bench/peer.ts)'] = peers.map(formatPeer);
+if (largestSize && want('stages')) {
   log('compare and concept stages');
   others['Compare stage (scripts/bench/compare.ts)'] = await compareLines(largestSize);
   // The goal is about the whole build: what the concept stage adds, as a share of the full build of the same corpus.
@@ -91,19 +134,18 @@ if (largestSize) {
   others['Concept stage (scripts/bench/concepts.ts)'] = await conceptLines(largestSize, { seeds: fullBuild(0), synthetic: fullBuild(largestSize) });
 }
 let stackFloor: StackFloor | null = null;
-if (largestSize && largestSeeds) {
+if (largestSize && largestSeeds && want('floor')) {
   log(`stack floor: Astro and Pagefind alone on the seeds + ${largestSize} synthetic documents, ${runs} run(s)`);
   try {
     stackFloor = benchStackFloor({ seedsDir: largestSeeds, curatedDir: 'content/curated', runs });
     others['Stack floor: Astro and Pagefind alone, no site features (scripts/bench/stack-floor.ts)'] = formatStackFloor(stackFloor, GOALS.largestBuildSeconds, os.cpus().length);
   } catch (error) {
     others['Stack floor (scripts/bench/stack-floor.ts)'] = [`failed — ${(error as Error).message.split('\n')[0]}`];
-  } finally {
-    fs.rmSync(largestSeeds, { recursive: true, force: true });
   }
 }
+if (largestSeeds) fs.rmSync(largestSeeds, { recursive: true, force: true });
 
-const report = formatReport({ runs, ingest, builds, pageWeight, firstSearch: searches, others, stackFloor, totalSeconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart } });
+const report = formatReport({ runs, ingest, builds, peers, pageWeight, firstSearch: searches, others, stackFloor, totalSeconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart } });
 fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
 fs.writeFileSync(RESULTS, report);
 console.log(`\n${report}`);

@@ -19,6 +19,12 @@ export interface BuildBenchOptions {
   runs: number;
   /** Called with the project after the last run, before it is removed (to measure pages, search…). */
   inspect?: (project: TempProject) => Promise<void>;
+  /**
+   * Called once with the project's seeds folder before the first run; the returned function then runs
+   * right after each of our runs, so another build (the peer's) takes turns with ours and both see the
+   * same drift of the machine's load.
+   */
+  interleave?: (seedsDir: string) => (run: number) => void;
 }
 
 /** Figures of one corpus; times are medians over the runs. */
@@ -32,6 +38,8 @@ export interface BuildBench {
   seconds: number;
   /** Median CPU seconds (user + system) of the build's process tree; less sensitive to other work on the machine. Null when unmeasured. */
   cpuSeconds: number | null;
+  /** CPU seconds of every run (empty when unmeasured). */
+  cpuSecondsEach?: number[];
   /** Median seconds per build step, in the order the build prints them. */
   steps: Array<{ step: string; seconds: number }>;
   /** Peak resident memory over the runs (KB), null when unmeasured. */
@@ -56,6 +64,7 @@ export async function benchBuild(options: BuildBenchOptions): Promise<BuildBench
     const stepRuns = new Map<string, number[]>();
     let maxRssKb: number | null = null;
     let documents = 0;
+    const between = options.interleave?.(seedsDir);
     for (let run = 0; run < options.runs; run++) {
       const built = project.build();
       if (built.status !== 0) throw new Error(`build of ${options.label} failed (exit ${built.status}) in ${project.dir}:\n${built.stderr.slice(-3000)}`);
@@ -64,6 +73,7 @@ export async function benchBuild(options: BuildBenchOptions): Promise<BuildBench
       for (const m of built.stdout.matchAll(STEP_LINE)) stepRuns.set(m[1], [...(stepRuns.get(m[1]) ?? []), Number(m[2])]);
       if (built.maxRssKb !== null) maxRssKb = Math.max(maxRssKb ?? 0, built.maxRssKb);
       documents = Number(DOCUMENTS_LINE.exec(built.stdout)?.[1] ?? 0);
+      between?.(run);
     }
     const dist = folderSize(path.join(project.dir, 'dist'));
     const zip = folderSize(path.join(project.dir, 'dist'), (name) => name.endsWith('.zip'));
@@ -76,6 +86,7 @@ export async function benchBuild(options: BuildBenchOptions): Promise<BuildBench
       secondsEach,
       seconds: median(secondsEach),
       cpuSeconds: cpuEach.length > 0 ? median(cpuEach) : null,
+      cpuSecondsEach: cpuEach,
       steps: [...stepRuns].map(([step, values]) => ({ step, seconds: median(values) })),
       maxRssKb,
       distBytes: dist.bytes,

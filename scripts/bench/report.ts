@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { BuildBench } from './build-time.ts';
 import type { IngestBench } from './ingest-speed.ts';
+import { PEER_GOALS, type PeerComparison } from './peer.ts';
 import type { FirstSearch } from './others.ts';
 import type { PageWeightBench } from './page-weight.ts';
 import type { StackFloor } from './stack-floor.ts';
@@ -15,6 +16,8 @@ export const GOALS = {
   firstSearchBytes: 150 * 1024,
   offlineFileBytes: 5 * 1024 * 1024,
   offlineFirstResultMs: 1000,
+  /** Peak memory of the build's process tree at 2,000 documents, in bytes as the report prints them (GB = 10^9). */
+  peakMemoryBytes2000: 4.2e9,
 } as const;
 
 /** Everything one `npm run bench` measured. */
@@ -23,6 +26,8 @@ export interface BenchResults {
   ingest: IngestBench[];
   /** Seeds first, then the synthetic corpora in increasing size. */
   builds: BuildBench[];
+  /** Our builds against the Starlight peer's, runs taken in turns (scripts/bench/peer.ts); absent when not measured. */
+  peers?: PeerComparison[];
   pageWeight: PageWeightBench | string;
   firstSearch: Array<FirstSearch | string>;
   /** Lines from the other helpers' benchmarks, by section. */
@@ -44,6 +49,11 @@ export function largestGrowth(builds: readonly BuildBench[], pick: (b: BuildBenc
 
 /** The report as Markdown. */
 export function formatReport(r: BenchResults, now = new Date()): string {
+  // Without builds (--parts without builds) there is no table, only the other sections.
+  if (r.builds.length === 0) {
+    const sections = Object.entries(r.others).flatMap(([section, lines]) => [`## ${section}`, '', ...lines.map((l) => `- ${l}`), '']);
+    return ['# Benchmark results', '', `Written by scripts/bench.ts (\`npm run bench\`) on ${now.toISOString().slice(0, 10)}; no builds measured.`, '', ...sections, `Benchmark wall time: ${seconds(r.totalSeconds)}.`, ''].join('\n');
+  }
   const cpu = os.cpus();
   const growth = largestGrowth(r.builds);
   const cpuGrowth = r.builds.every((b) => b.cpuSeconds !== null) ? largestGrowth(r.builds, (b) => b.cpuSeconds!) : null;
@@ -74,6 +84,15 @@ export function formatReport(r: BenchResults, now = new Date()): string {
   const pw = typeof r.pageWeight === 'string' ? null : r.pageWeight;
   // What the tools alone take for the same corpus: the goal's context on the machine at hand.
   const floorNote = r.stackFloor ? ` (Astro then Pagefind alone: ${seconds(r.stackFloor.total.wall)})` : '';
+  const peerOf = (b: BuildBench) => r.peers?.find((p) => p.label === b.label);
+  const peerGoals = Object.entries(PEER_GOALS)
+    .map(([name, goal]) => {
+      const p = r.peers?.find((x) => x.label === name);
+      return `${name} ≤ ${goal.toFixed(1)}×: ${p ? verdict(p.ratio <= goal) : 'n/a'}`;
+    })
+    .join('; ');
+  const build2000 = r.builds.find((b) => b.label === '2,000');
+  const memoryGoal = `2,000: ≤ ${(GOALS.peakMemoryBytes2000 / 1e9).toFixed(1)} GB: ${build2000?.maxRssKb ? verdict(build2000.maxRssKb * 1024 <= GOALS.peakMemoryBytes2000) : 'n/a'}`;
   const rows = [
     `| Ingest speed | ${cells(ingestCell)} | |`,
     `| Full build (median) | ${cells((b) => `${seconds(b.seconds)}`)} | ${largest.label}: < ${GOALS.largestBuildSeconds} s: ${verdict(largest.seconds < GOALS.largestBuildSeconds)}${floorNote} |`,
@@ -81,7 +100,14 @@ export function formatReport(r: BenchResults, now = new Date()): string {
     `| Full build CPU time (user + sys, median) | ${cells((b) => (b.cpuSeconds === null ? 'n/a' : seconds(b.cpuSeconds)))} | |`,
     `| Growth per doubling (wall) | ${cells((b) => (b === largest && growth !== null ? `${growth.toFixed(2)}×` : ''))} | ≤ ${GOALS.growthPerDoubling}×: ${growth === null ? 'n/a' : verdict(growth <= GOALS.growthPerDoubling)} |`,
     `| Growth per doubling (CPU) | ${cells((b) => (b === largest && cpuGrowth !== null ? `${cpuGrowth.toFixed(2)}×` : ''))} | ≤ ${GOALS.growthPerDoubling}×: ${cpuGrowth === null ? 'n/a' : verdict(cpuGrowth <= GOALS.growthPerDoubling)} |`,
-    `| Peak memory (build tree) | ${cells((b) => (b.maxRssKb === null ? 'n/a' : mb(b.maxRssKb * 1024)))} | |`,
+    ...(r.peers && r.peers.length > 0
+      ? [
+          `| Ours / Starlight peer (wall, median of pairs in turns) | ${cells((b) => { const p = peerOf(b); return p ? `${p.ratio.toFixed(2)}× (${p.ratioEach.map((x) => x.toFixed(2)).join(', ')})` : '—'; })} | ${peerGoals} |`,
+          `| Ours / Starlight peer (CPU time, median of pairs) | ${cells((b) => { const p = peerOf(b); return p?.cpuRatio != null ? `${p.cpuRatio.toFixed(2)}× (${p.cpuRatioEach!.map((x) => x.toFixed(2)).join(', ')})` : '—'; })} | the goals are on wall time; CPU time is the work done, less moved by other load |`,
+          `| Starlight peer build (runs) | ${cells((b) => { const p = peerOf(b); return p ? p.peerEach.map((s) => s.toFixed(1)).join(', ') : '—'; })} | |`,
+        ]
+      : []),
+    `| Peak memory (build tree) | ${cells((b) => (b.maxRssKb === null ? 'n/a' : mb(b.maxRssKb * 1024)))} | ${memoryGoal} |`,
     `| dist/ size | ${cells((b) => `${mb(b.distBytes)} (${b.distFiles} files)`)} | |`,
     `| Offline copy / zip | ${cells((b) => `${mb(b.offlineBytes)} / ${mb(b.zipBytes)}`)} | |`,
     `| Document page weight (gzip, before search) | ${cells((b) => (b.label === 'seeds' && pw ? `${kb(pw.median)} median, ${kb(pw.heaviest.total)} heaviest` : '—'))} | ≤ ${kb(GOALS.pageWeightBytes)}: ${pw ? verdict(pw.withinGoal) : 'n/a'} |`,

@@ -22,8 +22,8 @@ import { searchFacets } from '../../shared/search/facets-of.ts';
 import { extractTree, type ExtractedPage } from './extract.ts';
 import type { ConceptSource } from './build-index.ts';
 
-/** Components of the MDX body and what the page renders for them: SimilarTasks is data-pagefind-ignore, so nothing. */
-const IGNORED_COMPONENTS = new Set(['SimilarTasks']);
+/** Components of the MDX body and what the page renders for them: SimilarTasks and ProvTools are data-pagefind-ignore, so nothing. */
+const IGNORED_COMPONENTS = new Set(['SimilarTasks', 'ProvTools']);
 
 /** The fields of the MDX tree's nodes this module reads (mdast with MDX JSX and expression nodes). */
 interface MdxNode {

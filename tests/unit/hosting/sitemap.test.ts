@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isNoindex, pageUrlPath, robotsTxt, sitemapXml } from '../../../scripts/hosting/sitemap.ts';
-import { metaTagsOf } from '../../../scripts/steps/hosting-step.ts';
+import { metaTagsOf, readHead } from '../../../scripts/steps/hosting-step.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../scripts/hosting/csp.ts';
 
 describe('sitemap', () => {
@@ -45,5 +48,28 @@ describe('metaTagsOf', () => {
     expect(metaTagsOf(page)).toBe('<meta name="robots" content="a>b, noindex"><meta charset=utf-8>');
     expect(isNoindex(fromHtml(metaTagsOf(page)))).toBe(true);
     expect(metaTagsOf('<html><head><title>乙</title></head><body></body></html>')).toBe('');
+  });
+});
+
+describe('readHead', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-read-head-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+
+  it('reads a page up to its </head>, also when the head is longer than a read and the tag or a character straddles two reads', () => {
+    for (const pad of [16 * 1024 - 10, 16 * 1024 - 3, 16 * 1024 - 1, 40_000]) {
+      const head = `<!doctype html><html><head><title>${'政'.repeat(Math.ceil(pad / 3))}</title><meta name="robots" content="noindex">`.slice(0, pad);
+      const text = `${head}<meta name="robots" content="noindex"></head><body>${'正文'.repeat(10_000)}</body></html>`;
+      expect(readHead(file('page.html', text))).toBe(text.slice(0, text.indexOf('</head>') + '</head>'.length));
+    }
+  });
+
+  it('reads the whole page when it has no </head>, so no meta tag is missed', () => {
+    const text = `<meta name="robots" content="noindex">${'字'.repeat(20_000)}`;
+    expect(readHead(file('bare.html', text))).toBe(text);
+    expect(isNoindex(fromHtml(metaTagsOf(readHead(file('bare.html', text)))))).toBe(true);
   });
 });
