@@ -38,14 +38,20 @@ import { CorpusSchema } from './contract/corpus.ts';
 const RESULTS = 'bench/results.md';
 const PARTS = ['ingest', 'extraction', 'formats', 'builds', 'peer', 'pages', 'stages', 'floor'] as const;
 type Part = (typeof PARTS)[number];
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' }, parts: { type: 'string', default: PARTS.join(',') } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' }, parts: { type: 'string', default: PARTS.join(',') } },
+});
 const runs = Number(values.runs);
 const parts = new Set(values.parts.split(',').map((p) => p.trim()));
 for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--parts: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
 const want = (part: Part) => parts.has(part);
 // The peer and the page measures run beside our builds.
 if ((want('peer') || want('pages')) && !want('builds')) parts.add('builds');
-const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const sizes = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 if (!(runs >= 1)) throw new Error(`--runs must be a positive number (got "${values.runs}")`);
 // Pages are served from the root below; a SITE_URL with a base path would build links that do not match.
 if (siteConfig().base !== '/') throw new Error('run the benchmark without a SITE_URL base path (unset SITE_URL)');
@@ -85,7 +91,9 @@ const builds: BuildBench[] = [];
 const peers: PeerComparison[] = [];
 const peerInstall = want('peer') ? installPeer(log) : null;
 for (const size of want('builds') ? [0, ...sizes] : []) {
-  log(`full build of ${size === 0 ? 'the seeds' : `the seeds + ${size} synthetic documents`}, ${runs} run(s)${peerInstall ? ', each followed by the Starlight peer' : ''}`);
+  log(
+    `full build of ${size === 0 ? 'the seeds' : `the seeds + ${size} synthetic documents`}, ${runs} run(s)${peerInstall ? ', each followed by the Starlight peer' : ''}`,
+  );
   let peerSite: PeerSite | null = null;
   const peerRuns: PeerRun[] = [];
   try {
@@ -107,8 +115,15 @@ for (const size of want('builds') ? [0, ...sizes] : []) {
         ? async (project) => {
             const dist = path.join(project.dir, 'dist');
             if (size === 0) {
-              const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the ingest step (scripts/steps/ingest-step.ts)');
-              pageWeight = await benchPageWeight(dist, corpus.documents.map((d) => paths.doc(d.id).slice(1))).catch((error: Error) => `page weight: failed — ${error.message}`);
+              const corpus = readGeneratedJson(
+                path.join(project.dir, 'content/generated/corpus.json'),
+                CorpusSchema,
+                'the ingest step (scripts/steps/ingest-step.ts)',
+              );
+              pageWeight = await benchPageWeight(
+                dist,
+                corpus.documents.map((d) => paths.doc(d.id).slice(1)),
+              ).catch((error: Error) => `page weight: failed — ${error.message}`);
               others['Offline copy (scripts/bench/offline.ts)'] = await offlineLines(dist);
             }
             searches.push(await firstSearch(dist, label(size), { quality: size === 0 }));
@@ -138,14 +153,29 @@ if (largestSize && largestSeeds && want('floor')) {
   log(`stack floor: Astro and Pagefind alone on the seeds + ${largestSize} synthetic documents, ${runs} run(s)`);
   try {
     stackFloor = benchStackFloor({ seedsDir: largestSeeds, curatedDir: 'content/curated', runs });
-    others['Stack floor: Astro and Pagefind alone, no site features (scripts/bench/stack-floor.ts)'] = formatStackFloor(stackFloor, GOALS.largestBuildSeconds, os.cpus().length);
+    others['Stack floor: Astro and Pagefind alone, no site features (scripts/bench/stack-floor.ts)'] = formatStackFloor(
+      stackFloor,
+      GOALS.largestBuildSeconds,
+      os.cpus().length,
+    );
   } catch (error) {
     others['Stack floor (scripts/bench/stack-floor.ts)'] = [`failed — ${(error as Error).message.split('\n')[0]}`];
   }
 }
 if (largestSeeds) fs.rmSync(largestSeeds, { recursive: true, force: true });
 
-const report = formatReport({ runs, ingest, builds, peers, pageWeight, firstSearch: searches, others, stackFloor, totalSeconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart } });
+const report = formatReport({
+  runs,
+  ingest,
+  builds,
+  peers,
+  pageWeight,
+  firstSearch: searches,
+  others,
+  stackFloor,
+  totalSeconds: (performance.now() - started) / 1000,
+  loadAverage: { start: loadAtStart },
+});
 fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
 fs.writeFileSync(RESULTS, report);
 console.log(`\n${report}`);

@@ -18,7 +18,17 @@ import { addToPagefind } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
 import { runOffline } from './steps/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
-import { linkPublished, OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, STAGING_DIR } from './steps/staging.ts';
+import {
+  linkPublished,
+  OFFLINE_DIR,
+  prepareStaging,
+  publishStaged,
+  SITE_DIR,
+  STAGED_OFFLINE,
+  STAGED_PARTS,
+  STAGED_SITE,
+  STAGING_DIR,
+} from './steps/staging.ts';
 import { stopBuild, stopOnSignals, type FailureNotice } from './steps/interrupt.ts';
 import { StepCache } from './steps/cache.ts';
 
@@ -66,7 +76,9 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   await astro;
   moveOpenData(OPEN_DATA_STAGING, STAGED_SITE);
   console.log(`build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`);
-  console.log(`build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`);
+  console.log(
+    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
+  );
   const clientBytes = await publishSearchIndex(SEARCH_STAGING, STAGED_SITE);
   console.log(`build: search client ${(clientBytes / 1e3).toFixed(1)} kB`);
   const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
@@ -76,7 +88,9 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   // The offline copy is updated in place, file by file, starting from links to the published one.
   linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
   const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE));
-  console.log(`build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`);
+  console.log(
+    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`,
+  );
   // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
   await trashCleared;
 }

@@ -40,7 +40,10 @@ export async function main(argv: string[]): Promise<void> {
   const server = await startStaticServer({ root: positionals[0] ?? 'dist', base: values.base, port });
   console.log(`Serving ${positionals[0] ?? 'dist'} at ${server.url}  (Ctrl+C to stop)`);
   const stop = (): void => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

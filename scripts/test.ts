@@ -1,6 +1,6 @@
 /**
  * `npm test`: every test, in the order they depend on each other —
- * the type-check and the lint, then the unit tests of each pipeline stage alongside a full build
+ * the type-check, the lint and the format check, then the unit tests of each pipeline stage alongside a full build
  * of the site (neither reads what the other writes), then the browser and site checks against
  * dist/ (and the offline copy).
  * Browser tests need Debian's Chromium (and Firefox ESR for the offline copy);
@@ -56,10 +56,7 @@ async function runSideBySide(main: [string, string, string[]], side: [string, st
 
 /** Debian's Chromium and Firefox ESR (the offline copy is also checked in Firefox), installed when missing and we are root. */
 function ensureBrowsers(): void {
-  const missing = [
-    ...(fs.existsSync(CHROMIUM) ? [] : ['chromium', 'fonts-noto-cjk']),
-    ...(fs.existsSync(FIREFOX) ? [] : ['firefox-esr']),
-  ];
+  const missing = [...(fs.existsSync(CHROMIUM) ? [] : ['chromium', 'fonts-noto-cjk']), ...(fs.existsSync(FIREFOX) ? [] : ['firefox-esr'])];
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
@@ -83,7 +80,12 @@ const RESULTS = 'test-results';
 
 /** Vitest's arguments for a run that also writes its counts to test-results/<name>.json. */
 const vitestRun = (name: string, ...args: string[]) => [
-  vitest, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/${name}.json`,
+  vitest,
+  'run',
+  ...args,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${RESULTS}/${name}.json`,
 ];
 
 /** Passed and failed test counts from vitest's JSON report. */
@@ -94,10 +96,11 @@ function counts(name: string): { passed: number; failed: number } {
 
 fs.rmSync(RESULTS, { recursive: true, force: true });
 // Astro writes the types of astro:content (.astro/) when it builds; a fresh clone has none yet.
-if (!fs.existsSync('.astro/types.d.ts')) run('types of Astro\'s content modules (astro sync)', node, [path.resolve('node_modules/astro/bin/astro.mjs'), 'sync']);
+if (!fs.existsSync('.astro/types.d.ts')) run("types of Astro's content modules (astro sync)", node, [path.resolve('node_modules/astro/bin/astro.mjs'), 'sync']);
 // Types first: a type error fails in 2 s, before a minute of tests.
 run('type-check (tsc)', node, [path.resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
 run('lint (biome)', node, [path.resolve('node_modules/@biomejs/biome/bin/biome'), 'lint', '.']);
+run('format check (biome; npm run format fixes it)', node, [path.resolve('node_modules/@biomejs/biome/bin/biome'), 'format', '.']);
 await runSideBySide(['unit tests (vitest)', node, vitestRun('unit')], ['build (npm run build)', node, ['scripts/build.ts']], path.join(RESULTS, 'build.log'));
 ensureBrowsers();
 run('site and browser tests (vitest, Chromium, Firefox)', node, vitestRun('site', '-c', 'vitest.site.config.ts'));

@@ -153,7 +153,10 @@ export function benchCompareBuild(documents = 2000): CompareBuildFigures {
     writeSyntheticSeeds({ documents, dir: path.join(project.dir, 'seeds') });
     const run = project.build();
     if (run.status !== 0) {
-      const done = run.stdout.split('\n').filter((l) => l.startsWith('build:')).join('\n');
+      const done = run.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('build:'))
+        .join('\n');
       throw new Error(`synthetic build failed (exit ${run.status}) after:\n${done}\n${run.stderr.slice(-1500)}`);
     }
     const steps: Record<string, number> = {};
@@ -172,7 +175,9 @@ export function benchCompareBuild(documents = 2000): CompareBuildFigures {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = benchCompare(Number(process.argv[2] ?? 2000));
   for (const [name, f] of Object.entries(result)) {
-    const parts = Object.entries(f.timings).map(([k, v]) => `${k} ${v}`).join(', ');
+    const parts = Object.entries(f.timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     console.log(
       `compare ${name}: ${f.documents} documents, ${f.tasks} tasks in ${(f.ms / 1000).toFixed(2)} s, CPU ${(f.cpuMs / 1000).toFixed(2)} s (${parts} ms); ` +
         `${f.pairs} pre-rendered pairs; payloads ${(f.payloadBytes / 1e6).toFixed(2)} MB (largest ${(f.largestPayloadBytes / 1e3).toFixed(0)} kB)`,
@@ -180,7 +185,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   if (process.argv.includes('--build')) {
     const b = benchCompareBuild(Number(process.argv[2] ?? 2000));
-    const steps = Object.entries(b.steps).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+    const steps = Object.entries(b.steps)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ');
     console.log(
       `compare in a ${b.documents}-document build: ${b.compareSeconds.toFixed(1)} s of ${b.totalSeconds.toFixed(1)} s (${steps} s); ` +
         `adds ${(b.overhead * 100).toFixed(1)}% (goal ≤ ${COMPARE_OVERHEAD_GOAL * 100}%)`,

@@ -53,7 +53,10 @@ export interface PipelineOutput {
 export function runPipeline(seedsDir = 'seeds', corpusDir = 'tests/corpus', curatedDir = 'content/curated'): PipelineOutput {
   const curated = loadCurated(curatedDir);
   const seed = (dir: string, file: string): SeedInput => ({ file, bytes: fs.readFileSync(path.join(dir, file)) });
-  const documents: PolicyDocument[] = ingest(listSeedFiles(seedsDir).map((f) => seed(seedsDir, path.basename(f))), curated).documents;
+  const documents: PolicyDocument[] = ingest(
+    listSeedFiles(seedsDir).map((f) => seed(seedsDir, path.basename(f))),
+    curated,
+  ).documents;
   const corpusFiles = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt'));
   for (const file of corpusFiles) documents.push(...ingest([seed(corpusDir, file)], { documents: [], places: curated.places }).documents);
   const out: PipelineOutput = { tasks: new Map(), targets: new Map() };
@@ -116,7 +119,16 @@ const count = (s: Share, ok: boolean) => {
 
 /** Scores the pipeline's units per task. */
 export function scoreUnits(hand: readonly HandTask[], pipeline: PipelineOutput): UnitScores {
-  const scores: UnitScores = { tasks: hand.length, found: share(), exact: share(), fromClauses: share(), roles: share(), invented: 0, heldOutExact: share(), misses: [] };
+  const scores: UnitScores = {
+    tasks: hand.length,
+    found: share(),
+    exact: share(),
+    fromClauses: share(),
+    roles: share(),
+    invented: 0,
+    heldOutExact: share(),
+    misses: [],
+  };
   for (const task of hand) {
     const where = `${task.file}:${task.line} ${task.label}`;
     const provision = (pipeline.tasks.get(task.file) ?? []).find((p) => p.lineStart === task.line);
@@ -164,7 +176,10 @@ export function scoreTargets(hand: readonly HandTarget[], pipeline: PipelineOutp
     const where = `${h.file}:${h.line} ${h.indicator} ${h.valueText}${h.unit}`;
     // Of the candidates, the one read from the paragraph that starts nearest before the number's line.
     const match = (pipeline.targets.get(h.file) ?? [])
-      .filter(({ target: t, lineStart, lineEnd }) => !used.has(t) && lineStart <= h.line && h.line <= lineEnd && t.valueText === h.valueText && (!h.near || t.text.includes(h.near)))
+      .filter(
+        ({ target: t, lineStart, lineEnd }) =>
+          !used.has(t) && lineStart <= h.line && h.line <= lineEnd && t.valueText === h.valueText && (!h.near || t.text.includes(h.near)),
+      )
       .map(({ target }) => target)
       .sort((a, b) => distance(a, h.line) - distance(b, h.line))[0];
     count(s.found, match !== undefined);
@@ -198,7 +213,9 @@ export function scoreTargets(hand: readonly HandTarget[], pipeline: PipelineOutp
     if (wrong.length > 0) s.misses.push(`${where}: ${wrong.join(', ')}`);
   }
   for (const n of notTargets) {
-    const read = (pipeline.targets.get(n.file) ?? []).find(({ target: t, lineStart, lineEnd }) => lineStart <= n.line && n.line <= lineEnd && t.valueText === n.valueText);
+    const read = (pipeline.targets.get(n.file) ?? []).find(
+      ({ target: t, lineStart, lineEnd }) => lineStart <= n.line && n.line <= lineEnd && t.valueText === n.valueText,
+    );
     // Counted as right when the number is not read as a target.
     count(s.falseTargets, read === undefined);
     if (read) s.misses.push(`${n.file}:${n.line} ${n.valueText} read as a target (${n.why})`);

@@ -48,7 +48,9 @@ export function benchIncremental(options: { synthetic: number; rounds: number })
       const incremental = timed(project.run(['scripts/build.ts']), 'incremental');
       ratios.push(incremental.seconds / clean.seconds);
       const cpu = (t: Timed) => (t.cpuSeconds === null ? '' : `, ${t.cpuSeconds.toFixed(1)} CPU-s`);
-      lines.push(`round ${round}: clean ${clean.seconds.toFixed(1)} s${cpu(clean)}; one added ${incremental.seconds.toFixed(1)} s${cpu(incremental)}; ratio ${(incremental.seconds / clean.seconds).toFixed(2)}`);
+      lines.push(
+        `round ${round}: clean ${clean.seconds.toFixed(1)} s${cpu(clean)}; one added ${incremental.seconds.toFixed(1)} s${cpu(incremental)}; ratio ${(incremental.seconds / clean.seconds).toFixed(2)}`,
+      );
       lines.push(`  clean steps: ${clean.steps}`);
       lines.push(`  incremental steps: ${incremental.steps}`);
     }

@@ -71,7 +71,10 @@ export function formatOfflineBench(bench: OfflineBench): string {
     `offline copy: ${bench.pages} pages, ${bench.files} files, ${mb(bench.folderBytes)} unzipped`,
     `offline zip: ${mb(bench.zipBytes)} (goal < ${mb(bench.goalBytes)}: ${bench.withinGoal ? 'met' : 'MISSED'})`,
     `offline time: copy ${bench.copySeconds.toFixed(2)} s, zip ${bench.zipSeconds.toFixed(2)} s`,
-    `offline by folder: ${bench.byFolder.slice(0, 6).map(({ name, bytes }) => `${name} ${mb(bytes)}`).join(', ')}`,
+    `offline by folder: ${bench.byFolder
+      .slice(0, 6)
+      .map(({ name, bytes }) => `${name} ${mb(bytes)}`)
+      .join(', ')}`,
   ].join('\n');
 }
 

@@ -59,7 +59,10 @@ export async function firstSearch(siteDir: string, label: string, options: { qua
     const offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`;
     if (fs.existsSync(offlineDir)) {
       const offline = await search.measureOffline(offlineDir);
-      result.offline = { largestBytes: offline.largestFile.bytes, worstMs: Object.fromEntries(offline.browsers.map((b) => [b.browser, Math.max(...b.queries.map((q) => q.ms))])) };
+      result.offline = {
+        largestBytes: offline.largestFile.bytes,
+        worstMs: Object.fromEntries(offline.browsers.map((b) => [b.browser, Math.max(...b.queries.map((q) => q.ms))])),
+      };
       result.lines.push(...search.offlineLines(offline));
     }
     if (options.quality) {
@@ -88,7 +91,8 @@ export async function compareLines(documents: number): Promise<string[]> {
   const result = await guarded('compare', async () => {
     const bench = compare.benchCompare(documents);
     return Object.entries(bench).map(
-      ([name, f]) => `compare stage (${name}): ${f.documents} documents, ${f.tasks} tasks in ${(f.ms / 1000).toFixed(2)} s; ${f.pairs} pre-rendered pairs; payloads ${mb(f.payloadBytes)}`,
+      ([name, f]) =>
+        `compare stage (${name}): ${f.documents} documents, ${f.tasks} tasks in ${(f.ms / 1000).toFixed(2)} s; ${f.pairs} pre-rendered pairs; payloads ${mb(f.payloadBytes)}`,
     );
   });
   return typeof result === 'string' ? [result] : result;

@@ -58,7 +58,12 @@ async function weigh(context: Context, url: string, page: string): Promise<PageW
   const bodies: Array<Promise<{ type: string; bytes: number }>> = [];
   tab.on('response', (response) => {
     const type = response.request().resourceType();
-    bodies.push(response.body().then((body) => ({ type, bytes: gzipSync(body, { level: 6 }).length }), () => ({ type, bytes: 0 })));
+    bodies.push(
+      response.body().then(
+        (body) => ({ type, bytes: gzipSync(body, { level: 6 }).length }),
+        () => ({ type, bytes: 0 }),
+      ),
+    );
   });
   const response = await tab.goto(url, { waitUntil: 'networkidle' });
   if (response?.status() !== 200) throw new Error(`page weight: ${url} answered ${response?.status()}`);

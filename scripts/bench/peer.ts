@@ -57,7 +57,10 @@ function yamlString(text: string): string {
 
 /** A document's stock Markdown page: front matter with the title, then one paragraph per non-empty line. */
 export function peerMarkdown(doc: FloorDocument): string {
-  const paragraphs = doc.lines.map((l) => l.trim()).filter((l) => l !== '').map(escapeMarkdown);
+  const paragraphs = doc.lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map(escapeMarkdown);
   return `---\ntitle: ${yamlString(doc.title)}\n---\n\n${paragraphs.join('\n\n')}\n`;
 }
 
@@ -132,9 +135,15 @@ export function installPeer(log: (text: string) => void = () => {}): string {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), peerPackageJson());
   const [command, prefix] = npmCommand();
-  const child = spawnSync(command, [...prefix, 'install', '--no-audit', '--no-fund', '--save-exact'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(command, [...prefix, 'install', '--no-audit', '--no-fund', '--save-exact'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (child.status !== 0 || !installed(dir)) {
-    throw new Error(`peer: npm install failed in ${dir} (exit ${child.status}); remove the folder and retry:\n${`${child.stdout}${child.stderr}`.slice(-2000)}`);
+    throw new Error(
+      `peer: npm install failed in ${dir} (exit ${child.status}); remove the folder and retry:\n${`${child.stdout}${child.stderr}`.slice(-2000)}`,
+    );
   }
   return dir;
 }
@@ -205,8 +214,16 @@ export interface PeerComparison {
 }
 
 /** The comparison from interleaved runs: pair i is our run i and the peer run taken right after it. */
-export function comparePeer(label: string, documents: number, peerDocuments: number, ours: readonly number[], peer: readonly PeerRun[], oursCpu: readonly number[] = []): PeerComparison {
-  if (ours.length !== peer.length || ours.length === 0) throw new Error(`peer: ${ours.length} runs of ours against ${peer.length} of the peer; they must pair up`);
+export function comparePeer(
+  label: string,
+  documents: number,
+  peerDocuments: number,
+  ours: readonly number[],
+  peer: readonly PeerRun[],
+  oursCpu: readonly number[] = [],
+): PeerComparison {
+  if (ours.length !== peer.length || ours.length === 0)
+    throw new Error(`peer: ${ours.length} runs of ours against ${peer.length} of the peer; they must pair up`);
   const ratioEach = ours.map((s, i) => s / peer[i].wall);
   const cpuRatioEach = oursCpu.length === peer.length ? oursCpu.map((s, i) => s / peer[i].cpu) : null;
   return {

@@ -52,7 +52,15 @@ export function formatReport(r: BenchResults, now = new Date()): string {
   // Without builds (--parts without builds) there is no table, only the other sections.
   if (r.builds.length === 0) {
     const sections = Object.entries(r.others).flatMap(([section, lines]) => [`## ${section}`, '', ...lines.map((l) => `- ${l}`), '']);
-    return ['# Benchmark results', '', `Written by scripts/bench.ts (\`npm run bench\`) on ${now.toISOString().slice(0, 10)}; no builds measured.`, '', ...sections, `Benchmark wall time: ${seconds(r.totalSeconds)}.`, ''].join('\n');
+    return [
+      '# Benchmark results',
+      '',
+      `Written by scripts/bench.ts (\`npm run bench\`) on ${now.toISOString().slice(0, 10)}; no builds measured.`,
+      '',
+      ...sections,
+      `Benchmark wall time: ${seconds(r.totalSeconds)}.`,
+      '',
+    ].join('\n');
   }
   const cpu = os.cpus();
   const growth = largestGrowth(r.builds);
@@ -74,13 +82,18 @@ export function formatReport(r: BenchResults, now = new Date()): string {
   const largestSearch = searchOf(largest);
   const offlineCell = (b: BuildBench) => {
     const o = searchOf(b)?.offline;
-    return o ? `${Object.entries(o.worstMs).map(([browser, ms]) => `${browser} ${ms} ms`).join(', ')}; largest file ${mb(o.largestBytes)}` : '—';
+    return o
+      ? `${Object.entries(o.worstMs)
+          .map(([browser, ms]) => `${browser} ${ms} ms`)
+          .join(', ')}; largest file ${mb(o.largestBytes)}`
+      : '—';
   };
   const qualityCell = (b: BuildBench) => {
     const q = searchOf(b)?.quality;
     return q ? `${(q.recall * 100).toFixed(1)}% / ${(q.precisionAt5 * 100).toFixed(1)}%` : '—';
   };
-  const offlineOk = (o: FirstSearch['offline']) => o !== undefined && o.largestBytes <= GOALS.offlineFileBytes && Object.values(o.worstMs).every((ms) => ms <= GOALS.offlineFirstResultMs);
+  const offlineOk = (o: FirstSearch['offline']) =>
+    o !== undefined && o.largestBytes <= GOALS.offlineFileBytes && Object.values(o.worstMs).every((ms) => ms <= GOALS.offlineFirstResultMs);
   const pw = typeof r.pageWeight === 'string' ? null : r.pageWeight;
   // What the tools alone take for the same corpus: the goal's context on the machine at hand.
   const floorNote = r.stackFloor ? ` (Astro then Pagefind alone: ${seconds(r.stackFloor.total.wall)})` : '';
@@ -102,9 +115,18 @@ export function formatReport(r: BenchResults, now = new Date()): string {
     `| Growth per doubling (CPU) | ${cells((b) => (b === largest && cpuGrowth !== null ? `${cpuGrowth.toFixed(2)}×` : ''))} | ≤ ${GOALS.growthPerDoubling}×: ${cpuGrowth === null ? 'n/a' : verdict(cpuGrowth <= GOALS.growthPerDoubling)} |`,
     ...(r.peers && r.peers.length > 0
       ? [
-          `| Ours / Starlight peer (wall, median of pairs in turns) | ${cells((b) => { const p = peerOf(b); return p ? `${p.ratio.toFixed(2)}× (${p.ratioEach.map((x) => x.toFixed(2)).join(', ')})` : '—'; })} | ${peerGoals} |`,
-          `| Ours / Starlight peer (CPU time, median of pairs) | ${cells((b) => { const p = peerOf(b); return p?.cpuRatio != null ? `${p.cpuRatio.toFixed(2)}× (${p.cpuRatioEach!.map((x) => x.toFixed(2)).join(', ')})` : '—'; })} | the goals are on wall time; CPU time is the work done, less moved by other load |`,
-          `| Starlight peer build (runs) | ${cells((b) => { const p = peerOf(b); return p ? p.peerEach.map((s) => s.toFixed(1)).join(', ') : '—'; })} | |`,
+          `| Ours / Starlight peer (wall, median of pairs in turns) | ${cells((b) => {
+            const p = peerOf(b);
+            return p ? `${p.ratio.toFixed(2)}× (${p.ratioEach.map((x) => x.toFixed(2)).join(', ')})` : '—';
+          })} | ${peerGoals} |`,
+          `| Ours / Starlight peer (CPU time, median of pairs) | ${cells((b) => {
+            const p = peerOf(b);
+            return p?.cpuRatio != null ? `${p.cpuRatio.toFixed(2)}× (${p.cpuRatioEach!.map((x) => x.toFixed(2)).join(', ')})` : '—';
+          })} | the goals are on wall time; CPU time is the work done, less moved by other load |`,
+          `| Starlight peer build (runs) | ${cells((b) => {
+            const p = peerOf(b);
+            return p ? p.peerEach.map((s) => s.toFixed(1)).join(', ') : '—';
+          })} | |`,
         ]
       : []),
     `| Peak memory (build tree) | ${cells((b) => (b.maxRssKb === null ? 'n/a' : mb(b.maxRssKb * 1024)))} | ${memoryGoal} |`,
@@ -123,8 +145,12 @@ export function formatReport(r: BenchResults, now = new Date()): string {
   });
   const pwLines = pw
     ? [
-        `Typical page ${pw.typical.page}: ${Object.entries(pw.typical.byType).map(([t, n]) => `${t} ${kb(n)}`).join(', ')} (${pw.typical.requests} requests).`,
-        `Heaviest page ${pw.heaviest.page}: ${Object.entries(pw.heaviest.byType).map(([t, n]) => `${t} ${kb(n)}`).join(', ')}.`,
+        `Typical page ${pw.typical.page}: ${Object.entries(pw.typical.byType)
+          .map(([t, n]) => `${t} ${kb(n)}`)
+          .join(', ')} (${pw.typical.requests} requests).`,
+        `Heaviest page ${pw.heaviest.page}: ${Object.entries(pw.heaviest.byType)
+          .map(([t, n]) => `${t} ${kb(n)}`)
+          .join(', ')}.`,
       ]
     : [String(r.pageWeight)];
   return [

@@ -109,7 +109,11 @@ export async function measureSite(siteDir: string, label: string, queries = quer
       const timing = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const status = document.getElementById('search-status')?.textContent ?? '';
-        return { done: Number(document.getElementById('search-app')!.dataset.doneAt), dcl: nav.domContentLoadedEventEnd, results: Number(/找到 ([\d,]+) 个结果/.exec(status)?.[1].replace(/,/g, '') ?? 0) };
+        return {
+          done: Number(document.getElementById('search-app')!.dataset.doneAt),
+          dcl: nav.domContentLoadedEventEnd,
+          results: Number(/找到 ([\d,]+) 个结果/.exec(status)?.[1].replace(/,/g, '') ?? 0),
+        };
       });
       await page.close();
       const done = await Promise.all(sizes);
@@ -155,7 +159,11 @@ async function offlineInChromium(offlineDir: string, queries: string[]): Promise
       await page.locator('#search-q').fill(query);
       const start = await page.evaluate(() => performance.now());
       await page.locator('#search-q').press('Enter');
-      await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.query === q && document.getElementById('search-app')?.dataset.state === 'done', query, { timeout: 60_000 });
+      await page.waitForFunction(
+        (q) => document.getElementById('search-app')?.dataset.query === q && document.getElementById('search-app')?.dataset.state === 'done',
+        query,
+        { timeout: 60_000 },
+      );
       const doneAt = await page.evaluate(() => Number(document.getElementById('search-app')!.dataset.doneAt));
       out.push({ query, ms: Math.round(doneAt - start) });
       await page.close();
@@ -174,7 +182,13 @@ async function offlineInFirefox(offlineDir: string, queries: string[]): Promise<
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
-    extraPrefsFirefox: { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': 9, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': 9 },
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+    },
   });
   try {
     const out: Array<{ query: string; ms: number }> = [];
@@ -185,7 +199,11 @@ async function offlineInFirefox(offlineDir: string, queries: string[]): Promise<
       await page.type('#search-q', query);
       const start = await page.evaluate(() => performance.now());
       await page.keyboard.press('Enter');
-      await page.waitForFunction((q: string) => document.getElementById('search-app')?.dataset.query === q && document.getElementById('search-app')?.dataset.state === 'done', { timeout: 60_000 }, query);
+      await page.waitForFunction(
+        (q: string) => document.getElementById('search-app')?.dataset.query === q && document.getElementById('search-app')?.dataset.state === 'done',
+        { timeout: 60_000 },
+        query,
+      );
       const doneAt = await page.evaluate(() => Number(document.getElementById('search-app')!.dataset.doneAt));
       out.push({ query, ms: Math.round(doneAt - start) });
       await page.close();
@@ -215,12 +233,20 @@ export async function measureQuality(siteDir: string): Promise<Quality> {
   const browser = await launchBrowser();
   try {
     const shown = new Map<string, string[]>();
-    for (const c of set.cases) shown.set(c.query, (await runSearchPage(browser.page, `${server.url}search/?q=${encodeURIComponent(c.query)}`)).results.map((r) => r.url));
-    return await scoreQuality(set.cases, (q) => shown.get(q)!, async (url, terms) => {
-      const { body } = await readPageBlocks(browser.page, new URL(url, server.url).href);
-      const folded = body.map((b) => foldText(b, fold));
-      return terms.every((t) => folded.some((b) => b.includes(t)));
-    });
+    for (const c of set.cases)
+      shown.set(
+        c.query,
+        (await runSearchPage(browser.page, `${server.url}search/?q=${encodeURIComponent(c.query)}`)).results.map((r) => r.url),
+      );
+    return await scoreQuality(
+      set.cases,
+      (q) => shown.get(q)!,
+      async (url, terms) => {
+        const { body } = await readPageBlocks(browser.page, new URL(url, server.url).href);
+        const folded = body.map((b) => foldText(b, fold));
+        return terms.every((t) => folded.some((b) => b.includes(t)));
+      },
+    );
   } finally {
     await browser.close();
     await server.close();

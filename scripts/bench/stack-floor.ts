@@ -68,7 +68,10 @@ export function escapeMarkdown(text: string): string {
 
 /** A document's MDX: front matter with the title, then one paragraph per non-empty line. */
 export function floorMdx(doc: FloorDocument): string {
-  const paragraphs = doc.lines.map((l) => l.trim()).filter((l) => l !== '').map(escapeMarkdown);
+  const paragraphs = doc.lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map(escapeMarkdown);
   return `---\ntitle: ${JSON.stringify(doc.title)}\n---\n\n${paragraphs.join('\n\n')}\n`;
 }
 
@@ -129,7 +132,8 @@ function timedRun(cwd: string, args: string[]): ToolRun {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
-  if (child.status !== 0) throw new Error(`stack floor: ${args.join(' ')} failed in ${cwd} (exit ${child.status}):\n${`${child.stdout}${child.stderr}`.slice(-2000)}`);
+  if (child.status !== 0)
+    throw new Error(`stack floor: ${args.join(' ')} failed in ${cwd} (exit ${child.status}):\n${`${child.stdout}${child.stderr}`.slice(-2000)}`);
   const m = /^([\d.]+) ([\d.]+) ([\d.]+)$/m.exec(fs.readFileSync(usage, 'utf8'));
   if (!m) throw new Error(`stack floor: no GNU time figures in ${usage}`);
   return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]) };
@@ -163,7 +167,14 @@ export function benchStackFloor(options: { seedsDir: string; curatedDir: string;
       pagefind.push(p);
       total.push({ wall: a.wall + p.wall, cpu: a.cpu + p.cpu });
     }
-    return { documents: docs.length, pages: docs.length * 2, runs: options.runs, astro: medianRun(astro), pagefind: medianRun(pagefind), total: medianRun(total) };
+    return {
+      documents: docs.length,
+      pages: docs.length * 2,
+      runs: options.runs,
+      astro: medianRun(astro),
+      pagefind: medianRun(pagefind),
+      total: medianRun(total),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -42,9 +42,7 @@ export function publishedComparisons(pairs: readonly ComparedPair[], documents: 
     return tasksAsText(copyId(id, copy), parsed.body);
   };
   return pairs.map((pair) => {
-    const pairTasks = pair.comparison
-      ? taskPairs(pair.comparison, tasksOf(pair.a), pair.version ? copyTasks(pair.a, pair.version.copy) : tasksOf(pair.b))
-      : [];
+    const pairTasks = pair.comparison ? taskPairs(pair.comparison, tasksOf(pair.a), pair.version ? copyTasks(pair.a, pair.version.copy) : tasksOf(pair.b)) : [];
     return { kind: pair.kind, a: pair.a, b: pair.b, url: origin + paths.comparePair(pair.a, pair.b), score: pair.score, pairs: pairTasks };
   });
 }

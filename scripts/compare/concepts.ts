@@ -36,7 +36,11 @@ function spansOf(text: string, term: string, concept: string, taken: ConceptSpan
 }
 
 /** Concept counts and task spans of each document, from the occurrence list. */
-export function documentConcepts(documents: readonly PolicyDocument[], tasksByDoc: ReadonlyMap<string, TaskText[]>, occurrences: readonly OccurrenceLike[]): Map<string, DocumentConcepts> {
+export function documentConcepts(
+  documents: readonly PolicyDocument[],
+  tasksByDoc: ReadonlyMap<string, TaskText[]>,
+  occurrences: readonly OccurrenceLike[],
+): Map<string, DocumentConcepts> {
   const byDoc = new Map<string, OccurrenceLike[]>();
   for (const o of occurrences) byDoc.set(o.document, [...(byDoc.get(o.document) ?? []), o]);
   const out = new Map<string, DocumentConcepts>();

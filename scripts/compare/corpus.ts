@@ -7,7 +7,17 @@
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { SimilarTask, TaskText } from '../../shared/compare/model.ts';
 import { tasksAsText } from './tasks.ts';
-import { countTerms, createVocabulary, gramKeys, idf, roundScore, similarityText, weigh, type SparseVector, type Vocabulary } from '../../shared/compare/tfidf.ts';
+import {
+  countTerms,
+  createVocabulary,
+  gramKeys,
+  idf,
+  roundScore,
+  similarityText,
+  weigh,
+  type SparseVector,
+  type Vocabulary,
+} from '../../shared/compare/tfidf.ts';
 import { nearestTasks, type IndexOptions, type Neighbour } from './task-index.ts';
 
 /** All tasks of a corpus with their vectors; task i belongs to document docs[docOf[i]]. */

@@ -32,12 +32,18 @@ export function hierarchyAlignments(candidates: readonly RecommendedPair[], corp
     const lowerTasks = corpus.byDoc.get(lower) ?? [];
     const higherTasks = corpus.byDoc.get(higher) ?? [];
     const comparison = done.get(`${lower}\n${higher}`);
-    const rows = comparison?.rows ?? alignTasks(documentVectors(corpus, lower), documentVectors(corpus, higher)).map((r) => (r.score === undefined ? r : { ...r, score: roundScore(r.score) }));
+    const rows =
+      comparison?.rows ??
+      alignTasks(documentVectors(corpus, lower), documentVectors(corpus, higher)).map((r) =>
+        r.score === undefined ? r : { ...r, score: roundScore(r.score) },
+      );
     return {
       lower,
       higher,
       score: comparison?.score ?? alignmentScore(rows, lowerTasks.length, higherTasks.length),
-      matched: rows.filter((r) => r.a !== undefined && r.b !== undefined).map((r) => ({ a: lowerTasks[r.a!].eid, b: higherTasks[r.b!].eid, score: r.score ?? 0 })),
+      matched: rows
+        .filter((r) => r.a !== undefined && r.b !== undefined)
+        .map((r) => ({ a: lowerTasks[r.a!].eid, b: higherTasks[r.b!].eid, score: r.score ?? 0 })),
       lowerTasks: lowerTasks.length,
       higherTasks: higherTasks.length,
     };

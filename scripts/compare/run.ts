@@ -94,7 +94,13 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
 
   const withTasks = documents.filter((d) => (corpus.byDoc.get(d.id)?.length ?? 0) > 0);
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const side = (id: string) => ({ id, tasks: corpus.byDoc.get(id) ?? [], vectors: documentVectors(corpus, id), targets: documentTargets(byId.get(id)!), concepts: conceptsByDoc?.get(id) });
+  const side = (id: string) => ({
+    id,
+    tasks: corpus.byDoc.get(id) ?? [],
+    vectors: documentVectors(corpus, id),
+    targets: documentTargets(byId.get(id)!),
+    concepts: conceptsByDoc?.get(id),
+  });
   const pairs: ComparedPair[] = recommendPairs(withTasks, scores, options.recommend).map((pair) => {
     if (pair.kind !== 'version') {
       const comparison = comparePair(side(pair.a), side(pair.b), info);
@@ -112,7 +118,11 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
   lap('pairs');
 
   const minScore = options.recommend?.minScore ?? 0.05;
-  const hierarchy = hierarchyAlignments(hierarchyPairs(withTasks, (a, b) => scores.get(pairKey(a, b)) ?? 0, minScore), corpus, pairs);
+  const hierarchy = hierarchyAlignments(
+    hierarchyPairs(withTasks, (a, b) => scores.get(pairKey(a, b)) ?? 0, minScore),
+    corpus,
+    pairs,
+  );
   lap('hierarchy');
 
   const client =

@@ -12,7 +12,15 @@ export function blockLines(blocks: Block[]): string[] {
   const lines: string[] = [];
   for (const b of blocks) {
     if (b.type === 'paragraph') lines.push(b.text);
-    else if (b.type === 'table') lines.push(...b.rows.map((row) => row.map((c) => c.text).filter(Boolean).join(' ')));
+    else if (b.type === 'table')
+      lines.push(
+        ...b.rows.map((row) =>
+          row
+            .map((c) => c.text)
+            .filter(Boolean)
+            .join(' '),
+        ),
+      );
     else if (b.type === 'box') lines.push(`${b.marker} ${b.title}`.trim(), ...blockLines(b.children));
     else {
       const lead = b.marker + b.title + b.titleSep;

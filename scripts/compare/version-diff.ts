@@ -67,7 +67,10 @@ function outlineOf(blocks: VersionBlock[]): VersionBlock[] {
 
 /** A heading's comparison key: marker and title under NFKC, without the punctuation after the title. */
 function headingKey(b: VersionBlock): string {
-  return b.text.normalize('NFKC').replace(/[\s。．.:：]+$/u, '').replace(/\s+/g, '');
+  return b.text
+    .normalize('NFKC')
+    .replace(/[\s。．.:：]+$/u, '')
+    .replace(/\s+/g, '');
 }
 
 /** Headings present in only one of the two outlines. */
@@ -193,7 +196,10 @@ function blockChanges(a: Stream, b: Stream): Array<{ added?: boolean; removed?: 
   const out: Array<{ added?: boolean; removed?: boolean; value: string[] }> = [];
   let i = 0;
   let j = 0;
-  for (const change of diffArrays(ra.map((r) => r.key), rb.map((r) => r.key))) {
+  for (const change of diffArrays(
+    ra.map((r) => r.key),
+    rb.map((r) => r.key),
+  )) {
     const n = change.value.length;
     const from = change.added ? rb.slice(j, (j += n)) : ra.slice(i, (i += n));
     if (!change.added && !change.removed) j += n;

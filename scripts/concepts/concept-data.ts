@@ -93,14 +93,26 @@ export function quoteProblems(glossary: Glossary, documents: readonly PolicyDocu
     const where = `concept "${c.id}": quote`;
     const at = (field: string) => ({ line: glossary.locate?.(['concepts', index, 'quote', field]) ?? 0, path: `concepts[${index}].quote.${field}` });
     if (!doc) {
-      problems.push({ ...at('document'), problem: `${where} names document "${document}", which is not in the corpus`, hint: 'use an id from content/generated/corpus.json (or remove the quote)' });
+      problems.push({
+        ...at('document'),
+        problem: `${where} names document "${document}", which is not in the corpus`,
+        hint: 'use an id from content/generated/corpus.json (or remove the quote)',
+      });
       return;
     }
     const units = textUnits(doc).filter((u) => eid === undefined || u.eid === eid);
     if (eid !== undefined && units.length === 0) {
-      problems.push({ ...at('eid'), problem: `${where} names task "${eid}", which "${document}" does not have`, hint: 'use the eid of the task (the #anchor of its heading)' });
+      problems.push({
+        ...at('eid'),
+        problem: `${where} names task "${eid}", which "${document}" does not have`,
+        hint: 'use the eid of the task (the #anchor of its heading)',
+      });
     } else if (!units.some((u) => foldTerm(u.text).includes(foldTerm(text)))) {
-      problems.push({ ...at('text'), problem: `${where} "${text.slice(0, 30)}…" is not found in ${document}${eid ? ` ${eid}` : ''}`, hint: 'copy the sentence verbatim from the document page' });
+      problems.push({
+        ...at('text'),
+        problem: `${where} "${text.slice(0, 30)}…" is not found in ${document}${eid ? ` ${eid}` : ''}`,
+        hint: 'copy the sentence verbatim from the document page',
+      });
     }
   });
   return problems;

@@ -82,7 +82,12 @@ export function validateGlossary(data: unknown, raw = ''): GlossaryProblem[] {
 function crossEntryProblems(list: unknown[], locate: (path: PropertyKey[]) => number, label: (index: number) => string): GlossaryProblem[] {
   const problems: GlossaryProblem[] = [];
   const at = (index: number, path: PropertyKey[], problem: string, hint: string) =>
-    problems.push({ line: locate(['concepts', index, ...path]), path: formatJsonPath(['concepts', index, ...path]), problem: `${label(index)}: ${problem}`, hint });
+    problems.push({
+      line: locate(['concepts', index, ...path]),
+      path: formatJsonPath(['concepts', index, ...path]),
+      problem: `${label(index)}: ${problem}`,
+      hint,
+    });
   const entries = list.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as Partial<Concept>) : {}));
   const ids = new Set<string>();
   const termOwner = new Map<string, string>();
@@ -91,7 +96,10 @@ function crossEntryProblems(list: unknown[], locate: (path: PropertyKey[]) => nu
       if (ids.has(entry.id)) at(index, ['id'], `id "${entry.id}" is used twice`, 'give each concept its own id, or merge the two entries');
       ids.add(entry.id);
     }
-    const forms: Array<[unknown, PropertyKey[]]> = [[entry.name, ['name']], ...(Array.isArray(entry.aliases) ? entry.aliases : []).map((a, j): [unknown, PropertyKey[]] => [a, ['aliases', j]])];
+    const forms: Array<[unknown, PropertyKey[]]> = [
+      [entry.name, ['name']],
+      ...(Array.isArray(entry.aliases) ? entry.aliases : []).map((a, j): [unknown, PropertyKey[]] => [a, ['aliases', j]]),
+    ];
     for (const [term, where] of forms) {
       if (typeof term !== 'string' || term.trim() === '') continue;
       const key = foldTerm(term);
@@ -104,7 +112,8 @@ function crossEntryProblems(list: unknown[], locate: (path: PropertyKey[]) => nu
   entries.forEach((entry, index) => {
     (Array.isArray(entry.related) ? entry.related : []).forEach((r, j) => {
       if (r === entry.id) at(index, ['related', j], 'lists itself as related', 'remove it from "related"');
-      else if (typeof r === 'string' && !ids.has(r)) at(index, ['related', j], `related id "${r}" does not exist`, 'use the id of another concept in this file');
+      else if (typeof r === 'string' && !ids.has(r))
+        at(index, ['related', j], `related id "${r}" does not exist`, 'use the id of another concept in this file');
     });
   });
   return problems;

@@ -37,7 +37,10 @@ export function occurrencesByConcept(occurrences: readonly Occurrence[]): Map<st
 
 /** The mentions in one text unit. */
 export function occurrencesIn(unit: TextUnit, matcher: Matcher): Occurrence[] {
-  return matcher.match(unit.text).filter((m) => m.key !== BOUNDARY_KEY).map((m) => occurrence(unit, m));
+  return matcher
+    .match(unit.text)
+    .filter((m) => m.key !== BOUNDARY_KEY)
+    .map((m) => occurrence(unit, m));
 }
 
 function occurrence(unit: TextUnit, m: Mention): Occurrence {

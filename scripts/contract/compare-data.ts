@@ -36,7 +36,13 @@ export const ComparisonSchema = z.strictObject({
 
 const versionPart = z.enum(['notice', 'title', 'preamble', 'body', 'footer']);
 
-export const VersionBlockSchema = z.strictObject({ part: versionPart, kind: z.enum(['heading', 'text']), text: z.string(), label: z.string(), line: z.number() });
+export const VersionBlockSchema = z.strictObject({
+  part: versionPart,
+  kind: z.enum(['heading', 'text']),
+  text: z.string(),
+  label: z.string(),
+  line: z.number(),
+});
 
 export const VersionDiffSchema = z.strictObject({
   id: z.string(),

@@ -19,7 +19,14 @@ const textPlace = {
 
 export const TextPlaceSchema = z.strictObject(textPlace);
 
-export const OccurrenceSchema = z.strictObject({ ...textPlace, concept: z.string(), start: z.number(), before: z.string(), match: z.string(), after: z.string() });
+export const OccurrenceSchema = z.strictObject({
+  ...textPlace,
+  concept: z.string(),
+  start: z.number(),
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
 
 export const ConceptSummarySchema = z.strictObject({
   ...ConceptSchema.shape,

@@ -28,8 +28,14 @@ export function loadCuratedData(dir: string): CuratedData {
 /** Reads and checks a documents file and a places file; throws a CuratedFileError on any problem. */
 export function loadCuratedFiles(documentsFile: string, placesFile: string): CuratedData {
   const places = checkList(placesFile, PlaceSchema, 'the gazetteer', (list, locate) => placeProblems(list, locate));
-  const documents = checkList(documentsFile, CuratedDocumentSchema, 'the curated document metadata', (list, locate) => documentProblems(list, places.list, locate));
-  return { documents: documents.list, places: places.list, documentsSource: { file: documentsFile, lines: documents.list.map((_, i) => documents.locate([i])) } };
+  const documents = checkList(documentsFile, CuratedDocumentSchema, 'the curated document metadata', (list, locate) =>
+    documentProblems(list, places.list, locate),
+  );
+  return {
+    documents: documents.list,
+    places: places.list,
+    documentsSource: { file: documentsFile, lines: documents.list.map((_, i) => documents.locate([i])) },
+  };
 }
 
 /**
@@ -53,7 +59,11 @@ function checkList<S extends z.ZodType>(
 }
 
 /** Problems between records of documents.json (pure): duplicate ids and titles, regions that are not places. */
-export function documentProblems(records: ReadonlyArray<CuratedDocument | undefined>, places: readonly Place[], locate: (path: PropertyKey[]) => number = () => 0): JsonProblem[] {
+export function documentProblems(
+  records: ReadonlyArray<CuratedDocument | undefined>,
+  places: readonly Place[],
+  locate: (path: PropertyKey[]) => number = () => 0,
+): JsonProblem[] {
   const problems: JsonProblem[] = [];
   const at = (p: PropertyKey[], problem: string, hint: string) => problems.push({ line: locate(p), path: formatJsonPath(p), problem, hint });
   const known = new Set(places.flatMap((p) => [p.name, ...(p.aliases ?? [])]));
@@ -63,7 +73,8 @@ export function documentProblems(records: ReadonlyArray<CuratedDocument | undefi
     if (record === undefined) return;
     if (record.id !== undefined) {
       const first = ids.get(record.id);
-      if (first !== undefined) at([i, 'id'], `is "${record.id}", already the id of record [${first}]`, 'give each document its own id, or merge the two records');
+      if (first !== undefined)
+        at([i, 'id'], `is "${record.id}", already the id of record [${first}]`, 'give each document its own id, or merge the two records');
       else ids.set(record.id, i);
     }
     const title = record.match.title?.replace(/\s+/g, '');
@@ -73,7 +84,8 @@ export function documentProblems(records: ReadonlyArray<CuratedDocument | undefi
       else titles.set(title, i);
     }
     record.region?.forEach((name, j) => {
-      if (!known.has(name)) at([i, 'region', j], `is "${name}", which is not a place of places.json`, 'add the place to content/curated/places.json, or correct the name');
+      if (!known.has(name))
+        at([i, 'region', j], `is "${name}", which is not a place of places.json`, 'add the place to content/curated/places.json, or correct the name');
     });
   });
   return problems;
@@ -87,14 +99,18 @@ export function placeProblems(places: ReadonlyArray<Place | undefined>, locate: 
   const slugs = new Map<string, number>();
   places.forEach((place, i) => {
     if (place === undefined) return;
-    const names: Array<[string, PropertyKey[]]> = [[place.name, [i, 'name']], ...(place.aliases ?? []).map((a, j): [string, PropertyKey[]] => [a, [i, 'aliases', j]])];
+    const names: Array<[string, PropertyKey[]]> = [
+      [place.name, [i, 'name']],
+      ...(place.aliases ?? []).map((a, j): [string, PropertyKey[]] => [a, [i, 'aliases', j]]),
+    ];
     for (const [name, where] of names) {
       const first = byName.get(name);
       if (first !== undefined && first !== i) at(where, `"${name}" is already a name of place [${first}]`, 'a written name may belong to one place only');
       else byName.set(name, i);
     }
     const first = slugs.get(place.slug);
-    if (first !== undefined) at([i, 'slug'], `is "${place.slug}", already the slug of place [${first}]`, 'document ids are made from slugs, so each place needs its own');
+    if (first !== undefined)
+      at([i, 'slug'], `is "${place.slug}", already the slug of place [${first}]`, 'document ids are made from slugs, so each place needs its own');
     else slugs.set(place.slug, i);
   });
   places.forEach((place, i) => {

@@ -23,7 +23,11 @@ export const ADMIN_LEVELS = ['省', '市', '区'] as const;
 const LEVEL_HINT = '省 for a province or a city directly under the State Council, 市 for a city, 区 for a district or county';
 
 /** A string with something in it besides spaces. */
-const text = (hint: string) => withHint(z.string().refine((s) => s.trim() !== '', 'is empty'), hint);
+const text = (hint: string) =>
+  withHint(
+    z.string().refine((s) => s.trim() !== '', 'is empty'),
+    hint,
+  );
 
 const slug = (hint: string) => withHint(z.string().regex(SLUG, 'is not an ASCII slug (a-z, 0-9, words joined by "-")'), hint);
 
@@ -50,8 +54,14 @@ export const CuratedDocumentSchema = z.strictObject({
   date: withHint(z.iso.date('is not a date written YYYY-MM-DD'), 'write the date of issue as "2024-03-01"').optional(),
   status: withHint(z.enum(DOCUMENT_STATUSES), 'a draft as its title says; "正式" for an issued document').optional(),
   level: withHint(z.enum(ADMIN_LEVELS), LEVEL_HINT).optional(),
-  region: withHint(z.array(text('a place name of places.json')).min(1, 'is an empty list'), 'the places from the outermost in, e.g. ["山东省", "济南市"]; each must be in places.json').optional(),
-  period: withHint(z.string().regex(/^\d{4}—\d{4}年$/, 'is not a period written 2024—2026年'), 'write the period as the pages show it: "2024—2026年" (with an em dash)').optional(),
+  region: withHint(
+    z.array(text('a place name of places.json')).min(1, 'is an empty list'),
+    'the places from the outermost in, e.g. ["山东省", "济南市"]; each must be in places.json',
+  ).optional(),
+  period: withHint(
+    z.string().regex(/^\d{4}—\d{4}年$/, 'is not a period written 2024—2026年'),
+    'write the period as the pages show it: "2024—2026年" (with an em dash)',
+  ).optional(),
   note: text('one or two sentences on why these values are curated; shown on the page').optional(),
 });
 

@@ -65,6 +65,12 @@ export function checkGenerated<S extends z.ZodType>(file: string, schema: S, dat
   const { problems } = checkJson(schema, data, raw);
   const listed = problems.slice(0, MAX_LISTED).map((p) => `${p.path || '(the whole file)'}: ${p.problem}`);
   if (problems.length > MAX_LISTED) listed.push(`… and ${problems.length - MAX_LISTED} more problems`);
-  listed.push(`the file does not match what its readers expect (scripts/contract/): ${writer} writes it; run "npm run build", or make the step and its schema agree`);
-  throw new GeneratedFileError(file, listed, problems.map((p) => p.path));
+  listed.push(
+    `the file does not match what its readers expect (scripts/contract/): ${writer} writes it; run "npm run build", or make the step and its schema agree`,
+  );
+  throw new GeneratedFileError(
+    file,
+    listed,
+    problems.map((p) => p.path),
+  );
 }

@@ -16,7 +16,11 @@ export const YEAR_SOURCES = ['printed', 'inherited'] as const;
 /** A target's time frame (model.ts TargetPeriod). */
 export const TARGET_PERIODS = ['yearly', 'cumulative', 'by-year'] as const;
 
-const text = (hint: string) => withHint(z.string().refine((s) => s.trim() !== '', 'is empty'), hint);
+const text = (hint: string) =>
+  withHint(
+    z.string().refine((s) => s.trim() !== '', 'is empty'),
+    hint,
+  );
 const file = () => text('the file name in seeds/ or tests/corpus/, e.g. "004_….txt"');
 const line = (hint: string) => withHint(z.int().positive('is not a line number'), hint);
 const heldOut = () => withHint(z.boolean(), 'true when written from a file the rules were never run on or tuned to').optional();

@@ -45,7 +45,9 @@ export function readTextFile(file: string, what: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new CuratedFileError(file, [{ line: 0, path: '', problem: `cannot read ${what}`, hint: 'restore the file (it is in git) or fix the path' }], { cause });
+    throw new CuratedFileError(file, [{ line: 0, path: '', problem: `cannot read ${what}`, hint: 'restore the file (it is in git) or fix the path' }], {
+      cause,
+    });
   }
 }
 
@@ -60,12 +62,20 @@ export function parseJsonText(raw: string, file: string, what: string): unknown 
     const errors: ParseError[] = [];
     parseTolerantly(raw, errors, { disallowComments: true, allowTrailingComma: false });
     const line = errors.length > 0 ? lineAt(raw, errors[0].offset) : 0;
-    throw new CuratedFileError(file, [{ line, path: '', problem: `${what} is not valid JSON (${message})`, hint: 'check for a missing comma, quote or value there' }], { cause });
+    throw new CuratedFileError(
+      file,
+      [{ line, path: '', problem: `${what} is not valid JSON (${message})`, hint: 'check for a missing comma, quote or value there' }],
+      { cause },
+    );
   }
 }
 
 /** Checks parsed data against `schema`; the data typed by the schema, or every problem, located in `raw`. */
-export function checkJson<S extends z.ZodType>(schema: S, data: unknown, raw: string): { data: z.infer<S>; problems: [] } | { data: undefined; problems: JsonProblem[] } {
+export function checkJson<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  raw: string,
+): { data: z.infer<S>; problems: [] } | { data: undefined; problems: JsonProblem[] } {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const locate = jsonLocator(raw);
@@ -127,7 +137,16 @@ function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, locate: (path
 }
 
 function problemOf(issue: z.core.$ZodIssue): string {
-  const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value));
+  const shown = (value: unknown) =>
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'an array'
+        : value === null
+          ? 'null'
+          : typeof value === 'object'
+            ? 'an object'
+            : String(value);
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'is missing' : `is ${shown(issue.input)}, not ${article(issue.expected)}`;

@@ -3,7 +3,15 @@
  * (scripts/site/site-model.ts SiteData): the documents and what the site derives from them.
  */
 import { z } from 'zod';
-import { DiagnosticSchema, DocumentMetaSchema, NormalisationSchema, PolicyDocumentSchema, PublishedOriginalSchema, SourceRefSchema, UnitSchema } from './corpus.ts';
+import {
+  DiagnosticSchema,
+  DocumentMetaSchema,
+  NormalisationSchema,
+  PolicyDocumentSchema,
+  PublishedOriginalSchema,
+  SourceRefSchema,
+  UnitSchema,
+} from './corpus.ts';
 import { readGeneratedJson } from './generated-file.ts';
 
 /** A task of a document as a department page lists it. */

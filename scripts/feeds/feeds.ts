@@ -57,13 +57,25 @@ export function siteFeeds(documents: readonly PolicyDocument[], concepts: readon
   }
   for (const [name, { region, documents: list }] of [...regions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const place = region.join(' › ');
-    feeds.push({ name, title: `政策图谱 · ${place}`, subtitle: `${place}及下辖地区的政策文件，按成文日期由新到旧。`, page: `${paths.home()}#${regionSectionId(region)}`, documents: list });
+    feeds.push({
+      name,
+      title: `政策图谱 · ${place}`,
+      subtitle: `${place}及下辖地区的政策文件，按成文日期由新到旧。`,
+      page: `${paths.home()}#${regionSectionId(region)}`,
+      documents: list,
+    });
   }
   const byId = new Map(documents.map((d) => [d.id, d]));
   for (const concept of concepts) {
     const list = concept.documents.map((id) => byId.get(id)).filter((d): d is PolicyDocument => d !== undefined);
     if (list.length === 0) continue;
-    feeds.push({ name: conceptFeed(concept.id), title: `政策图谱 · 概念：${concept.name}`, subtitle: `使用“${concept.name}”的政策文件，按成文日期由新到旧。`, page: paths.concept(concept.id), documents: list });
+    feeds.push({
+      name: conceptFeed(concept.id),
+      title: `政策图谱 · 概念：${concept.name}`,
+      subtitle: `使用“${concept.name}”的政策文件，按成文日期由新到旧。`,
+      page: paths.concept(concept.id),
+      documents: list,
+    });
   }
   return feeds;
 }
@@ -107,7 +119,10 @@ export function atomFeed(feed: SiteFeed, context: FeedContext, collectionNewest:
       date: utcDate(dayOf(doc)),
       ...(m.date.value ? { published: utcDate(m.date.value) } : {}),
       description: entrySummary(doc, context.standing[doc.id]),
-      author: (m.issuer.value ?? '').split('、').filter(Boolean).map((name) => ({ name: xmlText(name) })),
+      author: (m.issuer.value ?? '')
+        .split('、')
+        .filter(Boolean)
+        .map((name) => ({ name: xmlText(name) })),
       category: [m.kind.value, context.standing[doc.id]?.status ?? m.status.value, ...m.region.value].map((term) => ({ term: xmlText(term) })),
     });
   }

@@ -104,7 +104,10 @@ export function expectedFor(terms: string[], documents: PolicyDocument[], fold: 
 
 /** Departments whose name contains every term (folded): the ones the query names. */
 export function departmentsFor(terms: string[], departments: ReadonlyArray<{ name: string; slug: string }>, fold: FoldMap): string[] {
-  return departments.filter((d) => terms.every((t) => foldText(d.name, fold).includes(t))).map((d) => d.slug).sort();
+  return departments
+    .filter((d) => terms.every((t) => foldText(d.name, fold).includes(t)))
+    .map((d) => d.slug)
+    .sort();
 }
 
 /**
@@ -116,5 +119,9 @@ export function topFiveDocuments(levels: Readonly<Record<string, UseLevel>>): Se
   const sorted = Object.values(levels).sort((a, b) => b - a);
   if (sorted.length === 0) return new Set();
   const cutoff = sorted[Math.min(5, sorted.length) - 1];
-  return new Set(Object.entries(levels).filter(([, level]) => level >= cutoff).map(([id]) => id));
+  return new Set(
+    Object.entries(levels)
+      .filter(([, level]) => level >= cutoff)
+      .map(([id]) => id),
+  );
 }

@@ -81,7 +81,8 @@ export async function readPageBlocks(page: Page, url: string): Promise<PageBlock
     const html = await (await fetch(target)).text();
     const doc = new DOMParser().parseFromString(html, 'text/html');
     for (const el of doc.querySelectorAll('[data-pagefind-ignore], [hidden], script, style, button, template')) el.remove();
-    const BLOCK = 'p, li, td, th, caption, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, figcaption, div, section, aside, article, ul, ol, dl, table, tr, nav, header, footer';
+    const BLOCK =
+      'p, li, td, th, caption, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, figcaption, div, section, aside, article, ul, ol, dl, table, tr, nav, header, footer';
     // Text grouped by its nearest block element, in document order.
     const blocksOf = (root: Element): string[] => {
       const groups = new Map<Element, string>();

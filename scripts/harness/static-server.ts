@@ -127,11 +127,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
 }
 
 /** What a request path maps to on disk. */
-type Lookup =
-  | { kind: 'file'; file: string }
-  | { kind: 'redirect'; location: string }
-  | { kind: 'missing' }
-  | { kind: 'bad-request'; reason: string };
+type Lookup = { kind: 'file'; file: string } | { kind: 'redirect'; location: string } | { kind: 'missing' } | { kind: 'bad-request'; reason: string };
 
 async function handle(req: IncomingMessage, res: ServerResponse, root: string, base: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -50,7 +50,25 @@ export function parseRegularHtml(html: string): Root | Irregular {
 }
 
 /** Elements without content or end tag, which htmlparser2 reports as closed implicitly. */
-const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** SVG elements whose children are HTML again (HTML integration points). */
 const SVG_INTEGRATION_POINTS = new Set(['foreignObject', 'desc', 'title']);

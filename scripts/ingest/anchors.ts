@@ -88,8 +88,7 @@ export function assignAnchors(body: Block[], file = ''): AnchoredBody {
       } else if (block.type === 'provision') {
         const own = `${PREFIX[block.kind]}_${block.num}`;
         // 第X节 shares Akoma Ntoso's "sec" with 一、, so it is always scoped by its chapter (chp_2__sec_1).
-        const scoped =
-          parent && (parent.inBox || block.kind === 'section' || (block.kind !== 'sec' && !runOn.has(block.kind)));
+        const scoped = parent && (parent.inBox || block.kind === 'section' || (block.kind !== 'sec' && !runOn.has(block.kind)));
         block.eid = unique(scoped ? `${parent.eid}__${own}` : own, block.lineStart, block.marker);
         // 第X条 markers carry the space printed after them; a label does not.
         const marker = block.marker.trim();

@@ -39,7 +39,9 @@ const EXPORT_LABELS = new Set(
 
 /** Words of site utilities (print, close, font size, language, accessibility …). */
 const UTILITY_WORDS = new Set(
-  '打印 关闭 打印本页 关闭窗口 关闭本页 分享 分享到 收藏 返回顶部 返回 简体 繁体 繁體 无障碍 无障碍辅助浏览 长者模式 关怀版 适老化 English 登录 注册 搜索 网站地图 联系我们 设为首页 加入收藏 移动版 手机版 扫一扫 微信 微博 字体 字号 大 中 小 首页 【打印】 【关闭】'.split(' '),
+  '打印 关闭 打印本页 关闭窗口 关闭本页 分享 分享到 收藏 返回顶部 返回 简体 繁体 繁體 无障碍 无障碍辅助浏览 长者模式 关怀版 适老化 English 登录 注册 搜索 网站地图 联系我们 设为首页 加入收藏 移动版 手机版 扫一扫 微信 微博 字体 字号 大 中 小 首页 【打印】 【关闭】'.split(
+    ' ',
+  ),
 );
 
 /** Info and meta labels (whitespace removed) and the field each one fills; unknown labels are set aside unread. */
@@ -233,7 +235,20 @@ function metaLabelAt(lines: LogicalLine[], i: number): LabelRead | undefined {
 }
 
 /** Labels of a page's metadata box that carry nothing the model reads (set aside all the same). */
-const KNOWN_META_LABELS = new Set(['索引号', '主题', '主题分类', '分类', '体裁分类', '组配分类', '服务对象', '公文种类', '废止日期', '文件编号', '发布日期', '信息来源']);
+const KNOWN_META_LABELS = new Set([
+  '索引号',
+  '主题',
+  '主题分类',
+  '分类',
+  '体裁分类',
+  '组配分类',
+  '服务对象',
+  '公文种类',
+  '废止日期',
+  '文件编号',
+  '发布日期',
+  '信息来源',
+]);
 
 /** The value on the line after a label, unless that line is itself a label or chrome. */
 function valueOnNextLine(lines: LogicalLine[], i: number, label: string): LabelRead {

@@ -126,7 +126,10 @@ function toClosing(lines: LogicalLine[]): Closing {
   const d = lines.findLastIndex((l) => CLOSING_RULES.date.test(l.text));
   const dateLine = d >= 0 ? d : lines.length;
   const s = signatureAbove(lines, dateLine);
-  const signature = lines.slice(s, dateLine).map((l) => l.text).filter((t) => !isOfficialSignature(t));
+  const signature = lines
+    .slice(s, dateLine)
+    .map((l) => l.text)
+    .filter((t) => !isOfficialSignature(t));
   const date = d >= 0 ? toIsoDate(lines[d].text) : undefined;
   return {
     issuers: splitNames(signature) ?? [],

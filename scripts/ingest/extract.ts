@@ -110,7 +110,14 @@ function unitsOf(p: Provision, own: Unit[], before: Standing, now: Standing): Un
   const names = new Set(noted.map((u) => u.name));
   const given = before.laterUnits
     .filter((u) => !names.has(u.name))
-    .map((u): Unit => ({ name: u.name, role: 'responsible', ...(now.notes.has(u.name) ? { note: now.notes.get(u.name)! } : {}), evidence: { ...u.evidence, scope: 'document' } }));
+    .map(
+      (u): Unit => ({
+        name: u.name,
+        role: 'responsible',
+        ...(now.notes.has(u.name) ? { note: now.notes.get(u.name)! } : {}),
+        evidence: { ...u.evidence, scope: 'document' },
+      }),
+    );
   return dedupe([...noted, ...given]);
 }
 

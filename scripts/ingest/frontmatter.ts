@@ -181,7 +181,10 @@ function readTitle(lines: LogicalLine[], p: number, noticeOnly = false): TitleRe
   let next = end + 1;
   const statusLines: string[] = [];
   while (next < lines.length && STATUS_LINE.test(lines[next].text)) statusLines.push(lines[next++].text);
-  const text = lines.slice(match.start, end + 1).map((l) => l.text).join('');
+  const text = lines
+    .slice(match.start, end + 1)
+    .map((l) => l.text)
+    .join('');
   return { start: match.start, end, next, notice: noticeMatch !== null, text, statusLines };
 }
 
@@ -344,7 +347,11 @@ function hasDateAhead(lines: LogicalLine[], d: number): boolean {
  */
 function nextIsTitle(lines: LogicalLine[], d: number): boolean {
   let k = d + 1;
-  while (k < lines.length && (AFTER_DATE.test(lines[k].text) || CLOSING_RULES.annotation.test(lines[k].text) || HEAD_CONSTRUCTS.attachmentLabel.test(lines[k].text))) k++;
+  while (
+    k < lines.length &&
+    (AFTER_DATE.test(lines[k].text) || CLOSING_RULES.annotation.test(lines[k].text) || HEAD_CONSTRUCTS.attachmentLabel.test(lines[k].text))
+  )
+    k++;
   return k >= lines.length || titleAt(lines, k) !== null || noticeTitleAt(lines, k) !== null;
 }
 
@@ -422,15 +429,17 @@ function findHeadline(lines: LogicalLine[]): number | undefined {
 
 /** Index where the 抄送/印发 footer starts, or `lines.length` when there is none. */
 function findFooter(lines: LogicalLine[]): number {
-  for (let k = Math.max(1, lines.length - FOOTER_WINDOW); k < lines.length; k++)
-    if (FOOTER_START.test(lines[k].text)) return k;
+  for (let k = Math.max(1, lines.length - FOOTER_WINDOW); k < lines.length; k++) if (FOOTER_START.test(lines[k].text)) return k;
   return lines.length;
 }
 
 /** The diagnostic for a document without a printed title. */
 function noTitle(file: string, first: LogicalLine | undefined, notice: Notice | undefined): Diagnostic {
   const line = first?.lineStart ?? 0;
-  const named = notice?.paragraphs.map((p) => p.text).join('').match(/《([^《》]+)》/)?.[1];
+  const named = notice?.paragraphs
+    .map((p) => p.text)
+    .join('')
+    .match(/《([^《》]+)》/)?.[1];
   return named
     ? {
         severity: 'info',

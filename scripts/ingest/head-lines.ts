@@ -27,11 +27,7 @@ const MAX_FRAGMENT_LENGTH = 40;
 export function isNumbered(text: string): boolean {
   // Cheap first: every marker starts with one of a few characters (measured: this test runs on every line, several times).
   if (!MARKER_START.test(text)) return false;
-  return (
-    MARKER_LIST.some((re) => re.test(text)) ||
-    /^第[一二三四五六七八九十百零〇\d]+[章节条部分]/.test(text) ||
-    /^[—–-]{2}/.test(text)
-  );
+  return MARKER_LIST.some((re) => re.test(text)) || /^第[一二三四五六七八九十百零〇\d]+[章节条部分]/.test(text) || /^[—–-]{2}/.test(text);
 }
 
 const MARKER_LIST = Object.values(MARKERS);
@@ -89,13 +85,7 @@ function isTitleFragment(text: string, maxLength = MAX_FRAGMENT_LENGTH): boolean
 
 /** True for a 主送 line: "各街道办事处，区政府各部门：" (ends in a colon, no full stop, not numbered). */
 export function isRecipients(text: string): boolean {
-  return (
-    /[：:]$/.test(text) &&
-    text.length <= 300 &&
-    !/[。；;]/.test(text) &&
-    !isNumbered(text) &&
-    !HEAD_RULES.preamble.test(text)
-  );
+  return /[：:]$/.test(text) && text.length <= 300 && !/[。；;]/.test(text) && !isNumbered(text) && !HEAD_RULES.preamble.test(text);
 }
 
 /**
@@ -106,12 +96,7 @@ export function titleAt(lines: LogicalLine[], i: number): TitleMatch | null {
   const first = lines[i]?.text ?? '';
   let end: number;
   if (isTitleLine(first)) end = i;
-  else if (
-    i + 1 < lines.length &&
-    isTitleFragment(first) &&
-    isTitleLine(lines[i + 1].text) &&
-    first.length + lines[i + 1].text.length <= MAX_TITLE_LENGTH
-  )
+  else if (i + 1 < lines.length && isTitleFragment(first) && isTitleLine(lines[i + 1].text) && first.length + lines[i + 1].text.length <= MAX_TITLE_LENGTH)
     end = i + 1;
   else return null;
   let next = end + 1;

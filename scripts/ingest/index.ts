@@ -47,7 +47,17 @@ export function parseChunk(chunk: DocumentChunk): ParsedDocument {
   const diagnostics = [...front.diagnostics, ...parsed.diagnostics, ...anchored.diagnostics, ...attached.diagnostics];
   // A title printed twice at the head (an export's heading line) is shown once.
   for (const line of front.repeated) repeated.push({ kind: 'repeated-header', line: line.lineStart, before: line.text, after: '' });
-  append(diagnostics, extractDocument({ file: chunk.file, title: front.title, subtitle: front.subtitle, titleSpan: front.titleSpan, preamble: parsed.preamble, body: anchored.body }));
+  append(
+    diagnostics,
+    extractDocument({
+      file: chunk.file,
+      title: front.title,
+      subtitle: front.subtitle,
+      titleSpan: front.titleSpan,
+      preamble: parsed.preamble,
+      body: anchored.body,
+    }),
+  );
   const first = chunk.lines[0];
   const last = chunk.lines.at(-1);
   return {
@@ -263,14 +273,16 @@ function unusedCurated(curated: CuratedData, used: ReadonlySet<unknown>): Diagno
   return curated.documents.flatMap((record, i) =>
     used.has(record)
       ? []
-      : [{
-          severity: 'warning' as const,
-          code: 'curated/no-document',
-          message: `curated record ${record.id ? `"${record.id}" ` : ''}matches no document of this folder (${record.match.title !== undefined ? `title ${JSON.stringify(record.match.title)}` : `text ${JSON.stringify(record.match.textIncludes)}`})`,
-          file: source?.file ?? 'documents.json',
-          line: source?.lines[i] ?? 0,
-          hint: 'nothing to do if the document is simply not in this folder; otherwise check that match.title is the printed title, or match.textIncludes a phrase of its first lines',
-        }],
+      : [
+          {
+            severity: 'warning' as const,
+            code: 'curated/no-document',
+            message: `curated record ${record.id ? `"${record.id}" ` : ''}matches no document of this folder (${record.match.title !== undefined ? `title ${JSON.stringify(record.match.title)}` : `text ${JSON.stringify(record.match.textIncludes)}`})`,
+            file: source?.file ?? 'documents.json',
+            line: source?.lines[i] ?? 0,
+            hint: 'nothing to do if the document is simply not in this folder; otherwise check that match.title is the printed title, or match.textIncludes a phrase of its first lines',
+          },
+        ],
   );
 }
 

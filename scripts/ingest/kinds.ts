@@ -11,14 +11,14 @@ import { KIND_WORDS } from '../../shared/document/kind-words.ts';
 const TRAILING_BRACKETS = /(?:[（(][^（）()]*[）)]\s*)+$/;
 
 /** Self-references: "本行动计划", "制定以下政策", "提出如下意见". */
-const SELF_REFERENCE = new RegExp(
-  `(?:本|(?:制定|制订|提出|印发)(?:如下|以下))(${KIND_WORDS.map(([w]) => w).join('|')})`,
-  'g',
-);
+const SELF_REFERENCE = new RegExp(`(?:本|(?:制定|制订|提出|印发)(?:如下|以下))(${KIND_WORDS.map(([w]) => w).join('|')})`, 'g');
 
 /** The kind a title names, or undefined. */
 export function kindOfTitle(title: string): string | undefined {
-  const core = title.replace(/\s+/g, '').replace(TRAILING_BRACKETS, '').replace(/[》”"]+$/, '');
+  const core = title
+    .replace(/\s+/g, '')
+    .replace(TRAILING_BRACKETS, '')
+    .replace(/[》”"]+$/, '');
   return KIND_WORDS.find(([word]) => core.endsWith(word))?.[1];
 }
 

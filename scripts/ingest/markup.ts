@@ -47,7 +47,11 @@ export function stripMarkup(text: string, isFence: boolean): string | null {
   if (MARKUP_RULES.comment.test(text) || MARKUP_RULES.rule.test(text) || MARKUP_RULES.tableDivider.test(text)) return '';
   let out = text;
   const row = MARKUP_RULES.tableRow.exec(out);
-  if (row && row[1].includes('|')) out = row[1].split('|').map((cell) => cell.trim()).join('\t');
+  if (row && row[1].includes('|'))
+    out = row[1]
+      .split('|')
+      .map((cell) => cell.trim())
+      .join('\t');
   out = out.replace(MARKUP_RULES.heading, '').replace(MARKUP_RULES.quote, '');
   if (out.includes('](')) out = out.replace(MARKUP_RULES.image, '').replace(MARKUP_RULES.link, '$1');
   if (out.includes('**') || out.includes('__')) out = out.replace(MARKUP_RULES.emphasis, '$2');

@@ -17,7 +17,10 @@ export interface MergeResult {
 
 /** All text of a parsed document's body, whitespace removed. */
 export function bodyText(doc: ParsedDocument): string {
-  return [...doc.preamble, ...doc.body].map((b: Block) => blockText(b)).join('').replace(/\s+/g, '');
+  return [...doc.preamble, ...doc.body]
+    .map((b: Block) => blockText(b))
+    .join('')
+    .replace(/\s+/g, '');
 }
 
 function bigrams(text: string): Set<string> {
@@ -74,7 +77,9 @@ export function mergeCopies(items: Array<{ doc: ParsedDocument; meta: MetadataRe
 
   const documents = groups.map((group) => {
     // The fuller copy is the primary one: the other may lack a heading or the 抄送 footer.
-    const ordered = [...group].sort((a, b) => b.text.length - a.text.length || a.doc.file.localeCompare(b.doc.file) || a.doc.span.lineStart - b.doc.span.lineStart);
+    const ordered = [...group].sort(
+      (a, b) => b.text.length - a.text.length || a.doc.file.localeCompare(b.doc.file) || a.doc.span.lineStart - b.doc.span.lineStart,
+    );
     const [primary, ...others] = ordered;
     for (const other of others) {
       diagnostics.push({

@@ -3,17 +3,19 @@
  * region and period from a parsed document; what the text does not say comes
  * from curated data (content/curated/), and every such value is marked curated.
  */
-import type {
-  AdminLevel,
-  Diagnostic,
-  DocumentKind,
-  DocumentMeta,
-  DocumentStatus,
-  Field,
-  ParsedDocument,
-  SourceField,
-} from './model.ts';
-import { type Reading, dateReadings, fieldTitle, first, inferredTitle, isoDateOf, issuerReadings, kindReading, numberReadings, titleReadings } from './readings.ts';
+import type { AdminLevel, Diagnostic, DocumentKind, DocumentMeta, DocumentStatus, Field, ParsedDocument, SourceField } from './model.ts';
+import {
+  type Reading,
+  dateReadings,
+  fieldTitle,
+  first,
+  inferredTitle,
+  isoDateOf,
+  issuerReadings,
+  kindReading,
+  numberReadings,
+  titleReadings,
+} from './readings.ts';
 import { pinyinInitials, pinyinSlug } from '../urls/slug.ts';
 import type { CuratedDocument, Place } from '../contract/curated.ts';
 
@@ -89,12 +91,7 @@ function regionPath(place: Place, places: Place[]): Place[] {
 }
 
 /** Reads the document's metadata; curated values fill gaps and are marked as such. */
-export function readMetadata(
-  doc: ParsedDocument,
-  curatedList: CuratedDocument[],
-  places: Place[],
-  headText: string,
-): MetadataResult {
+export function readMetadata(doc: ParsedDocument, curatedList: CuratedDocument[], places: Place[], headText: string): MetadataResult {
   const diagnostics: Diagnostic[] = [];
   const curated = findCurated(doc, curatedList, headText);
   const titleText = compact(doc.title ?? '');
@@ -154,20 +151,18 @@ export function readMetadata(
   );
   const number = choose<string | null>([() => checkedAgainst('number', first(numberReadings(doc)), fields.number, doc, diagnostics)], curated?.number, null);
   const dateField = fields.date && { ...fields.date, value: isoDateOf(fields.date.value) ?? '' };
-  const date = choose<string | null>([() => checkedAgainst('date', first(dateReadings(doc)), dateField?.value ? dateField : undefined, doc, diagnostics)], curated?.date, null);
+  const date = choose<string | null>(
+    [() => checkedAgainst('date', first(dateReadings(doc)), dateField?.value ? dateField : undefined, doc, diagnostics)],
+    curated?.date,
+    null,
+  );
   if (printed && fields.title) checkedAgainst('title', printed, fields.title, doc, diagnostics);
 
   const notice = doc.notice;
   const regionText = `${issuer.value ?? ''} ${title.value} ${notice?.title ?? ''}`;
   const regionPlaces = findRegion(regionText, places);
-  const region = pick<string[]>(
-    regionPlaces.length > 0 ? regionPlaces.map((p) => p.name) : null,
-    curated?.region,
-    [],
-  );
-  const deepest = curated?.region
-    ? places.find((p) => p.name === curated.region?.at(-1))
-    : regionPlaces.at(-1);
+  const region = pick<string[]>(regionPlaces.length > 0 ? regionPlaces.map((p) => p.name) : null, curated?.region, []);
+  const deepest = curated?.region ? places.find((p) => p.name === curated.region?.at(-1)) : regionPlaces.at(-1);
   const level = pick<AdminLevel | null>(deepest?.level ?? null, curated?.level, null);
 
   for (const [name, value] of [
@@ -245,8 +240,6 @@ export function automaticId(meta: DocumentMeta, places: Place[]): string {
   const leadingPlace = /^(.{1,8}?[省市区县])/.exec(meta.title.value)?.[1];
   const regionSlug = place?.slug ?? pinyinSlug(regionName ?? leadingPlace ?? '') ?? 'doc';
   const year = meta.period.value?.slice(0, 4) ?? meta.date.value?.slice(0, 4) ?? 'nd';
-  const core = meta.title.value
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/^.*?关于(?:印发)?/, '');
+  const core = meta.title.value.replace(/[（(][^）)]*[）)]/g, '').replace(/^.*?关于(?:印发)?/, '');
   return `${regionSlug || 'doc'}-${year}-${pinyinInitials(core).slice(0, 12) || 'x'}`;
 }

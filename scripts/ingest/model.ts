@@ -101,18 +101,7 @@ export interface NormalisedFile {
 // Stage 2b: chrome set aside
 
 /** The metadata a file states outside the document's text. */
-export type SourceFieldName =
-  | 'title'
-  | 'issuer'
-  | 'number'
-  | 'date'
-  | 'published'
-  | 'effective'
-  | 'validity'
-  | 'level'
-  | 'citation'
-  | 'url'
-  | 'source';
+export type SourceFieldName = 'title' | 'issuer' | 'number' | 'date' | 'published' | 'effective' | 'validity' | 'level' | 'citation' | 'url' | 'source';
 
 /** One value read from a web page's chrome, an export header or YAML front matter. */
 export interface SourceField {

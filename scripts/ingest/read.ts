@@ -123,7 +123,11 @@ function decode(file: string, bytes: Uint8Array): Decoded {
   // Mostly ASCII with a stray byte or two: neither encoding fits, but the text is still readable.
   if (utf8.bad <= LOSSY_BYTE_SHARE * body.length) return lossyUtf8(file, body, bom, utf8);
   return {
-    error: binaryDiagnostic(file, `is neither UTF-8 (${utf8.bad} bad bytes) nor GB18030 (${gb.bad} bad bytes)`, 'Convert the file to UTF-8 text, or remove it from seeds/ if it is not text.'),
+    error: binaryDiagnostic(
+      file,
+      `is neither UTF-8 (${utf8.bad} bad bytes) nor GB18030 (${gb.bad} bad bytes)`,
+      'Convert the file to UTF-8 text, or remove it from seeds/ if it is not text.',
+    ),
   };
 }
 
@@ -264,8 +268,15 @@ function scanGb18030(bytes: Uint8Array): { valid: number; bad: number; firstBad:
       valid++;
       i += 2;
     } else if (
-      b >= 0x81 && b <= 0xfe && b1 >= 0x30 && b1 <= 0x39 && i + 3 < n &&
-      bytes[i + 2] >= 0x81 && bytes[i + 2] <= 0xfe && bytes[i + 3] >= 0x30 && bytes[i + 3] <= 0x39
+      b >= 0x81 &&
+      b <= 0xfe &&
+      b1 >= 0x30 &&
+      b1 <= 0x39 &&
+      i + 3 < n &&
+      bytes[i + 2] >= 0x81 &&
+      bytes[i + 2] <= 0xfe &&
+      bytes[i + 3] >= 0x30 &&
+      bytes[i + 3] <= 0x39
     ) {
       valid++;
       i += 4;

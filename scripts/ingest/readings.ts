@@ -124,7 +124,8 @@ export function* issuerReadings(doc: ParsedDocument): Generator<Reading<string[]
 /** 发文字号 the text prints: the number line (or an order's number), a history note. */
 export function* numberReadings(doc: ParsedDocument): Generator<Reading<string>> {
   const notice = doc.notice;
-  if (notice?.number) yield { value: notice.number, from: { part: notice.issuersFrom?.part === 'order' ? 'order' : 'number-line', line: notice.numberLine ?? notice.lineStart } };
+  if (notice?.number)
+    yield { value: notice.number, from: { part: notice.issuersFrom?.part === 'order' ? 'order' : 'number-line', line: notice.numberLine ?? notice.lineStart } };
   const note = promulgation(doc);
   if (note) yield { value: note.number, from: note.from };
 }

@@ -33,19 +33,22 @@ const MIN_CUT_LENGTH = 40;
 function opensDocument(lines: LogicalLine[], k: number): boolean {
   const text = lines[k]?.text;
   if (text === undefined) return false;
-  return (
-    isRecipients(text) ||
-    isDocNumberLine(text) ||
-    HEAD_RULES.preamble.test(text) ||
-    MARKERS.sec.test(text)
-  );
+  return isRecipients(text) || isDocNumberLine(text) || HEAD_RULES.preamble.test(text) || MARKERS.sec.test(text);
 }
 
 /** After a 版记, a document opens with its head (letterhead, 文号, title, 主送) or its preamble, never a numbered item. */
 function startsAfterFooter(lines: LogicalLine[], i: number): boolean {
   const text = lines[i].text;
   if (isNumbered(text)) return false;
-  return isRecipients(text) || isIssuerLike(text) || isDocNumberLine(text) || HEAD_MARK.test(text) || HEAD_RULES.preamble.test(text) || titleAt(lines, i) !== null || noticeTitleAt(lines, i) !== null;
+  return (
+    isRecipients(text) ||
+    isIssuerLike(text) ||
+    isDocNumberLine(text) ||
+    HEAD_MARK.test(text) ||
+    HEAD_RULES.preamble.test(text) ||
+    titleAt(lines, i) !== null ||
+    noticeTitleAt(lines, i) !== null
+  );
 }
 
 /** A notice title followed within two lines by its 主送 or 发文字号. */
@@ -150,9 +153,7 @@ export function splitDocuments(file: string, lines: LogicalLine[]): SplitResult 
     i = last + 1; // always moves on: the loop consumes at least one line per turn
   }
 
-  const chunks = open
-    .map((c, index) => toChunk(file, lines, c, open[index + 1]?.start ?? lines.length, index))
-    .filter((c) => c.lines.length > 0); // only an empty file leaves an empty chunk
+  const chunks = open.map((c, index) => toChunk(file, lines, c, open[index + 1]?.start ?? lines.length, index)).filter((c) => c.lines.length > 0); // only an empty file leaves an empty chunk
   diagnostics.push(...checkLeading(file, chunks), ...markTruncated(file, chunks));
   return { chunks, diagnostics };
 }
@@ -249,8 +250,7 @@ function markTruncated(file: string, chunks: DocumentChunk[]): Diagnostic[] {
   const text = last.text;
   const section = chunk.lines.findLast((l) => MARKERS.sec.test(l.text));
   let why: string | undefined;
-  if (CONTINUES.test(text) || (!PARAGRAPH_END.test(text) && text.length >= MIN_CUT_LENGTH))
-    why = 'it stops mid-sentence';
+  if (CONTINUES.test(text) || (!PARAGRAPH_END.test(text) && text.length >= MIN_CUT_LENGTH)) why = 'it stops mid-sentence';
   else if (section === last) why = 'it stops on a section heading with nothing under it';
   else if (isNumbered(text) && section && !CLOSING_SECTION.test(section.text))
     why = `it stops on a numbered item under ${quote(section.text)}, which is not a closing section`;

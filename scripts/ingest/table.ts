@@ -110,8 +110,7 @@ function layoutRows(rows: string[][], valueCount: number): TableCell[][] {
       const span = i === labelCount - 1 ? widen + 1 : 1;
       const owner = above[col];
       leading &&= text === '';
-      const covered =
-        leading && r > 0 && i < labelCount - 1 && owner?.body && owner.start === col && !owner.cell.colspan;
+      const covered = leading && r > 0 && i < labelCount - 1 && owner?.body && owner.start === col && !owner.cell.colspan;
       if (covered && owner) {
         owner.cell.rowspan = (owner.cell.rowspan ?? 1) + 1;
         owners[col] = owner;

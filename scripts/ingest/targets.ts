@@ -201,7 +201,9 @@ function finish(r: Reading, t: { printed?: number; period?: TargetPeriod; eviden
 
 /** The value, upper bound and printed text of a number or range ("3－5", "１２０００"). */
 function numbers(printed: string): Pick<Target, 'value' | 'upper' | 'valueText'> {
-  const [low, high] = toAscii(printed).replace(/．/g, '.').split(/\s*[-—－~～至到]\s*/);
+  const [low, high] = toAscii(printed)
+    .replace(/．/g, '.')
+    .split(/\s*[-—－~～至到]\s*/);
   return high === undefined ? { value: Number(low), valueText: printed } : { value: Number(low), upper: Number(high), valueText: printed };
 }
 
@@ -510,7 +512,15 @@ function readBareCell(text: string, context: TargetContext): Target | null {
   const m = BARE_CELL.exec(text);
   if (!m || (!m[3] && !m[1])) return null;
   const comparator = comparatorOf({ suffix: m[4] ?? '', more: false }, m[1] ?? '');
-  const target: Target = { text: text.trim(), indicator: '', ...numbers(m[2]), unit: m[3] ?? '', quantity: text.trim(), comparator, evidence: { text: text.trim(), line: context.line ?? 0 } };
+  const target: Target = {
+    text: text.trim(),
+    indicator: '',
+    ...numbers(m[2]),
+    unit: m[3] ?? '',
+    quantity: text.trim(),
+    comparator,
+    evidence: { text: text.trim(), line: context.line ?? 0 },
+  };
   if (context.year === undefined) return target;
   return { ...target, year: context.year, yearFrom: 'inherited', ...(context.yearEvidence ? { yearEvidence: context.yearEvidence } : {}), period: 'by-year' };
 }

@@ -106,7 +106,8 @@ export function findStandingClauses(text: string, context: UnitContext): Standin
   for (const m of text.matchAll(new RegExp(NAME_NOTE.source, 'g'))) {
     if (!m[1].includes('下同')) continue;
     const around = nameAround(text, m.index, m.index + m[0].length);
-    if (around) found.push({ at: m.index, clause: { kind: 'name-note', name: around.name, note: m[1], evidence: { text: around.written, line: context.line } } });
+    if (around)
+      found.push({ at: m.index, clause: { kind: 'name-note', name: around.name, note: m[1], evidence: { text: around.written, line: context.line } } });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.clause);
 }

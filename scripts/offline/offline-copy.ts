@@ -76,7 +76,10 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
     const source = path.join(siteDir, file);
     if (file.endsWith('.html')) continue;
     if (file.endsWith('.css')) {
-      out.write(file, rewriteCssUrls(readFileSync(source, 'utf8'), file, (url) => offlineUrl(url, file, site, files)));
+      out.write(
+        file,
+        rewriteCssUrls(readFileSync(source, 'utf8'), file, (url) => offlineUrl(url, file, site, files)),
+      );
     } else {
       out.copy(file, source);
     }

@@ -185,7 +185,10 @@ function rewriteTag(tag: StartTag, options: OfflinePageOptions): 'drop' | 'chang
       else if (lower === 'srcset') set(lower, rewriteSrcset(value, rewrite));
     }
     if (name === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'refresh') {
-      set('content', (get('content') ?? '').replace(REFRESH, (_, head: string, url: string, tail: string) => head + rewrite(url) + tail));
+      set(
+        'content',
+        (get('content') ?? '').replace(REFRESH, (_, head: string, url: string, tail: string) => head + rewrite(url) + tail),
+      );
     }
   }
   // A crossorigin fetch from a file:// page (origin null) always fails.

@@ -15,11 +15,21 @@ export function rewritePage(file: string, html: string, context: PageRewriteCont
   const modules: string[] = [];
   const classicScript = (script: string, page: string): string => {
     if (!context.files.files.has(script)) {
-      throw new Error(`offline copy: ${page} loads the module script ${script}, which is not a file of the site; fix its <script src> (paths.ts gives site URLs)`);
+      throw new Error(
+        `offline copy: ${page} loads the module script ${script}, which is not a file of the site; fix its <script src> (paths.ts gives site URLs)`,
+      );
     }
     modules.push(script);
     return script;
   };
-  const rewritten = offlinePage(html, { file, site: context.site, files: context.files, classicScript, isExcluded, keepCanonical: context.keepCanonical, bannerStylesheet: BANNER_STYLESHEET });
+  const rewritten = offlinePage(html, {
+    file,
+    site: context.site,
+    files: context.files,
+    classicScript,
+    isExcluded,
+    keepCanonical: context.keepCanonical,
+    bannerStylesheet: BANNER_STYLESHEET,
+  });
   return { html: rewritten, modules };
 }

@@ -142,7 +142,11 @@ export function documentSummary(doc: PolicyDocument, standing: StandingJson): Do
 /** The text of documents.json; the relations stage's data is computed when not given. */
 export function documentsJson(documents: readonly PolicyDocument[], relations: RelationsData = analyseRelations(documents)): string {
   const standing = standingJson(relations);
-  return JSON.stringify(documents.map((doc) => documentSummary(doc, standing(doc.id))), null, 1);
+  return JSON.stringify(
+    documents.map((doc) => documentSummary(doc, standing(doc.id))),
+    null,
+    1,
+  );
 }
 
 /** The text of docs/<id>.json: the full document model, with each copy reduced to its source (the parsed copy repeats the text). */
@@ -165,7 +169,19 @@ export function unitsCsv(documents: readonly PolicyDocument[]): string {
   const header = ['document', 'eid', 'label', 'unit', 'role', 'note', 'scope', 'evidence', 'line', 'role_evidence', 'url'];
   const rows = documents.flatMap((doc) =>
     tasksOf(doc.body).flatMap((t) =>
-      taskUnits(t).map((u) => [doc.id, t.eid, t.label, u.name, u.role, u.note, u.evidence.scope, u.evidence.text, u.evidence.line, u.roleEvidence?.text, absolute(paths.task(doc.id, t.eid))]),
+      taskUnits(t).map((u) => [
+        doc.id,
+        t.eid,
+        t.label,
+        u.name,
+        u.role,
+        u.note,
+        u.evidence.scope,
+        u.evidence.text,
+        u.evidence.line,
+        u.roleEvidence?.text,
+        absolute(paths.task(doc.id, t.eid)),
+      ]),
     ),
   );
   return csv(header, rows);
@@ -173,9 +189,43 @@ export function unitsCsv(documents: readonly PolicyDocument[]): string {
 
 /** One row per target of every document, with value, unit, year, period and the sentence it was read from. */
 export function targetsCsv(documents: readonly PolicyDocument[]): string {
-  const header = ['document', 'eid', 'label', 'indicator', 'value', 'upper', 'value_text', 'unit', 'comparator', 'year', 'year_from', 'period', 'text', 'evidence', 'line', 'url'];
+  const header = [
+    'document',
+    'eid',
+    'label',
+    'indicator',
+    'value',
+    'upper',
+    'value_text',
+    'unit',
+    'comparator',
+    'year',
+    'year_from',
+    'period',
+    'text',
+    'evidence',
+    'line',
+    'url',
+  ];
   const rows = documents.flatMap((doc) =>
-    documentTargetSummaries(doc).map((t) => [doc.id, t.eid, t.label, t.indicator, t.value, t.upper, t.valueText, t.unit, t.comparator, t.year, t.yearFrom, t.period, t.text, t.evidence.text, t.evidence.line, t.url]),
+    documentTargetSummaries(doc).map((t) => [
+      doc.id,
+      t.eid,
+      t.label,
+      t.indicator,
+      t.value,
+      t.upper,
+      t.valueText,
+      t.unit,
+      t.comparator,
+      t.year,
+      t.yearFrom,
+      t.period,
+      t.text,
+      t.evidence.text,
+      t.evidence.line,
+      t.url,
+    ]),
   );
   return csv(header, rows);
 }

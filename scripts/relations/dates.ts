@@ -19,7 +19,7 @@ export function readNumber(text: string): number | null {
   if (/^\d+$/.test(ascii)) return Number(ascii);
   const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
   if (!m || text === '') return null;
-  if (!m[2]) return m[3] ? null : DIGITS[m[1]!] ?? null;
+  if (!m[2]) return m[3] ? null : (DIGITS[m[1]!] ?? null);
   return (m[1] ? DIGITS[m[1]] : 1) * 10 + (m[3] ? DIGITS[m[3]] : 0);
 }
 

@@ -182,7 +182,14 @@ function edgeBetween(kind: RelationKind, a: DocumentNode, b: DocumentNode): Grap
     const y1 = down ? a.y + a.height : a.y;
     const y2 = down ? b.y : b.y + b.height;
     const mid = (y1 + y2) / 2;
-    return { kind, from: a.id, to: b.id, d: `M${round(ax)},${round(y1)} C${round(ax)},${round(mid)} ${round(bx)},${round(mid)} ${round(bx)},${round(y2)}`, labelX: round((ax + bx) / 2), labelY: round(mid) };
+    return {
+      kind,
+      from: a.id,
+      to: b.id,
+      d: `M${round(ax)},${round(y1)} C${round(ax)},${round(mid)} ${round(bx)},${round(mid)} ${round(bx)},${round(y2)}`,
+      labelX: round((ax + bx) / 2),
+      labelY: round(mid),
+    };
   }
   // Side by side or stacked in one box: leave from the right edge and come back round.
   const x1 = a.x + a.width;
@@ -190,7 +197,14 @@ function edgeBetween(kind: RelationKind, a: DocumentNode, b: DocumentNode): Grap
   const y1 = a.y + a.height / 2;
   const y2 = b.y + b.height / 2;
   const bulge = Math.max(x1, x2) + 28;
-  return { kind, from: a.id, to: b.id, d: `M${round(x1)},${round(y1)} C${round(bulge)},${round(y1)} ${round(bulge)},${round(y2)} ${round(x2)},${round(y2)}`, labelX: round(bulge - 6), labelY: round((y1 + y2) / 2) };
+  return {
+    kind,
+    from: a.id,
+    to: b.id,
+    d: `M${round(x1)},${round(y1)} C${round(bulge)},${round(y1)} ${round(bulge)},${round(y2)} ${round(x2)},${round(y2)}`,
+    labelX: round(bulge - 6),
+    labelY: round((y1 + y2) / 2),
+  };
 }
 
 /** A title in lines of at most NODE_WIDTH less padding (CJK characters one em, others about half), at most MAX_LINES, the last ending in … when cut. */

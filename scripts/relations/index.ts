@@ -32,10 +32,7 @@ export function analyseRelations(documents: readonly PolicyDocument[], alignment
  * counted in force up to it. Taken from the collection, not the clock, so a rebuild gives the same site.
  */
 export function latestYear(documents: readonly PolicyDocument[], validities: ReadonlyArray<Validity | null>): number {
-  const years = [
-    ...documents.map((d) => d.meta.date.value),
-    ...validities.flatMap((v) => [v?.from ?? null, v?.to ?? null]),
-  ]
+  const years = [...documents.map((d) => d.meta.date.value), ...validities.flatMap((v) => [v?.from ?? null, v?.to ?? null])]
     .filter((d): d is string => d !== null)
     .map((d) => Number(d.slice(0, 4)));
   return years.length > 0 ? Math.max(...years) : 0;

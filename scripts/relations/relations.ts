@@ -99,7 +99,10 @@ function revisedTitle(doc: PolicyDocument): { before: string; evidence: Evidence
   const title = doc.meta.title.value;
   const mark = REVISION_MARK.exec(title);
   if (!mark || mark.index === 0) return null;
-  return { before: title.slice(0, mark.index), evidence: titleEvidence(doc.id, title, doc.sources[0]?.lineStart ?? 1, [mark.index, mark.index + mark[0].length]) };
+  return {
+    before: title.slice(0, mark.index),
+    evidence: titleEvidence(doc.id, title, doc.sources[0]?.lineStart ?? 1, [mark.index, mark.index + mark[0].length]),
+  };
 }
 
 /** 《甲（修订版）》 revises 《甲》 when both are in the collection; the evidence is the revised title. */

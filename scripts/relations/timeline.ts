@@ -55,7 +55,9 @@ export function layoutTimeline(documents: readonly TimelineDocument[]): Timeline
   const dated = documents
     .map((d) => ({ d, from: d.validity?.from ?? (d.validity?.to ? `${d.validity.to.slice(0, 4)}-01-01` : null), to: cut(d.validity?.to ?? null, d.endedOn) }))
     .filter((x): x is { d: TimelineDocument; from: string; to: string | null } => x.from !== null)
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : (a.to ?? '9') < (b.to ?? '9') ? -1 : (a.to ?? '9') > (b.to ?? '9') ? 1 : a.d.id < b.d.id ? -1 : 1));
+    .sort((a, b) =>
+      a.from < b.from ? -1 : a.from > b.from ? 1 : (a.to ?? '9') < (b.to ?? '9') ? -1 : (a.to ?? '9') > (b.to ?? '9') ? 1 : a.d.id < b.d.id ? -1 : 1,
+    );
   const years = dated.flatMap(({ from, to }) => [Number(from.slice(0, 4)), Number((to ?? from).slice(0, 4))]);
   const first = years.length ? Math.min(...years) : 2000;
   const last = years.length ? Math.max(...years) + 1 : 2001;
@@ -67,18 +69,20 @@ export function layoutTimeline(documents: readonly TimelineDocument[]): Timeline
     return Math.round((axisStart + (y - first + share) * YEAR_WIDTH) * 10) / 10;
   };
   const end = axisStart + (last - first + 1) * YEAR_WIDTH;
-  const bars = dated.map(({ d, from, to }, i): TimelineBar => ({
-    id: d.id,
-    title: d.title,
-    label: fit(d.title),
-    status: d.status,
-    y: AXIS + MARGIN + i * ROW,
-    x1: x(from),
-    // A bar ends after its last day.
-    x2: to ? Math.max(x(from) + 2, x(to) + YEAR_WIDTH / 365) : end,
-    open: to === null,
-    openStart: !d.validity?.from,
-  }));
+  const bars = dated.map(
+    ({ d, from, to }, i): TimelineBar => ({
+      id: d.id,
+      title: d.title,
+      label: fit(d.title),
+      status: d.status,
+      y: AXIS + MARGIN + i * ROW,
+      x1: x(from),
+      // A bar ends after its last day.
+      x2: to ? Math.max(x(from) + 2, x(to) + YEAR_WIDTH / 365) : end,
+      open: to === null,
+      openStart: !d.validity?.from,
+    }),
+  );
   return {
     width: end + MARGIN,
     height: AXIS + MARGIN * 2 + bars.length * ROW,

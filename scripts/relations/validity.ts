@@ -16,13 +16,22 @@ import { evidenceAt, titleEvidence } from './sentences.ts';
 
 const DATE = String.raw`\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?`;
 /** 自2019年8月20日起施行 / 于2022年4月15日起施行 / 自印发之日起实施 / 自2023年2月22日施行. */
-const TAKES_EFFECT = new RegExp(String.raw`(?:自|从|于)\s*(?:(${DATE})|(印发|发布|公布|发文|下发|颁布|签发)(?:之日)?)\s*(?:起|以后)?\s*(?:施行|实施|执行|生效|试行)`, 'g');
+const TAKES_EFFECT = new RegExp(
+  String.raw`(?:自|从|于)\s*(?:(${DATE})|(印发|发布|公布|发文|下发|颁布|签发)(?:之日)?)\s*(?:起|以后)?\s*(?:施行|实施|执行|生效|试行)`,
+  'g',
+);
 /** 有效期至2025年12月31日 / 有效期到2025年8月 / 执行至2026年12月31日止. */
-const ENDS_ON = new RegExp(String.raw`(?:(?:有效期|执行期|实施期|试行期)限?(?:为|是)?\s*(?:至|到|截至|截止(?:到|至)?)|(?:执行|实施|施行|试行)(?:期限)?(?:至|到))\s*(${DATE}|\d{4}\s*年(?:底|末)?)`, 'g');
+const ENDS_ON = new RegExp(
+  String.raw`(?:(?:有效期|执行期|实施期|试行期)限?(?:为|是)?\s*(?:至|到|截至|截止(?:到|至)?)|(?:执行|实施|施行|试行)(?:期限)?(?:至|到))\s*(${DATE}|\d{4}\s*年(?:底|末)?)`,
+  'g',
+);
 /** 有效期3年 / 有效期五年 / 有效期为两年. */
 const LASTS = /(?:有效期|执行期|实施期|试行期)限?(?:为|是)?\s*([\d０-９一二两三四五六七八九十]+)\s*年/g;
 /** 有效期为2024年1月1日至2026年12月31日. */
-const SPAN = new RegExp(String.raw`(?:有效期|执行期|实施期|试行期)限?(?:为|是|自|从)?\s*(${DATE})\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(${DATE}|\d{4}\s*年(?:底|末)?)`, 'g');
+const SPAN = new RegExp(
+  String.raw`(?:有效期|执行期|实施期|试行期)限?(?:为|是|自|从)?\s*(${DATE})\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(${DATE}|\d{4}\s*年(?:底|末)?)`,
+  'g',
+);
 
 /** What may stand before the words in their clause: nothing, 第…条, 本办法/本政策措施/本实施细则, 现予公布. */
 const OWN_SUBJECT = /^(?:第[一二三四五六七八九十百零〇\d]+条)?(?:本[\u4e00-\u9fff]{1,8}?)?(?:现予(?:公布|印发|发布))?(?:已经?[^，。；]*通过)?$/;
@@ -64,14 +73,24 @@ export function titlePeriod(doc: PolicyDocument): { from: string; to: string; te
   }
   const year = TITLE_YEAR.exec(title);
   if (year) {
-    return { from: `${year[1]}-01-01`, to: `${year[1]}-12-31`, text: `${year[1]}年`, evidence: titleEvidence(doc.id, title, line, [year.index, year.index + year[0].length]) };
+    return {
+      from: `${year[1]}-01-01`,
+      to: `${year[1]}-12-31`,
+      text: `${year[1]}年`,
+      evidence: titleEvidence(doc.id, title, line, [year.index, year.index + year[0].length]),
+    };
   }
   const plan = FIVE_YEAR_PLAN.exec(title);
   if (plan) {
     const n = readNumber(plan[1]);
     if (n !== null && n >= 6) {
       const start = 1981 + 5 * (n - 6);
-      return { from: `${start}-01-01`, to: `${start + 4}-12-31`, text: `${start}—${start + 4}年`, evidence: titleEvidence(doc.id, title, line, [plan.index, plan.index + plan[0].length]) };
+      return {
+        from: `${start}-01-01`,
+        to: `${start + 4}-12-31`,
+        text: `${start}—${start + 4}年`,
+        evidence: titleEvidence(doc.id, title, line, [plan.index, plan.index + plan[0].length]),
+      };
     }
   }
   return null;

@@ -30,6 +30,7 @@ export function relationIndex(relations: readonly Relation[]): Map<string, Relat
     push(relation.from.id, { relation, outgoing: true, other: relation.to });
     if (relation.to.id !== relation.from.id) push(relation.to.id, { relation, outgoing: false, other: relation.from });
   }
-  for (const list of index.values()) list.sort((a, b) => Number(b.outgoing) - Number(a.outgoing) || RELATION_KINDS.indexOf(a.relation.kind) - RELATION_KINDS.indexOf(b.relation.kind));
+  for (const list of index.values())
+    list.sort((a, b) => Number(b.outgoing) - Number(a.outgoing) || RELATION_KINDS.indexOf(a.relation.kind) - RELATION_KINDS.indexOf(b.relation.kind));
   return index;
 }

@@ -93,7 +93,10 @@ export function buildIndex(source: ExtractedPage[], concepts: readonly ConceptSo
   }));
   const fold = foldMapFor(unitsOf([...folded, ...entries.flatMap((e) => e.terms)]), full);
 
-  const encoded = encodedPostings(folded, pages.map((p) => p.headings));
+  const encoded = encodedPostings(
+    folded,
+    pages.map((p) => p.headings),
+  );
   const routing = planRouting(encoded, options.shardTarget ?? TARGET_SHARD_CHARS);
   const shards = shardPostings(encoded, routing);
   const shardFiles = shards.map(gzipJson);
@@ -105,7 +108,14 @@ export function buildIndex(source: ExtractedPage[], concepts: readonly ConceptSo
     date: p.sort.date ?? '',
     filters: p.filters,
   }));
-  const details: PageDetail[] = pages.map((p) => ({ url: p.url, title: p.title, length: p.text.length, sections: p.sections, segments: p.segments, text: p.text }));
+  const details: PageDetail[] = pages.map((p) => ({
+    url: p.url,
+    title: p.title,
+    length: p.text.length,
+    sections: p.sections,
+    segments: p.segments,
+    text: p.text,
+  }));
   const cards: ConceptCard[] = concepts.map((c) => ({ id: c.id, name: c.name, definition: c.definition, documents: c.documents }));
   const meta: SearchMeta = {
     version: 2,

@@ -31,9 +31,44 @@ export interface ExtractedPage {
 }
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'button', 'input', 'select', 'textarea']);
 const HEADING = /^h[1-6]$/;
@@ -178,5 +213,15 @@ export function extractTree(tree: Root, url: string): ExtractedPage | null {
   const pageText = text.toString();
   // Drop segments that start at or after the end (sections with no text of their own).
   while (segments.length > 2 && segments[segments.length - 2] >= pageText.length) segments.splice(-2);
-  return { url, type: (htmlEl && attr(htmlEl, 'dataPage')) || 'page', title, text: pageText, sections, segments, headings: clampRanges(headings, pageText.length), filters, sort };
+  return {
+    url,
+    type: (htmlEl && attr(htmlEl, 'dataPage')) || 'page',
+    title,
+    text: pageText,
+    sections,
+    segments,
+    headings: clampRanges(headings, pageText.length),
+    filters,
+    sort,
+  };
 }

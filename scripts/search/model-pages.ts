@@ -141,7 +141,17 @@ export function documentPage(doc: PolicyDocument, body: MdastRoot, standing?: St
 /** The record of a department page: its name (the index keeps departments by name only, see build-index.ts). */
 export function departmentPage(department: { name: string; slug: string }): ExtractedPage {
   const { name } = department;
-  return { url: `departments/${department.slug}/`, type: 'department', title: name, text: name, sections: [], segments: [0, -1], headings: name ? [0, name.length] : [], filters: {}, sort: {} };
+  return {
+    url: `departments/${department.slug}/`,
+    type: 'department',
+    title: name,
+    text: name,
+    sections: [],
+    segments: [0, -1],
+    headings: name ? [0, name.length] : [],
+    filters: {},
+    sort: {},
+  };
 }
 
 /** The glossary's concepts as the index lists them. */

@@ -24,7 +24,5 @@ export function buildDepartments(documents: PolicyDocument[]): Department[] {
     }
   }
   const slugs = uniqueSlugs([...tasksByName.keys()], pinyinSlug);
-  return [...tasksByName]
-    .map(([name, tasks]) => ({ name, slug: slugs.get(name)!, tasks }))
-    .sort((a, b) => comparePinyin(a.name, b.name));
+  return [...tasksByName].map(([name, tasks]) => ({ name, slug: slugs.get(name)!, tasks })).sort((a, b) => comparePinyin(a.name, b.name));
 }

@@ -61,7 +61,15 @@ export async function compileGeneratedMdx(content: string, filePath: string, fro
   return {
     code,
     map: null,
-    astroMetadata: { hydratedComponents: [], clientOnlyComponents: [], serverComponents: [], scripts: [], propagation: 'none', containsHead: false, pageOptions: {} },
+    astroMetadata: {
+      hydratedComponents: [],
+      clientOnlyComponents: [],
+      serverComponents: [],
+      scripts: [],
+      propagation: 'none',
+      containsHead: false,
+      pageOptions: {},
+    },
   };
 }
 

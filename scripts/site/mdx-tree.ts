@@ -89,7 +89,11 @@ export function markTargets(value: string, targets: Target[]): PhrasingContent[]
   let at = 0;
   for (const { start, end, target } of spans) {
     if (start > at) out.push(text(value.slice(at, start)));
-    out.push(inline('mark', { class: 'target', title: targetTitle(target, false), 'data-year-from': target.yearFrom === 'inherited' ? 'inherited' : undefined }, [text(value.slice(start, end))]));
+    out.push(
+      inline('mark', { class: 'target', title: targetTitle(target, false), 'data-year-from': target.yearFrom === 'inherited' ? 'inherited' : undefined }, [
+        text(value.slice(start, end)),
+      ]),
+    );
     at = end;
   }
   if (at < value.length) out.push(text(value.slice(at)));
@@ -109,7 +113,11 @@ function unitChips(units: Unit[], ctx: MdxTreeContext): MdxJsxFlowElement {
   for (const t of titles) counts.set(t, (counts.get(t) ?? 0) + 1);
   const shared = [...counts].sort((a, b) => b[1] - a[1])[0][0];
   const chips = byRole(units.map((u, i) => ({ role: u.role, u, title: titles[i] === shared ? undefined : titles[i] })));
-  return flow('ul', { class: 'units', 'aria-label': '责任单位', title: shared }, chips.map(({ u, title }) => unitChip(u, title, ctx)));
+  return flow(
+    'ul',
+    { class: 'units', 'aria-label': '责任单位', title: shared },
+    chips.map(({ u, title }) => unitChip(u, title, ctx)),
+  );
 }
 
 /** A unit chip: role first (牵头 / 配合), the name as written, a note kept out of the name. */
@@ -138,7 +146,15 @@ function table(t: Table): MdxJsxFlowElement {
       'tr',
       {},
       cells.map((c) =>
-        flow(c.header ? 'th' : 'td', { colspan: c.colspan && c.colspan > 1 ? c.colspan : undefined, rowspan: c.rowspan && c.rowspan > 1 ? c.rowspan : undefined, scope: c.header ? 'col' : undefined }, c.text ? [text(c.text)] : []),
+        flow(
+          c.header ? 'th' : 'td',
+          {
+            colspan: c.colspan && c.colspan > 1 ? c.colspan : undefined,
+            rowspan: c.rowspan && c.rowspan > 1 ? c.rowspan : undefined,
+            scope: c.header ? 'col' : undefined,
+          },
+          c.text ? [text(c.text)] : [],
+        ),
       ),
     );
   const children: MdxJsxFlowElement[] = [];
@@ -202,7 +218,13 @@ export function documentTree(doc: PolicyDocument, ctx: MdxTreeContext): Root {
     );
   }
   if (doc.subtitle.length > 0) {
-    children.push(flow('div', { class: 'subtitle' }, doc.subtitle.map((s) => flow('p', {}, [text(s)]))));
+    children.push(
+      flow(
+        'div',
+        { class: 'subtitle' },
+        doc.subtitle.map((s) => flow('p', {}, [text(s)])),
+      ),
+    );
   }
   if (doc.preamble.length > 0) {
     children.push(flow('div', { class: 'preamble' }, blocks(doc.preamble, doc, ctx, 2, [])));
@@ -215,8 +237,24 @@ export function documentTree(doc: PolicyDocument, ctx: MdxTreeContext): Root {
     const signature = doc.closing.paragraphs.filter((p) => p.lineStart >= signed);
     children.push(
       flow('div', { class: 'closing' }, [
-        ...(note.length ? [flow('div', { class: 'attachment-note' }, note.map((p) => paragraph(p, [])))] : []),
-        ...(signature.length ? [flow('div', { class: 'signature' }, signature.map((p) => paragraph(p, [])))] : []),
+        ...(note.length
+          ? [
+              flow(
+                'div',
+                { class: 'attachment-note' },
+                note.map((p) => paragraph(p, [])),
+              ),
+            ]
+          : []),
+        ...(signature.length
+          ? [
+              flow(
+                'div',
+                { class: 'signature' },
+                signature.map((p) => paragraph(p, [])),
+              ),
+            ]
+          : []),
       ]),
     );
   }
@@ -232,7 +270,11 @@ export function documentTree(doc: PolicyDocument, ctx: MdxTreeContext): Root {
   }
   if (doc.footer && doc.footer.paragraphs.length > 0) {
     children.push(
-      flow('section', { class: 'doc-footer', 'aria-label': '抄送与印发' }, doc.footer.paragraphs.map((p) => paragraph(p, []))),
+      flow(
+        'section',
+        { class: 'doc-footer', 'aria-label': '抄送与印发' },
+        doc.footer.paragraphs.map((p) => paragraph(p, [])),
+      ),
     );
   }
   return { type: 'root', children };

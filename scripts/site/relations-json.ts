@@ -53,7 +53,13 @@ export interface StandingJson {
 /** The published form of one evidence sentence. */
 export function evidenceJson(e: Evidence): EvidenceJson {
   const { origin } = siteConfig();
-  return { text: e.sentence, document: e.document, url: origin + (e.anchor ? paths.task(e.document, e.anchor) : paths.doc(e.document)), line: e.line, marks: e.marks };
+  return {
+    text: e.sentence,
+    document: e.document,
+    url: origin + (e.anchor ? paths.task(e.document, e.anchor) : paths.doc(e.document)),
+    line: e.line,
+    marks: e.marks,
+  };
 }
 
 function relationJson(view: RelationView): RelationJson {

@@ -20,9 +20,14 @@ export const ASTRO_NODE_FLAGS = ['--max-semi-space-size=64'] as const;
 export function runAstroBuild(): Promise<void> {
   const cli = path.resolve('node_modules/astro/bin/astro.mjs');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, cli, 'build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, cli, 'build', '--silent'], {
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     stopWithBuild(child);
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`astro build failed (${signal ?? `exit ${code}`}); see the output above`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`astro build failed (${signal ?? `exit ${code}`}); see the output above`)),
+    );
   });
 }

@@ -31,8 +31,9 @@ export function runCompareStage(documents: readonly PolicyDocument[], concepts?:
   fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });
   fs.mkdirSync(COMPARE_CLIENT_DIR, { recursive: true });
   for (const payload of client) fs.writeFileSync(path.join(COMPARE_CLIENT_DIR, `${payload.doc.id}.js`), payloadScript(payload));
-  const parts = Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ');
+  const parts = Object.entries(result.timings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   console.log(`build: compare stage in ${((performance.now() - start) / 1000).toFixed(2)} s (${parts} ms); ${result.pairs.length} recommended pairs`);
   return result;
 }
-

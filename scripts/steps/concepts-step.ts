@@ -29,7 +29,10 @@ export function runConceptStage(documents: readonly PolicyDocument[], diagnostic
   const start = performance.now();
   const stage = conceptStage(documents, loadGlossary(glossaryFile));
   // Only pages whose text changed are written: the others keep their modification time.
-  syncFolder(path.join(GENERATED, 'concepts'), [...stage.conceptPages].map(([id, mdx]) => [`${id}.mdx`, mdx] as const));
+  syncFolder(
+    path.join(GENERATED, 'concepts'),
+    [...stage.conceptPages].map(([id, mdx]) => [`${id}.mdx`, mdx] as const),
+  );
   fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(stage.data));
   fs.writeFileSync(path.join(GENERATED, 'concept-tips.css'), tipCss(stage.data.concepts));
   const report = path.join(GENERATED, 'build-report.md');

@@ -42,7 +42,16 @@ export async function stopChildren(): Promise<void> {
         child.kill('SIGTERM');
       }),
   );
-  await Promise.all([...exits, ...[...closers].map(async (close) => { try { await close(); } catch { /* already closed */ } })]);
+  await Promise.all([
+    ...exits,
+    ...[...closers].map(async (close) => {
+      try {
+        await close();
+      } catch {
+        /* already closed */
+      }
+    }),
+  ]);
 }
 
 /** What the build says about the published site when it stops without publishing. */
@@ -57,7 +66,9 @@ export interface FailureNotice {
 
 /** The closing line of a failed build. */
 export function failureMessage(notice: FailureNotice): string {
-  const kept = notice.hadSite ? `the previous site in ${notice.siteDir}/ is unchanged` : `there was no previous site in ${notice.siteDir}/, and none was written`;
+  const kept = notice.hadSite
+    ? `the previous site in ${notice.siteDir}/ is unchanged`
+    : `there was no previous site in ${notice.siteDir}/, and none was written`;
   return `build failed; ${kept} (the unfinished output in ${notice.stagingDir}/ is removed by the next build)`;
 }
 

@@ -40,7 +40,12 @@ export interface OpenDataSources {
 }
 
 /** The site step's files in content/generated/. */
-export const GENERATED_SOURCES: OpenDataSources = { conceptsFile: CONCEPTS_FILE, compareFile: COMPARE_FILE, relationsFile: RELATIONS_FILE, compareClientDir: COMPARE_CLIENT_DIR };
+export const GENERATED_SOURCES: OpenDataSources = {
+  conceptsFile: CONCEPTS_FILE,
+  compareFile: COMPARE_FILE,
+  relationsFile: RELATIONS_FILE,
+  compareClientDir: COMPARE_CLIENT_DIR,
+};
 
 /**
  * Writes the open data into `<siteDir>/data/` (the dist/ layout has no base

@@ -44,7 +44,10 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Prom
   let index = 0;
   const pages = documentPages(data, concepts.pluginsFor, similarExtras, hooks.onDocumentTree);
   // Only pages whose text changed are written: the others keep their modification time.
-  const written = syncFolder(docsDir, [...pages].map(([id, mdx]) => [`${id}.mdx`, pageForTest(index++, mdx)] as const));
+  const written = syncFolder(
+    docsDir,
+    [...pages].map(([id, mdx]) => [`${id}.mdx`, pageForTest(index++, mdx)] as const),
+  );
   console.log(`MDX pages: ${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   fs.writeFileSync(path.join(GENERATED, 'site.json'), JSON.stringify(data));
   await compare;

@@ -52,7 +52,5 @@ export function comparePair(a: CompareSide, b: CompareSide, concepts: ReadonlyMa
 
 /** The matched pairs of a comparison as eids (for comparisons.json). */
 export function taskPairs(c: Comparison, a: TaskText[], b: TaskText[]): TaskPair[] {
-  return c.rows
-    .filter((r) => r.a !== undefined && r.b !== undefined)
-    .map((r) => ({ a: a[r.a!].eid, b: b[r.b!].eid, score: r.score ?? 0 }));
+  return c.rows.filter((r) => r.a !== undefined && r.b !== undefined).map((r) => ({ a: a[r.a!].eid, b: b[r.b!].eid, score: r.score ?? 0 }));
 }

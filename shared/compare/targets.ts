@@ -46,7 +46,10 @@ export function documentTargets(doc: { preamble: Block[]; body: Block[] }): Targ
 /** The indicators both documents set, in A's order; each with all of each side's targets for it. */
 export function compareTargets(a: TargetCell[], b: TargetCell[]): TargetRow[] {
   const byCore = new Map<string, { a: TargetCell[]; b: TargetCell[] }>();
-  for (const [side, list] of [['a', a], ['b', b]] as const) {
+  for (const [side, list] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     for (const cell of list) {
       const core = indicatorCore(cell.target.indicator);
       const row = byCore.get(core) ?? { a: [], b: [] };

@@ -45,7 +45,10 @@ const RUN = /[\p{Script=Han}\p{L}\p{N}#]+/gu;
 
 /** The text as the n-grams see it: NFKC, lower case, every number as "#". */
 function normalForGrams(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\d+(?:\.\d+)?/g, '#');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\d+(?:\.\d+)?/g, '#');
 }
 
 /**

@@ -58,16 +58,99 @@ export function kindWordsPattern(words: readonly KindWord[]): string {
 }
 
 /** Words a document title ends in (maybe followed by （2024—2026年）): the splitter's head rule. */
-export const TITLE_KIND_WORDS: readonly KindWord[] = ['计划', '方案', '措施', '机制', '意见', '办法', '规划', '细则', '规定', '政策', '纲要', '指南', '指引', '要点', '决定', '条例', '规则', '通知', '通告', '公告', '答复', '批复', '目录', '清单'];
+export const TITLE_KIND_WORDS: readonly KindWord[] = [
+  '计划',
+  '方案',
+  '措施',
+  '机制',
+  '意见',
+  '办法',
+  '规划',
+  '细则',
+  '规定',
+  '政策',
+  '纲要',
+  '指南',
+  '指引',
+  '要点',
+  '决定',
+  '条例',
+  '规则',
+  '通知',
+  '通告',
+  '公告',
+  '答复',
+  '批复',
+  '目录',
+  '清单',
+];
 
 /** Words a line ends in that make it a title, never joined to the line after it (normalisation). */
-export const UNWRAPPED_TITLE_WORDS: readonly KindWord[] = ['通知', '方案', '计划', '意见', '措施', '办法', '规定', '细则', '决定', '规划', '纲要', '机制', '报告', '公告', '通告', '批复', '要点', '指引', '清单', '目录'];
+export const UNWRAPPED_TITLE_WORDS: readonly KindWord[] = [
+  '通知',
+  '方案',
+  '计划',
+  '意见',
+  '措施',
+  '办法',
+  '规定',
+  '细则',
+  '决定',
+  '规划',
+  '纲要',
+  '机制',
+  '报告',
+  '公告',
+  '通告',
+  '批复',
+  '要点',
+  '指引',
+  '清单',
+  '目录',
+];
 
 /** Words a "关于…的X" line ends in when it is a title that starts a block (normalisation). */
 export const ABOUT_TITLE_WORDS: readonly KindWord[] = ['通知', '意见', '决定', '方案', '办法', '规定', '批复', '函'];
 
 /** Words a document uses for itself when it states its subject ("制定本行动计划", "提出如下意见"): title inference. */
-export const SELF_REFERENCE_WORDS: readonly KindWord[] = ['行动计划', '行动方案', '实施方案', '推进方案', '工作方案', '实施意见', '指导意见', '实施细则', '若干措施', '若干政策', '政策措施', '计划', '方案', '意见', '办法', '细则', '措施', '政策', '规划', '指南', '规定'];
+export const SELF_REFERENCE_WORDS: readonly KindWord[] = [
+  '行动计划',
+  '行动方案',
+  '实施方案',
+  '推进方案',
+  '工作方案',
+  '实施意见',
+  '指导意见',
+  '实施细则',
+  '若干措施',
+  '若干政策',
+  '政策措施',
+  '计划',
+  '方案',
+  '意见',
+  '办法',
+  '细则',
+  '措施',
+  '政策',
+  '规划',
+  '指南',
+  '规定',
+];
 
 /** Words of a closing clause of the whole document ("本方案自…施行", "本措施所称…"): the body parser. */
-export const CLOSING_CLAUSE_WORDS: readonly KindWord[] = ['政策措施', '实施方案', '行动计划', '工作方案', '方案', '措施', '政策', '计划', '意见', '办法', '细则', '规定', '机制', '通知'];
+export const CLOSING_CLAUSE_WORDS: readonly KindWord[] = [
+  '政策措施',
+  '实施方案',
+  '行动计划',
+  '工作方案',
+  '方案',
+  '措施',
+  '政策',
+  '计划',
+  '意见',
+  '办法',
+  '细则',
+  '规定',
+  '机制',
+  '通知',
+];

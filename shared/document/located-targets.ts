@@ -29,7 +29,8 @@ export function locatedTargets(doc: { preamble: Block[]; body: Block[] }): Locat
       if (b.type === 'provision') {
         for (const target of b.targets) out.push({ target, eid: b.eid, label: b.label, anchor: b.eid, lineStart: b.lineStart, lineEnd: b.lineEnd });
       } else if (b.type === 'paragraph') {
-        for (const target of b.targets ?? []) out.push({ target, eid: null, label: outside, anchor: `para-${b.lineStart}`, lineStart: b.lineStart, lineEnd: b.lineEnd });
+        for (const target of b.targets ?? [])
+          out.push({ target, eid: null, label: outside, anchor: `para-${b.lineStart}`, lineStart: b.lineStart, lineEnd: b.lineEnd });
       }
     });
   walk(doc.preamble, '序言');

@@ -24,7 +24,8 @@ export function namedConcepts(concepts: readonly ConceptEntry[], terms: readonly
   const partial: Array<{ index: number; share: number }> = [];
   concepts.forEach((c, index) => {
     let share = 0;
-    for (const t of c.terms) for (const q of asked) if (q.length >= 2 && q.length * 2 > t.length && t.startsWith(q)) share = Math.max(share, q.length / t.length);
+    for (const t of c.terms)
+      for (const q of asked) if (q.length >= 2 && q.length * 2 > t.length && t.startsWith(q)) share = Math.max(share, q.length / t.length);
     if (share > 0) partial.push({ index, share });
   });
   return partial

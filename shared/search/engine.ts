@@ -102,7 +102,12 @@ export function shardsFor(plans: TermPlan[], routing: ShardRouting): number[] {
 export function matchAll(plans: TermPlan[], shards: ReadonlyMap<number, Shard>, routing: ShardRouting): Occurrences[] {
   const lookup = shardLookup(shards, (key) => shardOfKey(key, routing));
   return plans.map((plan) =>
-    'unit' in plan ? matchUnit(plan.unit, shardsOfUnit(plan.unit, routing).map((s) => shards.get(s))) : matchTerm(plan.keys, lookup),
+    'unit' in plan
+      ? matchUnit(
+          plan.unit,
+          shardsOfUnit(plan.unit, routing).map((s) => shards.get(s)),
+        )
+      : matchTerm(plan.keys, lookup),
   );
 }
 
@@ -116,7 +121,12 @@ export function respond(loaded: LoadedMeta, terms: string[], perTerm: Occurrence
   } else {
     const matches = intersectTerms(perTerm);
     const df = perTerm.map((o) => o.size);
-    candidates = scoreCandidates([...matches].map(([page, hits]) => ({ page, hits })), terms, pages, df);
+    candidates = scoreCandidates(
+      [...matches].map(([page, hits]) => ({ page, hits })),
+      terms,
+      pages,
+      df,
+    );
   }
   const matching = candidates.map((c) => c.page);
   const kept = candidates.filter((c) => passes(pages[c.page], request.filters));
@@ -157,7 +167,10 @@ export function createSearchEngine(store: SearchStore): SearchEngine {
       const sections = spans.length > 0 ? sectionHits(structure, spans) : [];
       // Only the text around the excerpts shown is fetched, chunk by chunk.
       const shown = shownSections(sections);
-      const needed = chunksFor(shown.map((h) => textWindow(h.focus, structure.length)), meta.chunkSize);
+      const needed = chunksFor(
+        shown.map((h) => textWindow(h.focus, structure.length)),
+        meta.chunkSize,
+      );
       const chunks = new Map(await Promise.all(needed.map(async (k) => [k, await store.chunk(result.page, k)] as const)));
       const text = sparseText(structure.length, meta.chunkSize, chunks);
       for (const hit of shown) hit.excerpt = excerpt(text, hit.spans, hit.focus);

@@ -21,7 +21,12 @@ export function searchFacets(doc: PolicyDocument, standing?: Pick<DocumentStandi
   if (m.level.value) out.push(['level', LEVELS[m.level.value] ?? m.level.value]);
   for (const region of m.region.value) out.push(['region', region]);
   // A joint notice lists its issuers with 、; each can be chosen on its own.
-  const issuers = m.issuer.value ? m.issuer.value.split('、').map((s) => s.trim()).filter(Boolean) : [UNSTATED];
+  const issuers = m.issuer.value
+    ? m.issuer.value
+        .split('、')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [UNSTATED];
   for (const issuer of issuers) out.push(['issuer', issuer]);
   const year = m.date.value ? /^(\d{4})/.exec(m.date.value)?.[1] : undefined;
   out.push(['year', year ? `${year}年` : UNSTATED]);

@@ -45,9 +45,7 @@ export function pageValues(info: PageInfo, key: string): string[] {
 
 /** Whether a page passes every chosen filter, optionally leaving one filter out. */
 export function passes(info: PageInfo, selection: Selection, except?: string): boolean {
-  return Object.entries(selection).every(
-    ([key, chosen]) => key === except || chosen.length === 0 || pageValues(info, key).some((v) => chosen.includes(v)),
-  );
+  return Object.entries(selection).every(([key, chosen]) => key === except || chosen.length === 0 || pageValues(info, key).some((v) => chosen.includes(v)));
 }
 
 /**

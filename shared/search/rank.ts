@@ -67,7 +67,5 @@ export function sortRanked(ranked: Ranked[], pages: PageInfo[], by: 'relevance' 
   const byDate = (a: Ranked, b: Ranked) => (date(a) === date(b) ? 0 : date(a) < date(b) ? 1 : -1);
   const byRelevance = (a: Ranked, b: Ranked) => b.level - a.level || b.score - a.score;
   const byIndex = (a: Ranked, b: Ranked) => a.page - b.page;
-  return [...ranked].sort((a, b) =>
-    by === 'date' ? byDate(a, b) || byRelevance(a, b) || byIndex(a, b) : byRelevance(a, b) || byDate(a, b) || byIndex(a, b),
-  );
+  return [...ranked].sort((a, b) => (by === 'date' ? byDate(a, b) || byRelevance(a, b) || byIndex(a, b) : byRelevance(a, b) || byDate(a, b) || byIndex(a, b)));
 }

@@ -20,7 +20,11 @@ let cached: CompareData | undefined;
 /** The compare stage's output; run `npm run build` first. */
 export function compareData(): CompareData {
   if (!cached) {
-    cached = readGeneratedJson(path.resolve('content/generated/compare.json'), CompareDataSchema, 'the compare stage (scripts/steps/compare-step.ts, before Astro runs)');
+    cached = readGeneratedJson(
+      path.resolve('content/generated/compare.json'),
+      CompareDataSchema,
+      'the compare stage (scripts/steps/compare-step.ts, before Astro runs)',
+    );
   }
   return cached;
 }

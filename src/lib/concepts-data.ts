@@ -15,7 +15,11 @@ let byDocument: Map<string, ConceptInDocument[]> | undefined;
 /** The generated concept data; run `npm run build` first. */
 export function conceptsData(): ConceptsData {
   if (!cached) {
-    cached = readGeneratedJson(path.resolve('content/generated/concepts.json'), ConceptsDataSchema, 'the concept stage (scripts/steps/concepts-step.ts, before Astro runs)');
+    cached = readGeneratedJson(
+      path.resolve('content/generated/concepts.json'),
+      ConceptsDataSchema,
+      'the concept stage (scripts/steps/concepts-step.ts, before Astro runs)',
+    );
   }
   return cached;
 }

@@ -11,8 +11,7 @@ export interface RegionNode {
   count: number;
 }
 
-const byDateDesc = (a: PolicyDocument, b: PolicyDocument) =>
-  (b.meta.date.value ?? '').localeCompare(a.meta.date.value ?? '') || a.id.localeCompare(b.id);
+const byDateDesc = (a: PolicyDocument, b: PolicyDocument) => (b.meta.date.value ?? '').localeCompare(a.meta.date.value ?? '') || a.id.localeCompare(b.id);
 
 /** Builds the region tree; documents with no region go under "地区未注明". */
 export function regionTree(documents: PolicyDocument[]): RegionNode[] {

@@ -15,7 +15,11 @@ let byDocument: Map<string, RelationView[]> | undefined;
 /** The generated relations data; run `npm run build` first. */
 export function relationsData(): RelationsData {
   if (!cached) {
-    cached = readGeneratedJson(path.resolve('content/generated/relations.json'), RelationsDataSchema, 'the relations stage (scripts/steps/relations-step.ts, before Astro runs)');
+    cached = readGeneratedJson(
+      path.resolve('content/generated/relations.json'),
+      RelationsDataSchema,
+      'the relations stage (scripts/steps/relations-step.ts, before Astro runs)',
+    );
   }
   return cached;
 }

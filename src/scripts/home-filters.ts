@@ -34,7 +34,10 @@ function start(): void {
     }
     if (count) count.textContent = status.value || year.value ? `显示${shown}份，共${items.length}份` : `共${items.length}份`;
     const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of [['status', status.value], ['inforce', year.value]] as const) {
+    for (const [key, value] of [
+      ['status', status.value],
+      ['inforce', year.value],
+    ] as const) {
       if (value) next.set(key, value);
       else next.delete(key);
     }

@@ -41,7 +41,10 @@ export const A11Y_PAGES: readonly A11yPage[] = [
 export function findPage(pattern: string, files: readonly string[]): string | null {
   const segments = pattern.split('/').map((part) => (part === '*' ? '[^/]+' : escapeRegExp(part)));
   const matcher = new RegExp(`^${segments.join('/')}$`);
-  const paths = files.filter((file) => file.endsWith('.html')).map(pagePath).sort();
+  const paths = files
+    .filter((file) => file.endsWith('.html'))
+    .map(pagePath)
+    .sort();
   return paths.find((candidate) => matcher.test(candidate)) ?? null;
 }
 

@@ -15,7 +15,6 @@ serveSiteForThisFile();
 const files = indexSite(site.dir).list;
 
 describe(`accessibility of ${site.label}`, () => {
-
   for (const row of A11Y_PAGES) {
     const path = findPage(row.path, files);
     if (path === null && !row.required) {

@@ -27,7 +27,6 @@ function rowEids(page: Page): Promise<Array<[string | undefined, string | undefi
 }
 
 describe(`compare in ${site.label}`, () => {
-
   it('compares two documents chosen on /compare/ with aligned task rows', async () => {
     const { page } = browser;
     const errors: string[] = [];
@@ -40,7 +39,13 @@ describe(`compare in ${site.label}`, () => {
     await page.waitForURL(new RegExp(`[?&]b=${CITY}`));
     await page.locator('.cmp-row').first().waitFor();
     const rows = await rowEids(page);
-    expect(rows).toEqual(expect.arrayContaining([['item_13', 'item_14'], ['item_14', 'item_18'], ['item_16', 'item_19']]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['item_13', 'item_14'],
+        ['item_14', 'item_18'],
+        ['item_16', 'item_19'],
+      ]),
+    );
     // Every task of both documents is in exactly one row.
     expect(rows.filter(([a]) => a).length).toBe(17);
     expect(rows.filter(([, b]) => b).length).toBe(22);
@@ -66,7 +71,13 @@ describe(`compare in ${site.label}`, () => {
     await page.locator(`.cmp-pairs li[data-a="${SHIZHONG}"][data-b="${CITY}"] a`).click();
     await page.waitForURL(new RegExp(`/compare/${SHIZHONG}--${CITY}/$`));
     const rows = await rowEids(page);
-    expect(rows).toEqual(expect.arrayContaining([['item_13', 'item_14'], ['item_14', 'item_18'], ['item_16', 'item_19']]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['item_13', 'item_14'],
+        ['item_14', 'item_18'],
+        ['item_16', 'item_19'],
+      ]),
+    );
     expect(await page.locator('#cmp-units').count()).toBe(1);
     await page.close();
   });

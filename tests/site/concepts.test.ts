@@ -26,7 +26,6 @@ const inView = (page: Page, selector: string) =>
   });
 
 describe(`concepts in ${site.label}`, () => {
-
   it("goes from 链长制 in 001's task 4 to the concept page (four or more documents) and on to a task anchor", async () => {
     const { page } = browser;
     await page.goto(`${server.url}docs/${DOC_001}/`);
@@ -36,7 +35,14 @@ describe(`concepts in ${site.label}`, () => {
     const groups = page.locator('section[aria-labelledby^="doc-"]');
     expect(await groups.count()).toBeGreaterThanOrEqual(4);
     const docs = await groups.evaluateAll((els) => els.map((el) => el.getAttribute('aria-labelledby')));
-    expect(docs).toEqual(expect.arrayContaining([`doc-${DOC_001}`, 'doc-shandong-2025-jingxi-huagong', 'doc-jinan-shizhong-news-erci-chuangye', 'doc-jinan-shizhong-2024-xinxing-gongyehua']));
+    expect(docs).toEqual(
+      expect.arrayContaining([
+        `doc-${DOC_001}`,
+        'doc-shandong-2025-jingxi-huagong',
+        'doc-jinan-shizhong-news-erci-chuangye',
+        'doc-jinan-shizhong-2024-xinxing-gongyehua',
+      ]),
+    );
     // The 市中区 2024 plan never writes 链长制: its task 1 is listed through the alias, highlighted.
     const alias = page.locator('section[aria-labelledby="doc-jinan-shizhong-2024-xinxing-gongyehua"] li').first();
     expect(await alias.locator('mark').textContent()).toBe('“六个一”产业链群工作推进机制');
@@ -118,7 +124,9 @@ describe(`concepts in ${site.label}`, () => {
     expect(data.length).toBeGreaterThanOrEqual(40);
     const chain = data.find((c) => c.id === 'lianzhangzhi')!;
     expect(chain.url).toMatch(/\/concepts\/lianzhangzhi\/$/);
-    expect(chain.occurrences).toEqual(expect.arrayContaining([expect.objectContaining({ document: DOC_001, eid: 'item_4' }), expect.objectContaining({ document: DOC_001, eid: 'item_19' })]));
+    expect(chain.occurrences).toEqual(
+      expect.arrayContaining([expect.objectContaining({ document: DOC_001, eid: 'item_4' }), expect.objectContaining({ document: DOC_001, eid: 'item_19' })]),
+    );
     const zjtx = data.find((c) => c.id === 'zhuanjingtexin')!;
     expect(new Set(zjtx.occurrences.map((o) => o.document)).size).toBeGreaterThanOrEqual(10);
   });

@@ -56,9 +56,7 @@ describe('document pages in the browser', () => {
     await cite.click();
     await expect.poll(() => cite.getAttribute('data-copied')).toBe('true');
     const citation = await page.evaluate(() => navigator.clipboard.readText());
-    expect(citation).toBe(
-      `《济南市市中区推进新型工业化加快产业转型升级行动计划（2024—2026年）》三、（四）10. ${at(`${SHIZHONG}#item_10`)}`,
-    );
+    expect(citation).toBe(`《济南市市中区推进新型工业化加快产业转型升级行动计划（2024—2026年）》三、（四）10. ${at(`${SHIZHONG}#item_10`)}`);
     await page.locator('article[aria-labelledby="item_5"] .permalink').click();
     await page.waitForURL(/#item_5$/);
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(at(`${SHIZHONG}#item_5`));

@@ -65,7 +65,10 @@ describe('Atom feeds', () => {
   });
 
   it('are linked from the pages they belong to by <link rel="alternate">, each link a feed of the site', () => {
-    const pages = loadPages(site.dir, list.filter((f) => f === 'index.html' || /^(docs|concepts)\/[^/]+\/index\.html$/.test(f)));
+    const pages = loadPages(
+      site.dir,
+      list.filter((f) => f === 'index.html' || /^(docs|concepts)\/[^/]+\/index\.html$/.test(f)),
+    );
     let linked = 0;
     for (const page of pages) {
       const hrefs = [...page.html.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="[^"]*" href="([^"]+)"/g)].map((m) => m[1]);

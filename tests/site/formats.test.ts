@@ -38,7 +38,8 @@ beforeAll(async () => {
   fs.mkdirSync(folder);
   for (const [name, bytes] of Object.entries(FOLDER)) fs.writeFileSync(path.join(folder, name), bytes);
   const built = project.build({ SEEDS_DIR: folder });
-  if (built.status !== 0) throw new Error(`the build of the format fixtures failed (exit ${built.status}):\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);
+  if (built.status !== 0)
+    throw new Error(`the build of the format fixtures failed (exit ${built.status}):\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);
   corpus = JSON.parse(fs.readFileSync(path.join(project.dir, 'content/generated/corpus.json'), 'utf8')) as Corpus;
   report = fs.readFileSync(path.join(project.dir, 'content/generated/build-report.md'), 'utf8');
   server = await startStaticServer({ root: path.join(project.dir, 'dist'), base: '/' });
@@ -59,7 +60,12 @@ const open = async (url: string) => {
 
 describe('a site built from a folder of PDF, Word, web-page and text documents', () => {
   it('builds every readable document and names each file it could not read', () => {
-    expect(Object.keys(corpus.sources).sort()).toEqual(['jinan-icv-notice.pdf', 'jinan-logistics-plan.txt', 'ndrc-contract-notice.html', '山东省服务业数字化转型行动方案.docx']);
+    expect(Object.keys(corpus.sources).sort()).toEqual([
+      'jinan-icv-notice.pdf',
+      'jinan-logistics-plan.txt',
+      'ndrc-contract-notice.html',
+      '山东省服务业数字化转型行动方案.docx',
+    ]);
     expect(report).toMatch(/encrypted\.pdf.*encrypted with a password/);
     expect(report).toMatch(/notes\.rtf.*not read/);
   });

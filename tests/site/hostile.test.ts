@@ -42,7 +42,9 @@ beforeAll(async () => {
   project = makeTempProject({ seeds: 'copy-real', extraSeeds: Object.assign({}, ...SEEDS.values()) });
   built = project.build();
   if (built.status !== 0) {
-    throw new Error(`the build with hostile seeds failed (exit ${built.status}) in ${project.dir}:\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);
+    throw new Error(
+      `the build with hostile seeds failed (exit ${built.status}) in ${project.dir}:\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`,
+    );
   }
   const generated = path.join(project.dir, 'content/generated');
   corpus = JSON.parse(fs.readFileSync(path.join(generated, 'corpus.json'), 'utf8')) as Corpus;
@@ -81,7 +83,10 @@ describe('a build with every hostile seed beside the real ones', () => {
   for (const c of HOSTILE_CASES) {
     it(`${c.name}: ${c.why}`, () => {
       const docs = documentsOf(c);
-      expect(docs.map((d) => d.id), 'documents from the case').toHaveLength(c.expect.documents);
+      expect(
+        docs.map((d) => d.id),
+        'documents from the case',
+      ).toHaveLength(c.expect.documents);
       if (c.expect.sourcesPerDocument) for (const doc of docs) expect(doc.sources).toHaveLength(c.expect.sourcesPerDocument);
       if (c.expect.units) expect(docs.flatMap((d) => unitNames(d.body))).toEqual(expect.arrayContaining(c.expect.units));
       const missing = c.expect.diagnostics.filter((d) => !reportLists(report, d));
@@ -119,7 +124,11 @@ describe('hostile pages in Chromium', () => {
     const seeds = buildSeedIndex(Object.values(corpus.sources).map((lines) => lines.join('\n')));
     const pages = loadPages(path.join(project.dir, 'dist'));
     expect(pages.length).toBeGreaterThan(100);
-    expectNoDiagnostics(pages.flatMap((page) => findUnsafeMarkup(page.tree, page.file, seeds)), 'hostile build', 'unsafe markup findings');
+    expectNoDiagnostics(
+      pages.flatMap((page) => findUnsafeMarkup(page.tree, page.file, seeds)),
+      'hostile build',
+      'unsafe markup findings',
+    );
   });
 
   it('hostile pages use no id twice', () => {
@@ -148,7 +157,9 @@ function documentsOf(c: HostileCase): PolicyDocument[] {
 
 /** Names of the responsible units of every provision under `blocks`. */
 function unitNames(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'provision' ? [...b.units.map((u) => u.name), ...unitNames(b.children)] : b.type === 'box' ? unitNames(b.children) : []));
+  return blocks.flatMap((b) =>
+    b.type === 'provision' ? [...b.units.map((u) => u.name), ...unitNames(b.children)] : b.type === 'box' ? unitNames(b.children) : [],
+  );
 }
 
 /** True when the report has the diagnostic as "- file:line: severity code:" (line 0: "- file: …"). */

@@ -185,7 +185,9 @@ describe(`site hosted under ${BASE}`, () => {
       await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
-          (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+          (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+            `${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`,
+          );
         });
       });
       for (const visitPath of visits) {
@@ -212,13 +214,25 @@ describe(`site hosted under ${BASE}`, () => {
   }
 
   it('with the recommended Content-Security-Policy, no page reports a violation (search and compare included)', async () => {
-    const visits = ['', pagePath(firstPage('docs/')), `${pagePath(firstPage('docs/'))}source/`, pagePath(firstPage('concepts/')), pagePath(firstPage('departments/')), 'compare/', 'relations/', 'timeline/'];
+    const visits = [
+      '',
+      pagePath(firstPage('docs/')),
+      `${pagePath(firstPage('docs/'))}source/`,
+      pagePath(firstPage('concepts/')),
+      pagePath(firstPage('departments/')),
+      'compare/',
+      'relations/',
+      'timeline/',
+    ];
     expect(await cspViolations(CONTENT_SECURITY_POLICY, visits, true)).toEqual([]);
   });
 
   it('the CSP check does see violations (a policy blocking all scripts reports the page script)', async () => {
     const violations = await cspViolations(CONTENT_SECURITY_POLICY.replace(/script-src [^;]+/, "script-src 'none'"), [''], false);
-    expect(violations.some((text) => text.includes('script-src')), violations.join('\n')).toBe(true);
+    expect(
+      violations.some((text) => text.includes('script-src')),
+      violations.join('\n'),
+    ).toBe(true);
   });
 });
 

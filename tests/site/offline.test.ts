@@ -36,7 +36,9 @@ const copyFile = (url: string): string => {
 const firstPage = (folder: string): string | undefined => {
   const dir = path.join(offlineDir, folder);
   if (!existsSync(dir)) return undefined;
-  const name = readdirSync(dir).sort().find((entry) => existsSync(path.join(dir, entry, 'index.html')));
+  const name = readdirSync(dir)
+    .sort()
+    .find((entry) => existsSync(path.join(dir, entry, 'index.html')));
   return name === undefined ? undefined : `${folder}/${name}/index.html`;
 };
 
@@ -114,7 +116,10 @@ describe(`offline copy ${path.relative(process.cwd(), offlineDir)} opened from d
     const id = decodeURIComponent(hash.slice(1));
     const heading = page.locator(`[id="${id}"]`);
     await expect(heading.isVisible()).resolves.toBe(true);
-    expect(await heading.evaluate((h) => h.getBoundingClientRect().top < window.innerHeight && h.getBoundingClientRect().bottom > 0), 'task scrolled into view').toBe(true);
+    expect(
+      await heading.evaluate((h) => h.getBoundingClientRect().top < window.innerHeight && h.getBoundingClientRect().bottom > 0),
+      'task scrolled into view',
+    ).toBe(true);
     expect(await page.locator('.is-target').count(), 'page.ts marked the target task').toBe(1);
   });
 

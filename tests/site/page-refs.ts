@@ -44,15 +44,27 @@ const URL_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<readonly [property: 
   source: [['src', 'src']],
   track: [['src', 'src']],
   audio: [['src', 'src']],
-  video: [['src', 'src'], ['poster', 'poster']],
+  video: [
+    ['src', 'src'],
+    ['poster', 'poster'],
+  ],
   iframe: [['src', 'src']],
   embed: [['src', 'src']],
   object: [['data', 'data']],
   form: [['action', 'action']],
   button: [['formAction', 'formaction']],
-  input: [['formAction', 'formaction'], ['src', 'src']],
-  use: [['href', 'href'], ['xLinkHref', 'xlink:href']],
-  image: [['href', 'href'], ['xLinkHref', 'xlink:href']],
+  input: [
+    ['formAction', 'formaction'],
+    ['src', 'src'],
+  ],
+  use: [
+    ['href', 'href'],
+    ['xLinkHref', 'xlink:href'],
+  ],
+  image: [
+    ['href', 'href'],
+    ['xLinkHref', 'xlink:href'],
+  ],
 };
 
 // Link types that name an origin or a non-page resource, never a file of the site.

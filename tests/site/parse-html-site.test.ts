@@ -13,7 +13,10 @@ import { withoutPositions } from '../support/hast.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const DIST = siteUnderTest().dir;
-const pages = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).sort();
+const pages = fs
+  .readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.html'))
+  .sort();
 const read = (file: string) => fs.readFileSync(path.join(DIST, file), 'utf8');
 
 describe('parseHtml on every page of the built site', () => {

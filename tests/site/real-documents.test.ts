@@ -40,7 +40,8 @@ beforeAll(async () => {
   fs.mkdirSync(folder);
   for (const [name, bytes] of Object.entries(FOLDER)) fs.writeFileSync(path.join(folder, name), bytes);
   const built = project.build({ SEEDS_DIR: folder });
-  if (built.status !== 0) throw new Error(`the build of real documents failed (exit ${built.status}):\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);
+  if (built.status !== 0)
+    throw new Error(`the build of real documents failed (exit ${built.status}):\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);
   corpus = JSON.parse(fs.readFileSync(path.join(project.dir, 'content/generated/corpus.json'), 'utf8')) as Corpus;
   report = fs.readFileSync(path.join(project.dir, 'content/generated/build-report.md'), 'utf8');
   server = await startStaticServer({ root: path.join(project.dir, 'dist'), base: '/' });
@@ -106,7 +107,7 @@ describe('a site built from real documents only', () => {
     expect(await browser.page.locator('.ln.set-aside', { hasText: '［网站导航，不计入正文］' }).count()).toBeGreaterThan(40);
     await open(`/docs/${tianjin}/`);
     expect(await card()).toMatch(/津工信电力〔2021〕3号\s*据网页信息/);
-    expect((await browser.page.locator('main').innerText())).not.toContain('网站标识码');
+    expect(await browser.page.locator('main').innerText()).not.toContain('网站标识码');
   });
 
   it('shows a Traditional-script document as printed, parsed into articles', async () => {

@@ -26,7 +26,15 @@ interface DocumentJson {
   period: string | null;
   inForce: number[];
   validity: { from: string | null; to: string | null } | null;
-  relations: Array<{ kind: string; direction: string; label: string; document: string | null; basis: string; evidence: Array<{ text: string; url: string }>; alignment?: { score: number } }>;
+  relations: Array<{
+    kind: string;
+    direction: string;
+    label: string;
+    document: string | null;
+    basis: string;
+    evidence: Array<{ text: string; url: string }>;
+    alignment?: { score: number };
+  }>;
 }
 const documents = JSON.parse(read(site.dir, 'data/documents.json')) as DocumentJson[];
 const byId = new Map(documents.map((d) => [d.id, d]));
@@ -54,10 +62,20 @@ describe('relations in the open data', () => {
     const { citations } = JSON.parse(read(path.resolve('content/generated'), 'concepts.json')) as ConceptsData;
     for (const [id, c] of Object.entries(citations)) {
       for (const cited of c.cites) {
-        expect(byId.get(id)!.relations.some((r) => r.document === cited.target && r.basis !== 'alignment'), `${id} → ${cited.target}`).toBe(true);
-        expect(byId.get(cited.target!)!.relations.some((r) => r.document === id && r.basis !== 'alignment'), `${cited.target} ← ${id}`).toBe(true);
+        expect(
+          byId.get(id)!.relations.some((r) => r.document === cited.target && r.basis !== 'alignment'),
+          `${id} → ${cited.target}`,
+        ).toBe(true);
+        expect(
+          byId.get(cited.target!)!.relations.some((r) => r.document === id && r.basis !== 'alignment'),
+          `${cited.target} ← ${id}`,
+        ).toBe(true);
       }
-      for (const cited of c.external) expect(byId.get(id)!.relations.some((r) => r.document === null), `${id}: ${cited.title}`).toBe(true);
+      for (const cited of c.external)
+        expect(
+          byId.get(id)!.relations.some((r) => r.document === null),
+          `${id}: ${cited.title}`,
+        ).toBe(true);
     }
   });
 });
@@ -134,7 +152,9 @@ describe('relations on the pages, in the browser', () => {
     await page.locator('form[data-doc-filters] select[name="status"]').selectOption('征求意见稿');
     await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).length)).toBe(0);
     await page.goto(at('?status=%E5%BE%81%E6%B1%82%E6%84%8F%E8%A7%81%E7%A8%BF'));
-    await expect.poll(() => items.evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.querySelector('a')!.textContent))).toEqual([byId.get(JINAN)!.title]);
+    await expect
+      .poll(() => items.evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.querySelector('a')!.textContent)))
+      .toEqual([byId.get(JINAN)!.title]);
   });
 
   it('shows the whole list, without the filter form, when JavaScript is off', async () => {
@@ -155,7 +175,12 @@ describe('relations on the pages, in the browser', () => {
     const results = page.locator('#search-results li a[href*="/docs/"]');
     await results.first().waitFor({ timeout: 10_000 });
     const ids = (await results.evaluateAll((as) => as.map((a) => /\/docs\/([^/]+)\//.exec((a as HTMLAnchorElement).href)?.[1] ?? ''))).filter(Boolean);
-    expect([...new Set(ids)].sort()).toEqual(documents.filter((d) => d.inForce.includes(2025)).map((d) => d.id).sort());
+    expect([...new Set(ids)].sort()).toEqual(
+      documents
+        .filter((d) => d.inForce.includes(2025))
+        .map((d) => d.id)
+        .sort(),
+    );
   });
 });
 

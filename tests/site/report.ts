@@ -37,11 +37,21 @@ export function formatDiagnostics(diagnostics: readonly SiteDiagnostic[], dir: s
     .map((group) => {
       const [first] = group as [SiteDiagnostic];
       const count = group.length > 1 ? ` (${group.length}×)` : '';
-      return block(`${first.code}  ${first.message}${count}`, group.map((d) => place(dir, d)), first.hint);
+      return block(
+        `${first.code}  ${first.message}${count}`,
+        group.map((d) => place(dir, d)),
+        first.hint,
+      );
     });
   for (const family of families) {
     const [first] = family as [SiteDiagnostic];
-    blocks.push(block(`${first.code}  ${family.length} different problems, e.g.:`, family.map((d) => `${place(dir, d)}  ${d.message}`), first.hint));
+    blocks.push(
+      block(
+        `${first.code}  ${family.length} different problems, e.g.:`,
+        family.map((d) => `${place(dir, d)}  ${d.message}`),
+        first.hint,
+      ),
+    );
   }
   return blocks.join('\n');
 }

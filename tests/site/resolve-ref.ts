@@ -43,13 +43,7 @@ const HTTP_ROOT = 'http://site.invalid';
 const FILE_ROOT = 'file:///site/';
 
 /** Resolves `url`, found on page `fromFile` (whose `<base href>` is `baseHref`), against the site. */
-export function resolveRef(
-  url: string,
-  fromFile: string,
-  baseHref: string | undefined,
-  index: SiteIndex,
-  options: ResolveOptions,
-): Resolution {
+export function resolveRef(url: string, fromFile: string, baseHref: string | undefined, index: SiteIndex, options: ResolveOptions): Resolution {
   // HTML strips leading and trailing ASCII whitespace from URL attributes.
   const raw = url.trim();
   if (raw === '') return { kind: 'skip' };
@@ -91,7 +85,8 @@ function resolveServed(raw: string, fromFile: string, baseHref: string | undefin
   const relative = decode(pathname.slice(base.length));
   if (relative === null) return badEncoding(raw);
   const target = servedFile(relative, index);
-  if (typeof target !== 'string') return problem('link/missing', `"${raw}": ${target.missing}`, 'fix the link or build the page it names (paths are case-sensitive)');
+  if (typeof target !== 'string')
+    return problem('link/missing', `"${raw}": ${target.missing}`, 'fix the link or build the page it names (paths are case-sensitive)');
   return internal(target, resolved.hash);
 }
 
@@ -113,7 +108,11 @@ function servedFile(relative: string, index: SiteIndex): string | { missing: str
 
 function resolveOffline(raw: string, fromFile: string, baseHref: string | undefined, index: SiteIndex): Resolution {
   if (raw.startsWith('/')) {
-    return problem('offline/absolute', `"${raw}" is root-relative; opened from disk it points at the root of the file system`, 'make the link relative to the page (e.g. ../x/index.html)');
+    return problem(
+      'offline/absolute',
+      `"${raw}" is root-relative; opened from disk it points at the root of the file system`,
+      'make the link relative to the page (e.g. ../x/index.html)',
+    );
   }
   const page = new URL(encodePath(fromFile), FILE_ROOT);
   const resolved = new URL(raw, baseHref === undefined ? page : new URL(baseHref, page));
@@ -130,7 +129,8 @@ function resolveOffline(raw: string, fromFile: string, baseHref: string | undefi
       `link to ${folder === '' ? '' : `${folder}/`}index.html instead`,
     );
   }
-  if (!index.files.has(relative)) return problem('link/missing', `"${raw}": ${relative} does not exist in the offline copy`, 'fix the link or copy the file it names');
+  if (!index.files.has(relative))
+    return problem('link/missing', `"${raw}": ${relative} does not exist in the offline copy`, 'fix the link or copy the file it names');
   return internal(relative, resolved.hash);
 }
 

@@ -71,25 +71,42 @@ export function findUnsafeMarkup(tree: Root, file: string, seeds: SeedIndex): Si
     for (const [property, value] of Object.entries(node.properties)) {
       // hast names on* attributes onClick, onLoad…; no other HTML attribute starts with "on".
       if (/^on/i.test(property)) {
-        report(node, 'security/event-handler', `<${node.tagName} ${property.toLowerCase()}="…"> is an inline event handler`, 'attach the listener in a bundled script; inline handlers defeat a strict Content-Security-Policy');
+        report(
+          node,
+          'security/event-handler',
+          `<${node.tagName} ${property.toLowerCase()}="…"> is an inline event handler`,
+          'attach the listener in a bundled script; inline handlers defeat a strict Content-Security-Policy',
+        );
       }
       if (URL_PROPERTIES.includes(property) && typeof value === 'string' && /^\s*javascript:/i.test(value)) {
         report(node, 'security/javascript-url', `<${node.tagName}> has a javascript: URL`, 'use a <button> and a bundled script instead');
       }
     }
     if (node.tagName !== 'script') return;
-    const type = String(node.properties.type ?? '').trim().toLowerCase();
+    const type = String(node.properties.type ?? '')
+      .trim()
+      .toLowerCase();
     const content = textOf(node);
     if (EXECUTABLE_SCRIPT.test(type)) {
       const excerpt = seeds.find(content);
       if (excerpt !== null) {
-        report(node, 'security/seed-in-script', `an executable <script> contains seed text "${excerpt}…"`, 'render seed text as HTML text (escaped), or pass it as JSON in <script type="application/json"> / a data- attribute');
+        report(
+          node,
+          'security/seed-in-script',
+          `an executable <script> contains seed text "${excerpt}…"`,
+          'render seed text as HTML text (escaped), or pass it as JSON in <script type="application/json"> / a data- attribute',
+        );
       }
     } else if (JSON_SCRIPT.test(type) && content.trim() !== '') {
       try {
         JSON.parse(content);
       } catch (error) {
-        report(node, 'security/broken-json', `<script type="${type}"> is not valid JSON (${(error as Error).message}); its text may have broken out of the element`, 'serialise with JSON.stringify and escape "<" as \\u003c');
+        report(
+          node,
+          'security/broken-json',
+          `<script type="${type}"> is not valid JSON (${(error as Error).message}); its text may have broken out of the element`,
+          'serialise with JSON.stringify and escape "<" as \\u003c',
+        );
       }
     }
   });
@@ -100,7 +117,14 @@ export function findUnsafeMarkup(tree: Root, file: string, seeds: SeedIndex): Si
 export function checkHostileText(tree: Root, file: string, payload: string): SiteDiagnostic[] {
   const found: SiteDiagnostic[] = [];
   if (!squeeze(visibleText(tree)).includes(squeeze(payload))) {
-    found.push({ severity: 'error', code: 'security/hostile-not-literal', message: `the page does not show the seed text "${payload}" literally`, hint: 'render seed text with {text} (escaped), never set:html', file, line: 0 });
+    found.push({
+      severity: 'error',
+      code: 'security/hostile-not-literal',
+      message: `the page does not show the seed text "${payload}" literally`,
+      hint: 'render seed text with {text} (escaped), never set:html',
+      file,
+      line: 0,
+    });
   }
   const payloadScripts: string[] = [];
   visit(fromHtml(payload, { fragment: true }), 'element', (node: Element) => {
@@ -111,7 +135,15 @@ export function checkHostileText(tree: Root, file: string, payload: string): Sit
     const content = textOf(node);
     const injected = payloadScripts.find((code) => content.includes(code));
     if (injected !== undefined) {
-      found.push({ severity: 'error', code: 'security/hostile-script', message: `a <script> element runs seed text "${injected}"`, hint: 'the seed text was inserted as HTML; render it as text', file, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 });
+      found.push({
+        severity: 'error',
+        code: 'security/hostile-script',
+        message: `a <script> element runs seed text "${injected}"`,
+        hint: 'the seed text was inserted as HTML; render it as text',
+        file,
+        line: node.position?.start.line ?? 0,
+        column: node.position?.start.column ?? 0,
+      });
     }
   });
   return found;

@@ -23,7 +23,8 @@ import { collectPages } from '../../scripts/search/collect.ts';
 import { siteUnderTest } from './site-under-test.ts';
 
 const site = siteUnderTest();
-const built = fs.existsSync(path.join(site.dir, 'docs')) && fs.existsSync(path.join(site.dir, 'search-data')) && fs.existsSync('content/generated/relations.json');
+const built =
+  fs.existsSync(path.join(site.dir, 'docs')) && fs.existsSync(path.join(site.dir, 'search-data')) && fs.existsSync('content/generated/relations.json');
 
 describe.skipIf(!built)('search index from the model', () => {
   const corpus = ingestDirectory('seeds', 'content/curated');

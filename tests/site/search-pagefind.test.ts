@@ -32,16 +32,21 @@ describe('extended search (Pagefind) on /search/', () => {
       const button = page.getByRole('button', { name: '查看分词匹配的其他结果' });
       await expect.poll(() => button.isVisible()).toBe(true);
       expect(await page.locator('#search-extra').textContent()).toContain('可能不含完整检索词');
-      expect(requests.filter((url) => url.includes('/pagefind/')), 'Pagefind requests before the press').toEqual([]);
+      expect(
+        requests.filter((url) => url.includes('/pagefind/')),
+        'Pagefind requests before the press',
+      ).toEqual([]);
 
       await button.focus();
       await page.keyboard.press('Enter');
       await page.waitForSelector('#search-extra[data-state="done"]', { timeout: 20_000 });
       expect(requests.some((url) => url.includes('/pagefind/pagefind.js'))).toBe(true);
 
-      const extra = await page.locator('[data-extra-result]').evaluateAll((els) =>
-        els.map((el) => ({ url: (el as HTMLElement).dataset.url ?? '', href: el.querySelector('a')?.href ?? '', mark: el.querySelector('mark') !== null })),
-      );
+      const extra = await page
+        .locator('[data-extra-result]')
+        .evaluateAll((els) =>
+          els.map((el) => ({ url: (el as HTMLElement).dataset.url ?? '', href: el.querySelector('a')?.href ?? '', mark: el.querySelector('mark') !== null })),
+        );
       expect(extra.length).toBeGreaterThan(0);
       expect(new Set(extra.map((r) => r.url)).size, 'no page listed twice').toBe(extra.length);
       for (const result of extra) {
@@ -51,7 +56,10 @@ describe('extended search (Pagefind) on /search/', () => {
         const id = new URL(result.href).hash.slice(1);
         if (id) expect(await response.text(), `${result.href} names an element of its page`).toContain(`id="${decodeURIComponent(id)}"`);
       }
-      expect(extra.some((r) => r.mark), 'excerpts keep Pagefind’s highlights').toBe(true);
+      expect(
+        extra.some((r) => r.mark),
+        'excerpts keep Pagefind’s highlights',
+      ).toBe(true);
       expect(await page.locator('#search-extra-status').textContent()).toMatch(/分词匹配另找到 \d+ 个页面/);
     } finally {
       await page.close();
@@ -77,19 +85,22 @@ describe('extended search (Pagefind) on /search/', () => {
     }
   });
 
-  it.skipIf(!fs.existsSync(path.join(offlineDir, 'search', 'index.html')))('offline it says the extended search is not available and offers no button', async () => {
-    // file:// pages need a browser that lets file: through (and still nothing else).
-    const offline = await launchBrowser({ allowNetwork: true });
-    await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
-    const page = offline.page;
-    try {
-      await page.goto(`${pathToFileURL(path.join(offlineDir, 'search', 'index.html')).href}?q=${encodeURIComponent('链长制')}`);
-      await page.waitForSelector('#search-app[data-state="done"]', { timeout: 20_000 });
-      expect(await page.locator('#search-extra').isVisible()).toBe(true);
-      expect(await page.locator('#search-extra-note').textContent()).toContain('离线版不提供扩展检索');
-      expect(await page.locator('#search-extra-run').isVisible()).toBe(false);
-    } finally {
-      await offline.close();
-    }
-  });
+  it.skipIf(!fs.existsSync(path.join(offlineDir, 'search', 'index.html')))(
+    'offline it says the extended search is not available and offers no button',
+    async () => {
+      // file:// pages need a browser that lets file: through (and still nothing else).
+      const offline = await launchBrowser({ allowNetwork: true });
+      await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+      const page = offline.page;
+      try {
+        await page.goto(`${pathToFileURL(path.join(offlineDir, 'search', 'index.html')).href}?q=${encodeURIComponent('链长制')}`);
+        await page.waitForSelector('#search-app[data-state="done"]', { timeout: 20_000 });
+        expect(await page.locator('#search-extra').isVisible()).toBe(true);
+        expect(await page.locator('#search-extra-note').textContent()).toContain('离线版不提供扩展检索');
+        expect(await page.locator('#search-extra-run').isVisible()).toBe(false);
+      } finally {
+        await offline.close();
+      }
+    },
+  );
 });

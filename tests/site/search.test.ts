@@ -84,7 +84,9 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
   }, QUERY_SET_TIMEOUT_MS);
 
   it('finds every document that contains the query and every department it names (recall)', () => {
-    console.log(`search: recall ${percent(quality.recall)} (${quality.expected - quality.missed.length}/${quality.expected} documents and departments over ${querySet.cases.length} queries)`);
+    console.log(
+      `search: recall ${percent(quality.recall)} (${quality.expected - quality.missed.length}/${quality.expected} documents and departments over ${querySet.cases.length} queries)`,
+    );
     expect(quality.missed).toEqual([]);
     expect(quality.recall).toBeGreaterThanOrEqual(QUALITY_GOALS.recall);
   });
@@ -124,7 +126,8 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
         if (!result) continue;
         checked++;
         const hash = decodeURIComponent(new URL(result.first).hash.slice(1));
-        if (anchors.length === 0 ? hash !== '' : !anchors.includes(hash)) wrong.push(`${c.query} → ${id}#${hash} (expected one of ${anchors.join(', ') || 'the page'})`);
+        if (anchors.length === 0 ? hash !== '' : !anchors.includes(hash))
+          wrong.push(`${c.query} → ${id}#${hash} (expected one of ${anchors.join(', ') || 'the page'})`);
       }
     }
     console.log(`search: first links on an expected task ${percent((checked - wrong.length) / checked)} (${checked - wrong.length}/${checked})`);
@@ -135,7 +138,8 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
     const wrong: string[] = [];
     for (const c of querySet.cases) {
       const shown = online.get(c.query)!;
-      if (shown.concepts.join(' ') !== c.concepts.join(' ')) wrong.push(`${c.query}: cards ${shown.concepts.join(' ') || '-'}, expected ${c.concepts.join(' ') || '-'}`);
+      if (shown.concepts.join(' ') !== c.concepts.join(' '))
+        wrong.push(`${c.query}: cards ${shown.concepts.join(' ') || '-'}, expected ${c.concepts.join(' ') || '-'}`);
       if (shown.results.some((r) => r.url.startsWith('concepts/'))) wrong.push(`${c.query}: a concept page among the results`);
     }
     console.log(`search: concept cards as expected for ${querySet.cases.length - wrong.length}/${querySet.cases.length} queries`);
@@ -167,40 +171,44 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
     expect(urls('"新能源汽车"')).toEqual(urls('新能源汽车'));
   });
 
-  it.skipIf(!fs.existsSync(path.join(offlineDir, 'search-index', 'meta.js')))('gives the same results offline over file://, saying 离线模式', async () => {
-    const offline = await launchBrowser({ allowNetwork: true });
-    // Only the copy on disk may load: anything with a host would be a leak.
-    await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
-    try {
-      const root = `${pathToFileURL(path.resolve(offlineDir)).href}/`;
-      const differ: string[] = [];
-      // The first query comes in the URL; the others are typed into the page, as a reader would.
-      for (const [i, c] of querySet.cases.entries()) {
-        const shown =
-          i === 0
-            ? await runSearchPage(offline.page, `${root}search/index.html?q=${encodeURIComponent(c.query)}`)
-            : await searchInPage(offline.page, c.query);
-        expect(shown.status.startsWith('离线模式')).toBe(true);
-        const a = [...online.get(c.query)!.concepts, ...online.get(c.query)!.results.map((r) => r.url)].join(' ');
-        const b = [...shown.concepts, ...shown.results.map((r) => r.url)].join(' ');
-        if (a !== b) differ.push(`${c.query}: online ${a} / offline ${b}`);
-        for (const r of shown.results.slice(0, 3)) expect(r.first.startsWith(root)).toBe(true);
+  it.skipIf(!fs.existsSync(path.join(offlineDir, 'search-index', 'meta.js')))(
+    'gives the same results offline over file://, saying 离线模式',
+    async () => {
+      const offline = await launchBrowser({ allowNetwork: true });
+      // Only the copy on disk may load: anything with a host would be a leak.
+      await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+      try {
+        const root = `${pathToFileURL(path.resolve(offlineDir)).href}/`;
+        const differ: string[] = [];
+        // The first query comes in the URL; the others are typed into the page, as a reader would.
+        for (const [i, c] of querySet.cases.entries()) {
+          const shown =
+            i === 0
+              ? await runSearchPage(offline.page, `${root}search/index.html?q=${encodeURIComponent(c.query)}`)
+              : await searchInPage(offline.page, c.query);
+          expect(shown.status.startsWith('离线模式')).toBe(true);
+          const a = [...online.get(c.query)!.concepts, ...online.get(c.query)!.results.map((r) => r.url)].join(' ');
+          const b = [...shown.concepts, ...shown.results.map((r) => r.url)].join(' ');
+          if (a !== b) differ.push(`${c.query}: online ${a} / offline ${b}`);
+          for (const r of shown.results.slice(0, 3)) expect(r.first.startsWith(root)).toBe(true);
+        }
+        console.log(`search: offline copy gives the same results for ${querySet.cases.length - differ.length}/${querySet.cases.length} queries`);
+        expect(differ).toEqual([]);
+        // A result link opens the document from disk at the task.
+        await offline.page.goto(`${root}search/index.html?q=${encodeURIComponent('链长制')}`);
+        await offline.page.waitForSelector('#search-app[data-state="done"]');
+        const first = offline.page.locator('[data-result] a').first();
+        const href = await first.getAttribute('href');
+        await first.click();
+        await offline.page.waitForURL(href!);
+        const id = decodeURIComponent(new URL(href!).hash.slice(1));
+        if (id) expect(await offline.page.locator(`[id="${id}"]`).count()).toBe(1);
+      } finally {
+        await offline.close();
       }
-      console.log(`search: offline copy gives the same results for ${querySet.cases.length - differ.length}/${querySet.cases.length} queries`);
-      expect(differ).toEqual([]);
-      // A result link opens the document from disk at the task.
-      await offline.page.goto(`${root}search/index.html?q=${encodeURIComponent('链长制')}`);
-      await offline.page.waitForSelector('#search-app[data-state="done"]');
-      const first = offline.page.locator('[data-result] a').first();
-      const href = await first.getAttribute('href');
-      await first.click();
-      await offline.page.waitForURL(href!);
-      const id = decodeURIComponent(new URL(href!).hash.slice(1));
-      if (id) expect(await offline.page.locator(`[id="${id}"]`).count()).toBe(1);
-    } finally {
-      await offline.close();
-    }
-  }, QUERY_SET_TIMEOUT_MS);
+    },
+    QUERY_SET_TIMEOUT_MS,
+  );
 });
 
 describe.skipIf(!hasDocs)('the search page in use', () => {
@@ -230,7 +238,8 @@ describe.skipIf(!hasDocs)('the search page in use', () => {
     const firstHref = await page.locator('[data-result] a[href*="#"]').first().getAttribute('href');
     for (let i = 0; i < 120; i++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.closest('[data-result]') !== null && document.activeElement?.getAttribute('href')?.includes('#'))) break;
+      if (await page.evaluate(() => document.activeElement?.closest('[data-result]') !== null && document.activeElement?.getAttribute('href')?.includes('#')))
+        break;
     }
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(firstHref);
     await page.keyboard.press('Enter');

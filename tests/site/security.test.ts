@@ -18,6 +18,10 @@ const SEEDS_DIR = path.resolve(import.meta.dirname, '../../seeds');
 describe(`security of ${site.label}`, () => {
   it('no inline event handlers, javascript: URLs, seed text in executable scripts or broken JSON scripts', () => {
     const seeds = buildSeedIndex(readSeedTexts(SEEDS_DIR));
-    expectNoDiagnostics(pages.flatMap((page) => findUnsafeMarkup(page.tree, page.file, seeds)), site.label, 'unsafe markup findings');
+    expectNoDiagnostics(
+      pages.flatMap((page) => findUnsafeMarkup(page.tree, page.file, seeds)),
+      site.label,
+      'unsafe markup findings',
+    );
   });
 });

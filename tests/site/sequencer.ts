@@ -18,6 +18,9 @@ export class LongestFirst extends BaseSequencer {
       const index = LONGEST_FIRST.indexOf(path.basename(file.moduleId, '.test.ts'));
       return index < 0 ? LONGEST_FIRST.length : index;
     };
-    return sorted.map((file, i) => ({ file, i })).sort((a, b) => rank(a.file) - rank(b.file) || a.i - b.i).map(({ file }) => file);
+    return sorted
+      .map((file, i) => ({ file, i }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.i - b.i)
+      .map(({ file }) => file);
   }
 }

@@ -26,7 +26,9 @@ export function siteUnderTest(env: NodeJS.ProcessEnv = process.env): SiteUnderTe
   const label = env.SITE_DIR?.trim() || 'dist';
   const dir = path.resolve(label);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new Error(`site checks: ${label}/ does not exist. Build the site first (npm run build) or point SITE_DIR at a built site, e.g. SITE_DIR=tests/fixtures/site/basic SITE_BASE=/policy-atlas/`);
+    throw new Error(
+      `site checks: ${label}/ does not exist. Build the site first (npm run build) or point SITE_DIR at a built site, e.g. SITE_DIR=tests/fixtures/site/basic SITE_BASE=/policy-atlas/`,
+    );
   }
   if (!existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`site checks: ${label}/index.html is missing, so ${label}/ is not a built site (did the build fail?)`);

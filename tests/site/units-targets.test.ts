@@ -33,7 +33,17 @@ describe('unit chips', () => {
     await page.goto(at(HEBEI));
     const chips = page.locator('article[aria-labelledby="item_2"] > .units li');
     const names = await chips.locator('a').evaluateAll((as) => as.map((a) => a.firstChild?.textContent ?? ''));
-    expect(names).toEqual(['省工业和信息化厅', '省发展改革委', '省财政厅', '省国资委', '省市场监管局', '省数据和政务服务局', '省科技厅', '各市政府', '雄安新区管委会']);
+    expect(names).toEqual([
+      '省工业和信息化厅',
+      '省发展改革委',
+      '省财政厅',
+      '省国资委',
+      '省市场监管局',
+      '省数据和政务服务局',
+      '省科技厅',
+      '各市政府',
+      '雄安新区管委会',
+    ]);
     const given = page.locator('article[aria-labelledby="item_2"] > .units li[data-scope="document"] a');
     expect(await given.count()).toBe(2);
     expect(await given.first().evaluate((a) => getComputedStyle(a).borderTopStyle)).toBe('dashed');
@@ -49,7 +59,9 @@ describe('unit chips', () => {
     const chip = page.locator('article[aria-labelledby="item_1"] > .units a', { hasText: '各市政府' });
     expect(await chip.innerText()).toBe('各市政府（含定州、辛集市，下同）');
     expect(await chip.locator('.count').innerText()).toBe('（含定州、辛集市，下同）');
-    expect(await chip.getAttribute('href')).toBe(await page.locator('article[aria-labelledby="item_2"] > .units a', { hasText: '各市政府' }).getAttribute('href'));
+    expect(await chip.getAttribute('href')).toBe(
+      await page.locator('article[aria-labelledby="item_2"] > .units a', { hasText: '各市政府' }).getAttribute('href'),
+    );
   });
 
   it('show the lead unit first with a visible 牵头, where an earlier clause says the first listed leads', async () => {
@@ -70,7 +82,13 @@ describe('unit chips', () => {
     await page.goto(at(SHIZHONG));
     const paragraph = page.locator('article[aria-labelledby="item_1"] p', { hasText: '济南能源互联网产业发展促进中心' });
     expect(await paragraph.count()).toBe(1);
-    const cut = await paragraph.evaluate((p) => [...p.querySelectorAll('a')].some((a) => (a.parentElement?.textContent ?? '').includes('济南能源互联网产业发展促进中心') && p.textContent!.indexOf(`济南${a.textContent}产业发展促进中心`) >= 0));
+    const cut = await paragraph.evaluate((p) =>
+      [...p.querySelectorAll('a')].some(
+        (a) =>
+          (a.parentElement?.textContent ?? '').includes('济南能源互联网产业发展促进中心') &&
+          p.textContent!.indexOf(`济南${a.textContent}产业发展促进中心`) >= 0,
+      ),
+    );
     expect(cut).toBe(false);
   });
 });

@@ -21,7 +21,16 @@ export interface ParsedFeed {
   updated: string;
   links: Array<{ rel: string; href: string; type?: string }>;
   authors: string[];
-  entries: Array<{ id: string; title: string; updated: string; published?: string; links: Array<{ rel: string; href: string; type?: string }>; authors: string[]; summary: string; categories: string[] }>;
+  entries: Array<{
+    id: string;
+    title: string;
+    updated: string;
+    published?: string;
+    links: Array<{ rel: string; href: string; type?: string }>;
+    authors: string[];
+    summary: string;
+    categories: string[];
+  }>;
 }
 
 const isElement = (node: Element['children'][number], name: string): node is Element => node.type === 'tag' && (node as Element).name === name;
@@ -58,7 +67,8 @@ export function parseAtom(xml: string): ParsedFeed {
 /** RFC 4287's rules outside the schema: an author for the feed or for every entry; at most one alternate link per type; an alternate link on every entry (they have no content). */
 export function atomRuleErrors(feed: ParsedFeed): string[] {
   const errors: string[] = [];
-  if (feed.authors.length === 0 && feed.entries.some((e) => e.authors.length === 0)) errors.push('atom:feed has no atom:author and an entry has none either (RFC 4287 4.1.1)');
+  if (feed.authors.length === 0 && feed.entries.some((e) => e.authors.length === 0))
+    errors.push('atom:feed has no atom:author and an entry has none either (RFC 4287 4.1.1)');
   const alternates = (ls: ParsedFeed['links']) => ls.filter((l) => l.rel === 'alternate').map((l) => l.type ?? '');
   const duplicated = (types: string[]) => types.length !== new Set(types).size;
   if (duplicated(alternates(feed.links))) errors.push('atom:feed has two alternate links of one type (RFC 4287 4.1.1)');

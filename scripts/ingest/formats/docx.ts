@@ -32,21 +32,49 @@ const PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'];
 /** Reads a .docx into lines (paragraphs, table rows), restoring automatic numbering; refuses corrupt or encrypted files. */
 export function readDocx(file: string, bytes: Uint8Array): ExtractedText | { error: Diagnostic } {
   if (bytes.length > MAX_DOCX_BYTES) {
-    return { error: unreadable(file, 'read/too-large', `Word file of ${(bytes.length / 1048576).toFixed(1)} MB; files over ${MAX_DOCX_BYTES / 1048576} MB are not read`, 'Remove large images from the document, or split it.') };
+    return {
+      error: unreadable(
+        file,
+        'read/too-large',
+        `Word file of ${(bytes.length / 1048576).toFixed(1)} MB; files over ${MAX_DOCX_BYTES / 1048576} MB are not read`,
+        'Remove large images from the document, or split it.',
+      ),
+    };
   }
   // An OLE compound file: a Word 97–2003 .doc renamed, or a .docx saved with a password.
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return { error: unreadable(file, 'read/docx-encrypted-or-doc', 'is a password-protected Word file or an old .doc, not a .docx', 'Open it in Word or WPS and save it as .docx without a password.') };
+    return {
+      error: unreadable(
+        file,
+        'read/docx-encrypted-or-doc',
+        'is a password-protected Word file or an old .doc, not a .docx',
+        'Open it in Word or WPS and save it as .docx without a password.',
+      ),
+    };
   }
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(bytes, { filter: (f) => PARTS.includes(f.name) && f.originalSize <= MAX_PART_BYTES });
   } catch (cause) {
-    return { error: unreadable(file, 'read/docx-invalid', `is not a readable .docx (its zip archive is damaged: ${(cause as Error).message})`, 'The file may be damaged or only partly downloaded; open it in Word and save it again.') };
+    return {
+      error: unreadable(
+        file,
+        'read/docx-invalid',
+        `is not a readable .docx (its zip archive is damaged: ${(cause as Error).message})`,
+        'The file may be damaged or only partly downloaded; open it in Word and save it again.',
+      ),
+    };
   }
   const documentXml = parts['word/document.xml'];
   if (!documentXml) {
-    return { error: unreadable(file, 'read/docx-invalid', 'is a zip archive without word/document.xml, so not a Word document', 'Save the document from Word or WPS as .docx.') };
+    return {
+      error: unreadable(
+        file,
+        'read/docx-invalid',
+        'is a zip archive without word/document.xml, so not a Word document',
+        'Save the document from Word or WPS as .docx.',
+      ),
+    };
   }
   const xml = (name: string) => (parts[name] ? parseDocument(strFromU8(parts[name]), { xmlMode: true }) : null);
   const styles = readStyles(xml('word/styles.xml'));
@@ -170,7 +198,7 @@ function readNumbering(doc: ReturnType<typeof parseDocument> | null, styles: Sty
   // unless a w:startOverride restarts it (the first time that w:num is used).
   const counters = new Map<string, number[]>();
   const overridden = new Set<string>();
-  const resolve = (numId: string, depth = 0): { abstractId: string; num: (typeof nums extends Map<string, infer V> ? V : never) } | null => {
+  const resolve = (numId: string, depth = 0): { abstractId: string; num: typeof nums extends Map<string, infer V> ? V : never } | null => {
     const num = nums.get(numId);
     const abstract = num ? abstracts.get(num.abstractId) : undefined;
     if (!num || !abstract || depth > 10) return null;
@@ -195,7 +223,7 @@ function readNumbering(doc: ReturnType<typeof parseDocument> | null, styles: Sty
         overridden.add(numId);
         for (const [i, o] of found.num.overrides) if (o.start !== undefined) count[i] = o.start - 1;
       }
-      count[ilvl] = (count[ilvl] ?? (level.start - 1)) + 1;
+      count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
       for (let deeper = ilvl + 1; deeper < 9; deeper++) {
         const restart = levelOf(deeper)?.restart;
         if (restart === undefined || (restart !== 0 && ilvl + 1 <= restart)) count[deeper] = undefined as unknown as number;
@@ -235,7 +263,10 @@ export function formatNumber(n: number, format: string): string {
     case 'taiwaneseCounting':
       return chineseCounting(n);
     case 'chineseLegalSimplified':
-      return chineseCounting(n).replace(/./g, (c) => '零壹贰叁肆伍陆柒捌玖'[CN_DIGITS.indexOf(c)] ?? ({ 十: '拾', 百: '佰', 千: '仟' } as Record<string, string>)[c] ?? c);
+      return chineseCounting(n).replace(
+        /./g,
+        (c) => '零壹贰叁肆伍陆柒捌玖'[CN_DIGITS.indexOf(c)] ?? ({ 十: '拾', 百: '佰', 千: '仟' } as Record<string, string>)[c] ?? c,
+      );
     case 'ideographTraditional':
       return CN_TRADITIONAL[(n - 1) % 10] ?? String(n);
     case 'ideographZodiac':
@@ -278,7 +309,21 @@ function chineseCounting(n: number): string {
 }
 
 function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [value, letters] of table) {
     while (n >= value) {
@@ -293,7 +338,25 @@ function toRoman(n: number): string {
 // Body text
 
 /** Elements whose content is not document text: deleted or moved-away text, field codes, properties. */
-const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'pPr', 'rPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'Fallback', 'footnoteReference', 'endnoteReference', 'commentReference', 'proofErr', 'bookmarkStart', 'bookmarkEnd']);
+const SKIPPED = new Set([
+  'del',
+  'moveFrom',
+  'delText',
+  'instrText',
+  'pPr',
+  'rPr',
+  'tblPr',
+  'trPr',
+  'tcPr',
+  'sectPr',
+  'Fallback',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+  'proofErr',
+  'bookmarkStart',
+  'bookmarkEnd',
+]);
 
 class LineWriter {
   lines: string[] = [];

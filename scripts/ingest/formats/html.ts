@@ -26,12 +26,69 @@ const CONTENT_SHARE = 0.6;
 /** A page whose main text has fewer Chinese characters than this has no main text. */
 const MIN_MAIN_TEXT = 20;
 /** Elements whose text is not page text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'input', 'textarea', 'canvas', 'video', 'audio']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'canvas',
+  'video',
+  'audio',
+]);
 /** Elements that start and end a line. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'ul', 'title',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'ul',
+  'title',
 ]);
 const TITLE_HEADINGS = new Set(['h1', 'h2', 'h3']);
 
@@ -41,7 +98,14 @@ const TITLE_HEADINGS = new Set(['h1', 'h2', 'h3']);
 /** Reads a saved web page into lines, setting aside what is not the document; refuses a page without main text. */
 export function readHtml(file: string, bytes: Uint8Array): ExtractedText | { error: Diagnostic } {
   if (bytes.length > MAX_HTML_BYTES) {
-    return { error: unreadable(file, 'read/too-large', `page of ${(bytes.length / 1048576).toFixed(1)} MB; pages over ${MAX_HTML_BYTES / 1048576} MB are not read`, 'Save the page without embedded images ("HTML only").') };
+    return {
+      error: unreadable(
+        file,
+        'read/too-large',
+        `page of ${(bytes.length / 1048576).toFixed(1)} MB; pages over ${MAX_HTML_BYTES / 1048576} MB are not read`,
+        'Save the page without embedded images ("HTML only").',
+      ),
+    };
   }
   const { text: html, diagnostics } = decodeHtml(file, bytes);
   const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
@@ -50,7 +114,12 @@ export function readHtml(file: string, bytes: Uint8Array): ExtractedText | { err
   const mainText = lines.filter((l) => main.has(l)).reduce((n, l) => n + l.plain, 0);
   if (lines.length === 0 || mainText < MIN_MAIN_TEXT) {
     return {
-      error: unreadable(file, 'read/html-no-main-text', `page has no main text (${mainText} Chinese characters outside links); only navigation or a list of links was found`, 'Save the page that shows the document itself, not a list or index page.'),
+      error: unreadable(
+        file,
+        'read/html-no-main-text',
+        `page has no main text (${mainText} Chinese characters outside links); only navigation or a list of links was found`,
+        'Save the page that shows the document itself, not a list or index page.',
+      ),
     };
   }
   const normalisations: Normalisation[] = [];
@@ -94,7 +163,14 @@ function decodeHtml(file: string, bytes: Uint8Array): { text: string; diagnostic
 }
 
 function lossy(file: string): Diagnostic {
-  return { severity: 'warning', code: 'read/lossy-utf8', message: `${file}: page declares UTF-8 but has invalid bytes, replaced with U+FFFD`, file, line: 0, hint: 'Save the page again from the browser.' };
+  return {
+    severity: 'warning',
+    code: 'read/lossy-utf8',
+    message: `${file}: page declares UTF-8 but has invalid bytes, replaced with U+FFFD`,
+    file,
+    line: 0,
+    hint: 'Save the page again from the browser.',
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -231,11 +307,19 @@ function mainRegion(lines: PageLine[]): Set<PageLine> {
   const first = lines.indexOf(inContent[0]);
   // The title heading just before the content (h1–h3 or an element named "title"); what lies
   // between the two (date, source, font size and print links) is the site's, not the document's.
-  const titleLine = lines.slice(0, first).reverse().find((l) => l.plain > 0 && l.ancestors.some(isTitleElement));
+  const titleLine = lines
+    .slice(0, first)
+    .reverse()
+    .find((l) => l.plain > 0 && l.ancestors.some(isTitleElement));
   const heading = titleLine?.ancestors.findLast(isTitleElement);
   const title = heading ? lines.slice(0, first).filter((l) => l.ancestors.includes(heading)) : [];
   // A page heading that the content repeats (the document prints its own title) is the site's copy.
-  const head = titleKey(inContent.slice(0, 8).map((l) => l.text).join(''));
+  const head = titleKey(
+    inContent
+      .slice(0, 8)
+      .map((l) => l.text)
+      .join(''),
+  );
   const repeated = title.length > 0 && head.includes(titleKey(title.map((l) => l.text).join('')));
   return new Set([...(repeated ? [] : title), ...inContent]);
 }
@@ -254,4 +338,3 @@ function isTitleElement(el: Element): boolean {
   const named = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
   return /(^|[\s_-])(title|biaoti|bt)([\s_-]|$)/.test(named);
 }
-

@@ -119,7 +119,12 @@ function joinContinuations(lines: LogicalLine[], continues: Set<number>, joins: 
     const prev = out.at(-1);
     if (prev && continues.has(line.lineStart) && !prev.text.includes('\t') && !line.text.includes('\t')) {
       const seam = /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
-      joins.push({ kind: 'wrap-join', line: prev.lineEnd, before: [...prev.text].slice(-8).join(''), after: [...prev.text].slice(-8).join('') + seam + [...line.text].slice(0, 8).join('') });
+      joins.push({
+        kind: 'wrap-join',
+        line: prev.lineEnd,
+        before: [...prev.text].slice(-8).join(''),
+        after: [...prev.text].slice(-8).join('') + seam + [...line.text].slice(0, 8).join(''),
+      });
       const flags = prev.flags || line.flags ? { flags: [...new Set([...(prev.flags ?? []), ...(line.flags ?? [])])] } : {};
       out[out.length - 1] = { text: prev.text + seam + line.text, lineStart: prev.lineStart, lineEnd: line.lineEnd, ...flags };
     } else out.push(line);
@@ -130,6 +135,15 @@ function joinContinuations(lines: LogicalLine[], continues: Set<number>, joins: 
 function unsupported(file: string): Diagnostic {
   const known = Object.keys(FORMAT_BY_EXTENSION).join(', ');
   const ext = path.extname(file) || '(none)';
-  const hint = /^\.(doc|wps|rtf|odt)$/i.test(ext) ? 'Open it in Word or WPS and save it as .docx (or export it as PDF).' : `Convert it to one of ${known}, or move it out of the folder.`;
-  return { severity: 'warning', code: 'read/unsupported-format', message: `${file}: files of type ${ext} are not read (the build reads ${known})`, file, line: 0, hint };
+  const hint = /^\.(doc|wps|rtf|odt)$/i.test(ext)
+    ? 'Open it in Word or WPS and save it as .docx (or export it as PDF).'
+    : `Convert it to one of ${known}, or move it out of the folder.`;
+  return {
+    severity: 'warning',
+    code: 'read/unsupported-format',
+    message: `${file}: files of type ${ext} are not read (the build reads ${known})`,
+    file,
+    line: 0,
+    hint,
+  };
 }

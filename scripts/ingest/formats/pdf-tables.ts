@@ -150,7 +150,8 @@ function gridOf(group: Ruling[]): Grid | null {
   if (xs.length < 2 || ys.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  const covers = (axis: 'h' | 'v', at: number, along: number) => group.some((r) => r.axis === axis && Math.abs(r.at - at) <= SNAP && r.from - SNAP <= along && along <= r.to + SNAP);
+  const covers = (axis: 'h' | 'v', at: number, along: number) =>
+    group.some((r) => r.axis === axis && Math.abs(r.at - at) <= SNAP && r.from - SNAP <= along && along <= r.to + SNAP);
   const midY = (r: number) => (ys[r] + ys[r + 1]) / 2;
   const midX = (c: number) => (xs[c] + xs[c + 1]) / 2;
   // Union-find over slots: neighbours with no line between them are one cell.
@@ -175,7 +176,10 @@ function gridOf(group: Ruling[]): Grid | null {
   for (const { r0, r1, c0, c1 } of spans.values()) {
     // Only cells closed on all four sides: slots outside an uneven outline are not cells.
     const closed =
-      covers('h', ys[r0], (xs[c0] + xs[c1 + 1]) / 2) && covers('h', ys[r1 + 1], (xs[c0] + xs[c1 + 1]) / 2) && covers('v', xs[c0], (ys[r0] + ys[r1 + 1]) / 2) && covers('v', xs[c1 + 1], (ys[r0] + ys[r1 + 1]) / 2);
+      covers('h', ys[r0], (xs[c0] + xs[c1 + 1]) / 2) &&
+      covers('h', ys[r1 + 1], (xs[c0] + xs[c1 + 1]) / 2) &&
+      covers('v', xs[c0], (ys[r0] + ys[r1 + 1]) / 2) &&
+      covers('v', xs[c1 + 1], (ys[r0] + ys[r1 + 1]) / 2);
     if (closed) cells.push({ row: r0, col: c0, rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1 });
   }
   cells.sort((p, q) => p.row - q.row || p.col - q.col);
@@ -292,4 +296,3 @@ export function repeatedHeaderRows(pages: PageLine[][]): Array<Set<number>> {
     return repeats;
   });
 }
-

@@ -39,7 +39,14 @@ const MIN_PAGE_TEXT = 1;
 export async function readPdf(file: string, bytes: Uint8Array): Promise<ExtractedText | { error: Diagnostic }> {
   if (bytes.length > MAX_PDF_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    return { error: unreadable(file, 'read/too-large', `PDF of ${mb(bytes.length)}; PDFs over ${mb(MAX_PDF_BYTES)} are not read`, 'Split the PDF, or remove scanned images from it.') };
+    return {
+      error: unreadable(
+        file,
+        'read/too-large',
+        `PDF of ${mb(bytes.length)}; PDFs over ${mb(MAX_PDF_BYTES)} are not read`,
+        'Split the PDF, or remove scanned images from it.',
+      ),
+    };
   }
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js may detach the buffer it is given; hand it a copy so the caller's bytes stay usable.
@@ -59,7 +66,10 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Extracte
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const glyphs = glyphsOf(content.items.flatMap((item) => (isTextItem(item) ? [item] : [])), page.view[3] - page.view[1]);
+      const glyphs = glyphsOf(
+        content.items.flatMap((item) => (isTextItem(item) ? [item] : [])),
+        page.view[3] - page.view[1],
+      );
       // The operator list costs about as much again as the text: asked for only where a table may be.
       const rulings = mayHoldTable(glyphs) ? pageRulings(await page.getOperatorList(), pdfjs.OPS, page.view[3] - page.view[1]) : [];
       pages.push(pageLines(n, glyphs, rulings));
@@ -201,7 +211,10 @@ function assemble(file: string, pages: PageLines[]): ExtractedText | { error: Di
     for (const i of repeats[p]) margins.get(page)!.set(i, 'running-header');
   });
   // Page numbers and running headers alone (a word processor's export of scanned pages) are no text.
-  const textChars = pages.reduce((sum, page) => sum + page.lines.reduce((s, l, i) => s + (margins.get(page)!.has(i) ? 0 : l.text.replace(/\s/g, '').length), 0), 0);
+  const textChars = pages.reduce(
+    (sum, page) => sum + page.lines.reduce((s, l, i) => s + (margins.get(page)!.has(i) ? 0 : l.text.replace(/\s/g, '').length), 0),
+    0,
+  );
   if (textChars < MIN_PAGE_TEXT) {
     return {
       error: unreadable(
@@ -322,7 +335,12 @@ function pdfError(file: string, cause: unknown): Diagnostic {
   const name = (cause as { name?: string })?.name;
   const detail = (cause as Error)?.message ?? String(cause);
   if (name === 'PasswordException') {
-    return unreadable(file, 'read/pdf-encrypted', 'PDF is encrypted with a password and cannot be read', 'Save an unprotected copy of the PDF (or ask the publisher for one) and build again.');
+    return unreadable(
+      file,
+      'read/pdf-encrypted',
+      'PDF is encrypted with a password and cannot be read',
+      'Save an unprotected copy of the PDF (or ask the publisher for one) and build again.',
+    );
   }
   if (name === 'InvalidPDFException') {
     return unreadable(file, 'read/pdf-invalid', `not a readable PDF (${detail})`, 'The file may be damaged or only partly downloaded; download it again.');

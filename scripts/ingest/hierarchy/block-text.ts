@@ -10,9 +10,7 @@ export function blockText(block: Block): string {
     case 'paragraph':
       return block.text;
     case 'table':
-      return [block.caption, ...block.rows.map((r) => r.map((c) => c.text).join('\t'))]
-        .filter((t) => t !== undefined)
-        .join('\n');
+      return [block.caption, ...block.rows.map((r) => r.map((c) => c.text).join('\t'))].filter((t) => t !== undefined).join('\n');
     case 'box':
       return [block.marker + block.title, ...block.children.map(blockText)].join('\n');
     case 'provision': {

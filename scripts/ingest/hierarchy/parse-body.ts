@@ -140,7 +140,11 @@ class BodyParser {
     const title = line.text.slice(marker.length).trim();
     const box: Box = { type: 'box', marker, title, eid: `box_${num}`, children: [], ...span(line) };
     (this.root.stack.at(-1)?.children ?? this.root.children).push(box);
-    this.ctx = newContext(box.children, box, this.root.stack.map((p) => p.kind));
+    this.ctx = newContext(
+      box.children,
+      box,
+      this.root.stack.map((p) => p.kind),
+    );
   }
 
   private placeTable(table: Table): void {

@@ -185,7 +185,12 @@ export function splitGluedHeading(line: CleanLine): CleanLine[] | null {
   // m[0] is the sentence end and the gap after it; the heading starts after the gap.
   const before = line.text.slice(0, m.index + 1);
   const heading = line.text.slice(m.index + m[0].length);
-  line.records.push({ kind: 'glued-heading', line: line.line, before: line.text.slice(m.index, m.index + m[0].length + 2), after: `${before.slice(-1)}\n${heading.slice(0, 2)}` });
+  line.records.push({
+    kind: 'glued-heading',
+    line: line.line,
+    before: line.text.slice(m.index, m.index + m[0].length + 2),
+    after: `${before.slice(-1)}\n${heading.slice(0, 2)}`,
+  });
   return [
     { ...line, text: before, width: displayWidth(before) },
     { ...line, text: heading, records: [], diagnostics: [] },

@@ -4,7 +4,6 @@
  */
 import type { NormalisedFile, SourceFile } from '../model.ts';
 
-
 /** A non-whitespace character of the seed that is neither in the output text nor in a recorded removal. */
 export interface UnaccountedCharacter {
   line: number;

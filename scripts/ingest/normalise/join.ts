@@ -203,4 +203,3 @@ function tail(text: string): string {
 function head(text: string): string {
   return [...text.slice(0, SEAM_CONTEXT * 2)].slice(0, SEAM_CONTEXT).join('');
 }
-

@@ -39,4 +39,5 @@ export const CHROME_RULES = {
 /** A date line (a signature's 成文日期): never a link. */
 export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 /** Info labels as they may follow each other on one line ("(发布日期：2019年05月31日 文号：沪发改…)"). */
-export const INFO_LABEL = /(发\s*布\s*时\s*间|发\s*布\s*日\s*期|发\s*文\s*日\s*期|成\s*文\s*日\s*期|信息来源|文章来源|来\s*源|文\s*号|发\s*文\s*字\s*号|索\s*引\s*号|作\s*者|字\s*体|浏览次数)\s*[：:]/g;
+export const INFO_LABEL =
+  /(发\s*布\s*时\s*间|发\s*布\s*日\s*期|发\s*文\s*日\s*期|成\s*文\s*日\s*期|信息来源|文章来源|来\s*源|文\s*号|发\s*文\s*字\s*号|索\s*引\s*号|作\s*者|字\s*体|浏览次数)\s*[：:]/g;

@@ -78,13 +78,13 @@ export const DOC_NUMBER_RULES = {
   bracketed: /^[（(](.+)[）)]$/,
 } as const;
 /** Organisation names end like this; a bracketed suffix and "文件" (a letterhead) may follow. */
-export const ORG_END =
-  /(?:政府|办公厅|办公室|委员会|管委会|领导小组|党组|局|厅|委|部|院|会|中心|办|署|公司|集团|银行)(?:[（(][^（）()]+[）)])?(?:文件)?$/;
+export const ORG_END = /(?:政府|办公厅|办公室|委员会|管委会|领导小组|党组|局|厅|委|部|院|会|中心|办|署|公司|集团|银行)(?:[（(][^（）()]+[）)])?(?:文件)?$/;
 /** Punctuation that never occurs in an organisation name. */
 export const ORG_STOP = /[，。；：:、,;《》“”！？!?]/;
 /** An order's head: "上海市人民政府令", "国家市场监督管理总局令". */
 export const ORDER_HEAD = /^(.{2,30}?(?:政府|委员会|局|部|署|院|厅|委|行))令$/;
 /** The signer of an order: 职务 and name ("市长　应勇", "省长 马兴瑞"). */
-export const OFFICIAL = /^(?:省长|市长|区长|县长|州长|主席|总理|部长|主任|局长|署长|院长|行长|书记|代省长|代市长|代区长|代县长)[\s\u3000]*[\u4e00-\u9fff·]{2,5}$/;
+export const OFFICIAL =
+  /^(?:省长|市长|区长|县长|州长|主席|总理|部长|主任|局长|署长|院长|行长|书记|代省长|代市长|代区长|代县长)[\s\u3000]*[\u4e00-\u9fff·]{2,5}$/;
 /** An issuer at the start of a title: "山东省人民政府办公厅关于…", "民政部对…的答复". */
 export const ISSUER_IN_TITLE = /^(.{2,40}?(?:政府|办公厅|办公室|委员会|局|厅|委|部|院|署|部门))(?:关于|对)/;

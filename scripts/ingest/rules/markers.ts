@@ -53,7 +53,18 @@ export function chineseToInt(text: string): number {
   if (code >= 0x2460 && code <= 0x2473) return code - 0x2460 + 1; // ① …
   if (code >= 0x2474 && code <= 0x2487) return code - 0x2474 + 1; // ⑴ …
   const digits: Record<string, number> = {
-    零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+    零: 0,
+    〇: 0,
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
   };
   if (/^\d+$/.test(text)) return Number(text);
   let total = 0;

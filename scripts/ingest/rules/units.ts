@@ -9,7 +9,8 @@ export const OPENERS = '（(〔[【';
 /** The closers of OPENERS, in the same order. */
 export const CLOSERS = '）)〕]】';
 /** A list label such as "责任单位：" and the role it gives the names after it. */
-export const LABEL = /^\s*(牵头单位|牵头部门|主责单位|主要责任单位|责任单位|责任部门|配合单位|配合部门|协同单位|协同部门|协办单位|协助单位|参与单位|参与部门|参加单位|参加部门|相关单位)\s*[:：]/;
+export const LABEL =
+  /^\s*(牵头单位|牵头部门|主责单位|主要责任单位|责任单位|责任部门|配合单位|配合部门|协同单位|协同部门|协办单位|协助单位|参与单位|参与部门|参加单位|参加部门|相关单位)\s*[:：]/;
 /** A list label anywhere in a text, all of them. */
 export const LABEL_ANYWHERE = new RegExp(LABEL.source.replace('^\\s*', ''), 'g');
 /** Separators between groups (role may change) and between names of a group. */
@@ -31,8 +32,7 @@ export const NAME_NOTE = /[（(]((?:含|包括|不含|不包括)[^（）()]*)[�
 /** A word every clause {@link findStandingClauses} reads contains. */
 export const STANDING_CUE = /不再|牵头|下同/;
 /** The phrase closing a group, and the role it gives the group's names. */
-export const GROUP_ROLE_SUFFIX =
-  /(?:等(?:市直|省直|区直|县直)?(?:有关|相关)?(?:单位|部门))?(?:按(?:职责|责任)分工)?(牵头负责|牵头|配合|协助|参与|负责)$/;
+export const GROUP_ROLE_SUFFIX = /(?:等(?:市直|省直|区直|县直)?(?:有关|相关)?(?:单位|部门))?(?:按(?:职责|责任)分工)?(牵头负责|牵头|配合|协助|参与|负责)$/;
 /** A list explicitly closed by 按职责分工负责 counts even without a label. */
 export const DUTY_SUFFIX = /按(?:职责|责任)分工负责$/;
 /** Trailing "等", "等有关单位" left on the last name of a list. */

@@ -66,7 +66,24 @@ export interface RemarkConceptLinksOptions {
 }
 
 /** Headings, links, code, header cells, form controls. */
-export const DEFAULT_SKIP_ELEMENTS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'code', 'pre', 'kbd', 'th', 'button', 'script', 'style', 'abbr', 'dfn'];
+export const DEFAULT_SKIP_ELEMENTS: readonly string[] = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'th',
+  'button',
+  'script',
+  'style',
+  'abbr',
+  'dfn',
+];
 /** The original-text view, task tools, unit chips, the definitions block, and an opt-out class. */
 export const DEFAULT_SKIP_CLASSES: readonly string[] = ['source-lines', 'prov-tools', 'units', 'concept-tips', 'no-concept-links'];
 /** mdast node types whose text is never linked. */
@@ -253,7 +270,13 @@ function linkParagraph(paragraph: Parents, mentions: readonly Mention[], scope: 
 }
 
 /** Splits a text node around the first unlinked mention of each concept in this scope; null when nothing is linked. */
-function linkText(node: Text, scope: Scope, s: Settings, used: Set<string>, mentions: readonly Mention[] = s.matcher.match(node.value)): PhrasingContent[] | null {
+function linkText(
+  node: Text,
+  scope: Scope,
+  s: Settings,
+  used: Set<string>,
+  mentions: readonly Mention[] = s.matcher.match(node.value),
+): PhrasingContent[] | null {
   let out: PhrasingContent[] | null = null;
   let at = 0;
   for (const m of mentions) {
@@ -277,7 +300,11 @@ function linkText(node: Text, scope: Scope, s: Settings, used: Set<string>, ment
  * compiles a new regular expression for every attribute.
  */
 const literalAttrs = (attrs: Record<string, string>): MdxJsxAttribute[] =>
-  Object.entries(attrs).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(value) } }));
+  Object.entries(attrs).map(([name, value]) => ({
+    type: 'mdxJsxAttribute',
+    name,
+    value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(value) },
+  }));
 
 const element = (name: string, attrs: Record<string, string>, children: PhrasingContent[]): MdxJsxTextElement => ({
   type: 'mdxJsxTextElement',
@@ -303,7 +330,10 @@ function definitions(targets: ConceptLinkTarget[]): MdxJsxFlowElement {
     attributes: literalAttrs({ class: 'concept-tips', 'data-pagefind-ignore': '' }),
     // Inline popovers directly in a block, as JSX allows (serialised one per line).
     children: targets.map((t) =>
-      element('span', { id: tipId(t.id), popover: '' }, [element('strong', {}, [{ type: 'text', value: t.name }]), { type: 'text', value: `：${t.definition}` }]),
+      element('span', { id: tipId(t.id), popover: '' }, [
+        element('strong', {}, [{ type: 'text', value: t.name }]),
+        { type: 'text', value: `：${t.definition}` },
+      ]),
     ) as unknown as MdxJsxFlowElement['children'],
   };
 }

@@ -80,20 +80,16 @@ function docCard(side: ViewSide, which: 'A' | 'B', links: ViewLinks): Element {
 }
 
 /** Concept mentions in a task, for marking (only concepts both documents use). */
-function conceptMarks(task: TaskText, concepts: DocumentConcepts | undefined, shared: ReadonlySet<string>, info: ReadonlyMap<string, ConceptInfo>): ConceptMark[] {
-  return (concepts?.spans[task.eid] ?? [])
-    .filter((s) => shared.has(s.concept))
-    .map((s) => ({ ...s, name: info.get(s.concept)?.name ?? s.concept }));
+function conceptMarks(
+  task: TaskText,
+  concepts: DocumentConcepts | undefined,
+  shared: ReadonlySet<string>,
+  info: ReadonlyMap<string, ConceptInfo>,
+): ConceptMark[] {
+  return (concepts?.spans[task.eid] ?? []).filter((s) => shared.has(s.concept)).map((s) => ({ ...s, name: info.get(s.concept)?.name ?? s.concept }));
 }
 
-function taskCell(
-  task: TaskText | undefined,
-  which: 'A' | 'B',
-  side: ViewSide,
-  own: Array<[number, number]>,
-  marks: ConceptMark[],
-  links: ViewLinks,
-): Element {
+function taskCell(task: TaskText | undefined, which: 'A' | 'B', side: ViewSide, own: Array<[number, number]>, marks: ConceptMark[], links: ViewLinks): Element {
   const className = ['cmp-cell', `cmp-cell--${which.toLowerCase()}`];
   if (!task) return h('div', { className: [...className, 'cmp-cell--none'] }, h('p', { className: ['cmp-none'] }, `文件${which}无对应任务`));
   const [title, ...body] = markedLines(`${task.title}\n${task.text}`, own, marks);
@@ -122,9 +118,10 @@ function row(r: AlignedRow, input: ComparisonViewInput, shared: ReadonlySet<stri
     ownB = ownRanges(pieces, 'after');
   }
   const kind = ta && tb ? 'pair' : ta ? 'a-only' : 'b-only';
-  const middle = ta && tb && r.score !== undefined
-    ? h('div', { className: ['cmp-mid'] }, scoreBadge(r.score), r.moved ? h('span', { className: ['cmp-moved'] }, '在文件B中顺序不同') : null)
-    : h('div', { className: ['cmp-mid'] }, h('span', { className: ['cmp-alone'] }, ta ? '仅A' : '仅B'));
+  const middle =
+    ta && tb && r.score !== undefined
+      ? h('div', { className: ['cmp-mid'] }, scoreBadge(r.score), r.moved ? h('span', { className: ['cmp-moved'] }, '在文件B中顺序不同') : null)
+      : h('div', { className: ['cmp-mid'] }, h('span', { className: ['cmp-alone'] }, ta ? '仅A' : '仅B'));
   return h(
     'li',
     { className: ['cmp-row', `cmp-row--${kind}`] },
@@ -211,8 +208,14 @@ function unitsSection(input: ComparisonViewInput): Element {
           ? h('ul', { className: ['cmp-chips'] }, ...d.counterparts.map((c) => h('li', {}, `${c.a} ↔ ${c.b}`)))
           : h('p', { className: ['cmp-none'] }, '无'),
       ),
-      unitList(d.onlyA.filter((n) => !paired.has(n)), '仅文件A'),
-      unitList(d.onlyB.filter((n) => !paired.has(n)), '仅文件B'),
+      unitList(
+        d.onlyA.filter((n) => !paired.has(n)),
+        '仅文件A',
+      ),
+      unitList(
+        d.onlyB.filter((n) => !paired.has(n)),
+        '仅文件B',
+      ),
     ),
   );
 }
@@ -230,9 +233,7 @@ function conceptsSection(input: ComparisonViewInput): Element | null {
       : h(
           'ul',
           { className: ['cmp-concept-list'] },
-          ...list.map((c) =>
-            h('li', {}, h('a', { href: links.concept(c.id) }, h('mark', { className: ['cmp-concept'] }, c.name)), ` A ${c.a}次 · B ${c.b}次`),
-          ),
+          ...list.map((c) => h('li', {}, h('a', { href: links.concept(c.id) }, h('mark', { className: ['cmp-concept'] }, c.name)), ` A ${c.a}次 · B ${c.b}次`)),
         ),
   );
 }

@@ -25,13 +25,24 @@ const PART_NAMES: Record<VersionBlock['part'], string> = {
 };
 
 function lines(text: string): ElementContent[] {
-  return text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [h('br'), line])).map((x) => (typeof x === 'string' ? { type: 'text', value: x } : x));
+  return text
+    .split('\n')
+    .flatMap((line, i) => (i === 0 ? [line] : [h('br'), line]))
+    .map((x) => (typeof x === 'string' ? { type: 'text', value: x } : x));
 }
 
 function piece(p: DiffPiece): ElementContent[] {
   if (p.op === 'equal') return lines(p.text);
   const hidden = p.op === 'delete' ? '〔仅主文本有：' : '〔仅副本有：';
-  return [h(p.op === 'delete' ? 'del' : 'ins', {}, h('span', { className: ['visually-hidden'] }, hidden), ...lines(p.text), h('span', { className: ['visually-hidden'] }, '〕'))];
+  return [
+    h(
+      p.op === 'delete' ? 'del' : 'ins',
+      {},
+      h('span', { className: ['visually-hidden'] }, hidden),
+      ...lines(p.text),
+      h('span', { className: ['visually-hidden'] }, '〕'),
+    ),
+  ];
 }
 
 const dot = (): ElementContent => ({ type: 'text', value: ' · ' });
@@ -54,8 +65,20 @@ export function versionView(diff: VersionDiff, title: string, links: VersionLink
     h(
       'div',
       { className: ['cmp-docs'] },
-      h('section', { className: ['cmp-doc', 'cmp-doc--a'], ariaLabel: '主文本' }, h('p', { className: ['cmp-side'] }, '主文本'), h('p', { className: ['cmp-doc__title'] }, h('a', { href: links.doc(diff.id) }, title)), h('p', {}, src(diff.primarySource))),
-      h('section', { className: ['cmp-doc', 'cmp-doc--b'], ariaLabel: '副本' }, h('p', { className: ['cmp-side'] }, `副本${diff.copy}`), h('p', { className: ['cmp-doc__title'] }, title), h('p', {}, src(diff.source))),
+      h(
+        'section',
+        { className: ['cmp-doc', 'cmp-doc--a'], ariaLabel: '主文本' },
+        h('p', { className: ['cmp-side'] }, '主文本'),
+        h('p', { className: ['cmp-doc__title'] }, h('a', { href: links.doc(diff.id) }, title)),
+        h('p', {}, src(diff.primarySource)),
+      ),
+      h(
+        'section',
+        { className: ['cmp-doc', 'cmp-doc--b'], ariaLabel: '副本' },
+        h('p', { className: ['cmp-side'] }, `副本${diff.copy}`),
+        h('p', { className: ['cmp-doc__title'] }, title),
+        h('p', {}, src(diff.source)),
+      ),
     ),
     h(
       'p',
@@ -72,8 +95,28 @@ export function versionView(diff: VersionDiff, title: string, links: VersionLink
         : h(
             'ul',
             { className: ['vd-list'] },
-            ...outline.removed.map((b) => h('li', {}, '副本缺少标题 ', h('del', {}, b.text), '（', h('a', { href: links.sourceLine(diff.id, 0, b.line) }, `主文本第${b.line}行`), '）；其下条目在副本中归入上一级标题。')),
-            ...outline.added.map((b) => h('li', {}, '副本多出标题 ', h('ins', {}, b.text), '（', h('a', { href: links.sourceLine(diff.id, diff.copy, b.line) }, `副本第${b.line}行`), '）。')),
+            ...outline.removed.map((b) =>
+              h(
+                'li',
+                {},
+                '副本缺少标题 ',
+                h('del', {}, b.text),
+                '（',
+                h('a', { href: links.sourceLine(diff.id, 0, b.line) }, `主文本第${b.line}行`),
+                '）；其下条目在副本中归入上一级标题。',
+              ),
+            ),
+            ...outline.added.map((b) =>
+              h(
+                'li',
+                {},
+                '副本多出标题 ',
+                h('ins', {}, b.text),
+                '（',
+                h('a', { href: links.sourceLine(diff.id, diff.copy, b.line) }, `副本第${b.line}行`),
+                '）。',
+              ),
+            ),
           ),
     ),
     h(
@@ -83,7 +126,13 @@ export function versionView(diff: VersionDiff, title: string, links: VersionLink
       h('p', { className: ['cmp-legend'] }, h('del', {}, '删除线'), '为仅主文本有的文字，', h('ins', {}, '下划线'), '为仅副本有的文字，其余为前后文。'),
       hunks.length === 0
         ? h('p', {}, '两份文本的文字相同。')
-        : h('ol', { className: ['vd-list'] }, ...hunks.map((hunk) => h('li', {}, h('p', { className: ['vd-where'] }, ...where(diff, hunk, links)), h('p', { className: ['vd-text'] }, ...hunk.pieces.flatMap(piece))))),
+        : h(
+            'ol',
+            { className: ['vd-list'] },
+            ...hunks.map((hunk) =>
+              h('li', {}, h('p', { className: ['vd-where'] }, ...where(diff, hunk, links)), h('p', { className: ['vd-text'] }, ...hunk.pieces.flatMap(piece))),
+            ),
+          ),
     ),
     h(
       'section',
@@ -98,7 +147,11 @@ export function versionView(diff: VersionDiff, title: string, links: VersionLink
               'table',
               {},
               h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '要素'), h('th', { scope: 'col' }, '主文本'), h('th', { scope: 'col' }, '副本'))),
-              h('tbody', {}, ...fields.map((f) => h('tr', {}, h('th', { scope: 'row' }, f.field), h('td', {}, f.before ?? '（无）'), h('td', {}, f.after ?? '（无）')))),
+              h(
+                'tbody',
+                {},
+                ...fields.map((f) => h('tr', {}, h('th', { scope: 'row' }, f.field), h('td', {}, f.before ?? '（无）'), h('td', {}, f.after ?? '（无）'))),
+              ),
             ),
           ),
     ),

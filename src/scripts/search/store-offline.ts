@@ -8,7 +8,15 @@
  * index of a large site (51 MB in one script at 2,000 documents before).
  */
 import { chunkOf, structureOf } from '../../../shared/search/pages.ts';
-import { OFFLINE_GLOBAL, offlineFile, type ConceptCard, type OfflineMeta, type PageBundle, type SearchStore, type Shard } from '../../../shared/search/types.ts';
+import {
+  OFFLINE_GLOBAL,
+  offlineFile,
+  type ConceptCard,
+  type OfflineMeta,
+  type PageBundle,
+  type SearchStore,
+  type Shard,
+} from '../../../shared/search/types.ts';
 import { decodeNumbers } from '../../../shared/search/varint.ts';
 
 /** Loads a classic script; resolves when it has run. */

@@ -15,7 +15,7 @@ describe('seed index', () => {
     expect(texts[0]).toContain('市中政字〔2024〕29号');
   });
 
-  it('finds seed text across the seeds\' hard wraps and spaced letterheads', () => {
+  it("finds seed text across the seeds' hard wraps and spaced letterheads", () => {
     // Lines 6–7 of seeds/000: "…产业转型升级行动" / "" / "计划（2024—2026 年）…".
     expect(seeds.find('var t = "推进新型工业化加快产业转型升级行动计划（2024—2026年）";')).not.toBeNull();
     expect(seeds.find('济南市市中区人民政府关于')).not.toBeNull();

@@ -97,7 +97,12 @@ describe('static server', () => {
   });
 
   it('answers a missing file with 404.html and status 404', async () => {
-    expect(await get(server.url, '/policy-atlas/nope/')).toEqual({ status: 404, type: 'text/html; charset=utf-8', location: undefined, body: '<h1>not here</h1>' });
+    expect(await get(server.url, '/policy-atlas/nope/')).toEqual({
+      status: 404,
+      type: 'text/html; charset=utf-8',
+      location: undefined,
+      body: '<h1>not here</h1>',
+    });
     expect(await get(server.url, '/elsewhere/index.html')).toMatchObject({ status: 404, body: '<h1>not here</h1>' });
   });
 
@@ -190,7 +195,9 @@ describe('static server options', () => {
 
 describe('serve CLI (npm run preview)', () => {
   it('prints the URL and serves the folder under --base until stopped', async () => {
-    const child = spawn(process.execPath, ['scripts/serve.ts', 'tests/fixtures/site/basic', '--base', '/policy-atlas/', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/serve.ts', 'tests/fixtures/site/basic', '--base', '/policy-atlas/', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         child.stdout.setEncoding('utf8').on('data', (chunk: string) => resolve(chunk));

@@ -66,7 +66,10 @@ describe('the import checker', () => {
     const files = new Map([
       ['scripts/bench/search.ts', "export { makeTempProject } from '../../tests/support/temp-project.ts';\n"],
       ['scripts/steps/concepts-step.ts', "const m = await import('../../src/lib/site-data.ts');\n"],
-      ['src/scripts/compare.ts', "import type { PolicyDocument } from '../../scripts/ingest/model.ts';\nimport { documentTasks } from '../../scripts/compare/tasks.ts';\n"],
+      [
+        'src/scripts/compare.ts',
+        "import type { PolicyDocument } from '../../scripts/ingest/model.ts';\nimport { documentTasks } from '../../scripts/compare/tasks.ts';\n",
+      ],
     ]);
     expect(checkFiles(files).map((v) => v.message)).toEqual([
       'scripts/bench/search.ts:1 → tests/support/temp-project.ts: nothing outside tests/ may import tests/',
@@ -92,7 +95,7 @@ describe('the import checker', () => {
       'const e = await import("./e.ts");',
       "// import x from './not-a.ts';",
       "const page = `import y from './not-b.ts';`;",
-      "const text = \"import z from './not-c.ts'\";",
+      'const text = "import z from \'./not-c.ts\'";',
       "const re = /['\"]/g; import {\n  f,\n  type G,\n} from './f.ts';",
     ].join('\n');
     expect(importsOf('x.ts', code)).toEqual([
@@ -106,7 +109,8 @@ describe('the import checker', () => {
   });
 
   it('reads the frontmatter and the script blocks of an .astro file', () => {
-    const astro = "---\nimport Base from '../layouts/Base.astro';\n---\n<Base>\n<p>import nothing from here</p>\n</Base>\n<script>\n  import '../scripts/page.ts';\n</script>\n";
+    const astro =
+      "---\nimport Base from '../layouts/Base.astro';\n---\n<Base>\n<p>import nothing from here</p>\n</Base>\n<script>\n  import '../scripts/page.ts';\n</script>\n";
     expect(importsOf('src/pages/x.astro', astro).map((r) => [r.specifier, r.line])).toEqual([
       ['../layouts/Base.astro', 2],
       ['../scripts/page.ts', 8],

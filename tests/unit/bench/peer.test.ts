@@ -11,7 +11,12 @@ async function html(markdown: string): Promise<string> {
   return (await markdownToHtml(markdown, { features: { gfm: true } })).html;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 describe('peerMarkdown', () => {
   it('turns every line of hostile text into a paragraph of exactly that text, with no markup, list, link or raw HTML', async () => {
@@ -42,7 +47,7 @@ describe('peerProjectFiles', () => {
     expect(files['src/content/docs/index.md']).toMatch(/^---\ntitle: /);
   });
 
-  it("keeps every seed line of a document as a paragraph of its page", async () => {
+  it('keeps every seed line of a document as a paragraph of its page', async () => {
     const shizhong = docs.find((d) => d.id === 'jinan-shizhong-2024-xinxing-gongyehua')!;
     const page = await html(files[`${PEER_DOCS_DIR}/${shizhong.id}.md`]);
     const paragraphs = [...page.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => decode(m[1]));
@@ -92,7 +97,19 @@ describe('comparePeer', () => {
 
 describe('the benchmark report with the peer', () => {
   const build = (label: string, documents: number, seconds: number, maxRssKb: number): BuildBench => ({
-    label, documents, seedBytes: 0, runs: 2, secondsEach: [seconds, seconds], seconds, cpuSeconds: seconds, steps: [], maxRssKb, distBytes: 0, distFiles: 0, offlineBytes: 0, zipBytes: 0,
+    label,
+    documents,
+    seedBytes: 0,
+    runs: 2,
+    secondsEach: [seconds, seconds],
+    seconds,
+    cpuSeconds: seconds,
+    steps: [],
+    maxRssKb,
+    distBytes: 0,
+    distFiles: 0,
+    offlineBytes: 0,
+    zipBytes: 0,
   });
   const peer = (wall: number) => ({ wall, cpu: wall, maxRssKb: 5e5 });
   const report = formatReport({
@@ -100,12 +117,18 @@ describe('the benchmark report with the peer', () => {
     ingest: [],
     builds: [build('seeds', 19, 12, 6e5), build('2,000', 2019, 150, 4.2e6)],
     peers: [comparePeer('seeds', 19, 19, [12, 12], [peer(10), peer(8)]), comparePeer('2,000', 2019, 2019, [150, 150], [peer(100), peer(150)], [300, 300])],
-    pageWeight: 'not measured', firstSearch: [], others: {}, totalSeconds: 1, loadAverage: { start: 0 },
+    pageWeight: 'not measured',
+    firstSearch: [],
+    others: {},
+    totalSeconds: 1,
+    loadAverage: { start: 0 },
   });
   const row = (name: string) => report.split('\n').find((l) => l.startsWith(`| ${name}`))!;
 
   it('puts the ratio to the peer of each corpus beside the goals', () => {
-    expect(row('Ours / Starlight peer (wall')).toBe('| Ours / Starlight peer (wall, median of pairs in turns) | 1.35× (1.20, 1.50) | 1.25× (1.50, 1.00) | seeds ≤ 1.5×: met; 2,000 ≤ 1.0×: MISSED |');
+    expect(row('Ours / Starlight peer (wall')).toBe(
+      '| Ours / Starlight peer (wall, median of pairs in turns) | 1.35× (1.20, 1.50) | 1.25× (1.50, 1.00) | seeds ≤ 1.5×: met; 2,000 ≤ 1.0×: MISSED |',
+    );
     expect(row('Ours / Starlight peer (CPU')).toMatch(/^\| Ours \/ Starlight peer \(CPU time, median of pairs\) \| — \| 2\.50× \(3\.00, 2\.00\) \|/);
   });
 

@@ -30,7 +30,11 @@ describe('floorProjectFiles', () => {
   it('has one MDX entry per document of the real seeds, with every seed line of the document', async () => {
     const docs = floorDocuments(ingestDirectory('seeds', 'content/curated'));
     const files = floorProjectFiles(docs);
-    expect(Object.keys(files).filter((f) => f.startsWith('docs/')).sort()).toEqual(docs.map((d) => `docs/${d.id}.mdx`).sort());
+    expect(
+      Object.keys(files)
+        .filter((f) => f.startsWith('docs/'))
+        .sort(),
+    ).toEqual(docs.map((d) => `docs/${d.id}.mdx`).sort());
     expect(files['src/pages/docs/[id]/index.astro']).toContain('data-pagefind-body');
     const shizhong = docs.find((d) => d.id === 'jinan-shizhong-2024-xinxing-gongyehua')!;
     const paragraphs = await compiledParagraphs(files[`docs/${shizhong.id}.mdx`]);
@@ -54,7 +58,9 @@ describe('formatStackFloor', () => {
   });
 
   it('says what is left when only running the tools one after the other misses the budget', () => {
-    expect(formatStackFloor(floor(88, 67.6), 45, 2).at(-1)).toMatch(/needs 44\.0 s, which leaves 1\.0 s for everything else the site does, and only if Pagefind could index/);
+    expect(formatStackFloor(floor(88, 67.6), 45, 2).at(-1)).toMatch(
+      /needs 44\.0 s, which leaves 1\.0 s for everything else the site does, and only if Pagefind could index/,
+    );
   });
 
   it('makes no such claim when the floor fits the budget', () => {
@@ -66,15 +72,48 @@ describe('formatStackFloor', () => {
 
 describe('the benchmark report', () => {
   const build = (label: string, documents: number, seconds: number): BuildBench => ({
-    label, documents, seedBytes: 0, runs: 1, secondsEach: [seconds], seconds, cpuSeconds: seconds, steps: [], maxRssKb: null, distBytes: 0, distFiles: 0, offlineBytes: 0, zipBytes: 0,
+    label,
+    documents,
+    seedBytes: 0,
+    runs: 1,
+    secondsEach: [seconds],
+    seconds,
+    cpuSeconds: seconds,
+    steps: [],
+    maxRssKb: null,
+    distBytes: 0,
+    distFiles: 0,
+    offlineBytes: 0,
+    zipBytes: 0,
   });
   const results = (stackFloor: StackFloor | null): BenchResults => ({
-    runs: 1, ingest: [], builds: [build('seeds', 19, 10), build('2,000', 2019, 200)], pageWeight: 'not measured', firstSearch: [], others: {}, stackFloor, totalSeconds: 1, loadAverage: { start: 0 },
+    runs: 1,
+    ingest: [],
+    builds: [build('seeds', 19, 10), build('2,000', 2019, 200)],
+    pageWeight: 'not measured',
+    firstSearch: [],
+    others: {},
+    stackFloor,
+    totalSeconds: 1,
+    loadAverage: { start: 0 },
   });
-  const goalCell = (report: string) => report.split('\n').find((l) => l.startsWith('| Full build (median)'))!.split('|').at(-2)!.trim();
+  const goalCell = (report: string) =>
+    report
+      .split('\n')
+      .find((l) => l.startsWith('| Full build (median)'))!
+      .split('|')
+      .at(-2)!
+      .trim();
 
   it("puts the stack floor's time beside the build-time goal", () => {
-    const floor: StackFloor = { documents: 2019, pages: 4038, runs: 1, astro: { wall: 31.5, cpu: 37 }, pagefind: { wall: 36.1, cpu: 51 }, total: { wall: 67.6, cpu: 88 } };
+    const floor: StackFloor = {
+      documents: 2019,
+      pages: 4038,
+      runs: 1,
+      astro: { wall: 31.5, cpu: 37 },
+      pagefind: { wall: 36.1, cpu: 51 },
+      total: { wall: 67.6, cpu: 88 },
+    };
     expect(goalCell(formatReport(results(floor)))).toBe('2,000: < 45 s: MISSED (Astro then Pagefind alone: 67.6 s)');
   });
 

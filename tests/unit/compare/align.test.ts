@@ -30,7 +30,12 @@ describe('aligning the tasks of two documents', () => {
     const b = rows.filter((r) => r.b !== undefined && !r.moved).map((r) => r.b!);
     expect(a).toEqual(tasksA.map((_, i) => i));
     expect(b).toEqual([...b].sort((x, y) => x - y));
-    expect(rows.filter((r) => r.b !== undefined).map((r) => r.b!).sort((x, y) => x - y)).toEqual(tasksB.map((_, i) => i));
+    expect(
+      rows
+        .filter((r) => r.b !== undefined)
+        .map((r) => r.b!)
+        .sort((x, y) => x - y),
+    ).toEqual(tasksB.map((_, i) => i));
   });
 
   it('gives each matched row its score and leaves lone tasks without one', () => {
@@ -41,7 +46,18 @@ describe('aligning the tasks of two documents', () => {
 describe('greedy one-to-one matching', () => {
   it('gives a contested task to the closer partner and the other its next best', () => {
     // A0 and A1 both prefer B0; A0 is closer, so A1 takes B1.
-    expect(matchTasks([[0.9, 0.1], [0.8, 0.5]], 0.1)).toEqual([[0, 0, 0.9], [1, 1, 0.5]]);
+    expect(
+      matchTasks(
+        [
+          [0.9, 0.1],
+          [0.8, 0.5],
+        ],
+        0.1,
+      ),
+    ).toEqual([
+      [0, 0, 0.9],
+      [1, 1, 0.5],
+    ]);
   });
 
   it('leaves tasks unpaired below the threshold', () => {
@@ -51,15 +67,20 @@ describe('greedy one-to-one matching', () => {
 
 describe('row layout', () => {
   it('puts a lone task of B right after the row of the B task before it', () => {
-    expect(alignRows(2, 3, [[0, 0, 0.5], [1, 2, 0.4]])).toEqual([
-      { a: 0, b: 0, score: 0.5 },
-      { b: 1 },
-      { a: 1, b: 2, score: 0.4 },
-    ]);
+    expect(
+      alignRows(2, 3, [
+        [0, 0, 0.5],
+        [1, 2, 0.4],
+      ]),
+    ).toEqual([{ a: 0, b: 0, score: 0.5 }, { b: 1 }, { a: 1, b: 2, score: 0.4 }]);
   });
 
   it('flags a B task matched out of B’s order and keeps A’s order', () => {
-    const rows = alignRows(3, 3, [[0, 1, 0.5], [1, 2, 0.5], [2, 0, 0.9]]);
+    const rows = alignRows(3, 3, [
+      [0, 1, 0.5],
+      [1, 2, 0.5],
+      [2, 0, 0.9],
+    ]);
     expect(rows.map((r) => [r.a, r.b, r.moved ?? false])).toEqual([
       [0, 1, false],
       [1, 2, false],

@@ -44,7 +44,10 @@ describe('the client payloads', () => {
   it('let the browser reproduce the build’s comparison exactly', () => {
     const [pa, pb] = [payload(SHIZHONG_2024), payload(JINAN_001)];
     const [va, vb] = payloadVectors([pa, pb]);
-    const inBrowser = comparePair({ id: pa.doc.id, tasks: payloadTasks(pa), vectors: va, targets: pa.targets }, { id: pb.doc.id, tasks: payloadTasks(pb), vectors: vb, targets: pb.targets });
+    const inBrowser = comparePair(
+      { id: pa.doc.id, tasks: payloadTasks(pa), vectors: va, targets: pa.targets },
+      { id: pb.doc.id, tasks: payloadTasks(pb), vectors: vb, targets: pb.targets },
+    );
     const built = result.pairs.find((p) => p.a === SHIZHONG_2024 && p.b === JINAN_001)!.comparison!;
     expect(inBrowser.rows).toEqual(built.rows);
     expect(inBrowser.targets).toEqual(built.targets);
@@ -83,6 +86,11 @@ describe('the comparison view', () => {
   });
 
   it('maps hast property names to the HTML attributes the client sets', () => {
-    expect([attributeName('className'), attributeName('ariaLabelledby'), attributeName('dataA'), attributeName('href')]).toEqual(['class', 'aria-labelledby', 'data-a', 'href']);
+    expect([attributeName('className'), attributeName('ariaLabelledby'), attributeName('dataA'), attributeName('href')]).toEqual([
+      'class',
+      'aria-labelledby',
+      'data-a',
+      'href',
+    ]);
   });
 });

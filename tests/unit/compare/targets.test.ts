@@ -36,7 +36,10 @@ describe('indicator names', () => {
 
 describe('comparing targets', () => {
   it('lists an indicator both set with every target of each side', () => {
-    const rows = compareTargets(task('item_1', [target('高新技术企业', '350', '家', 2026)]), [...task('item_2', [target('高新技术企业', '2000')]), ...task('item_3', [target('科技型中小企业', '5000')])]);
+    const rows = compareTargets(task('item_1', [target('高新技术企业', '350', '家', 2026)]), [
+      ...task('item_2', [target('高新技术企业', '2000')]),
+      ...task('item_3', [target('科技型中小企业', '5000')]),
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ indicator: '高新技术企业', match: 'same' });
     expect(rows[0].a.map((c) => [c.eid, c.target.value, c.target.year])).toEqual([['item_1', 350, 2026]]);

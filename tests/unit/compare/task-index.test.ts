@@ -16,7 +16,10 @@ describe('nearest tasks via the inverted index', () => {
       const seen = best.get(corpus.docOf[t]);
       if (score >= 0.1 && (!seen || score > seen.score)) best.set(corpus.docOf[t], { task: t, score });
     });
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, 3).map((n) => n.task);
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 3)
+      .map((n) => n.task);
   }
 
   it('finds the same top 3 as comparing every pair, for at least 97% of the seeds’ matches', () => {

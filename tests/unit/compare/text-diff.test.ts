@@ -36,6 +36,11 @@ describe('text diff of two tasks', () => {
 
   it('measures the share of text kept', () => {
     expect(keptShare(diffText('甲乙丙丁', '甲乙丙丁'))).toBe(1);
-    expect(keptShare([{ op: 'equal', text: '甲乙' }, { op: 'delete', text: '丙丁' }])).toBe(0.5);
+    expect(
+      keptShare([
+        { op: 'equal', text: '甲乙' },
+        { op: 'delete', text: '丙丁' },
+      ]),
+    ).toBe(0.5);
   });
 });

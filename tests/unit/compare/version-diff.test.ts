@@ -81,7 +81,20 @@ describe('comparing logical text, not lines', () => {
 
   it('ignores the punctuation after a heading when comparing outlines', () => {
     const heading = (titleSep: string): Block => ({
-      type: 'provision', kind: 'subsec', num: 5, marker: '（五）', title: '实施产业生态优化升级行动', titleSep, eid: 'subsec_5', label: '（五）', isTask: false, units: [], targets: [], children: [], lineStart: 1, lineEnd: 1,
+      type: 'provision',
+      kind: 'subsec',
+      num: 5,
+      marker: '（五）',
+      title: '实施产业生态优化升级行动',
+      titleSep,
+      eid: 'subsec_5',
+      label: '（五）',
+      isTask: false,
+      units: [],
+      targets: [],
+      children: [],
+      lineStart: 1,
+      lineEnd: 1,
     });
     expect(diffOutline(versionBlocks(source([heading('。')])), versionBlocks(source([heading('')])))).toEqual({ removed: [], added: [] });
   });

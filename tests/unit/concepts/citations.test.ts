@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findCitations, normaliseTitle, titleResolver } from '../../../scripts/concepts/citations.ts';
 import { makeDoc } from './make-doc.ts';
 
-const plan = makeDoc('plan', { title: '济南市促进物流产业高质量发展三年行动计划', period: '2024—2026年', tasks: [{ eid: 'item_1', title: '总则。', text: ['按计划推进。'] }] });
+const plan = makeDoc('plan', {
+  title: '济南市促进物流产业高质量发展三年行动计划',
+  period: '2024—2026年',
+  tasks: [{ eid: 'item_1', title: '总则。', text: ['按计划推进。'] }],
+});
 const revised = makeDoc('revised', { title: '北京市关于支持氢能产业发展的若干政策措施（修订版）' });
 const citing = makeDoc('citing', {
   preamble: ['为落实《济南市促进物流产业高质量发展三年行动计划(2024-2026年)》，制定本方案。'],

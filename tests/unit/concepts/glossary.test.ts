@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GlossaryError, loadGlossary, parseGlossary, validateGlossary } from '../../../scripts/concepts/glossary.ts';
 
-const concept = (over: Record<string, unknown> = {}) => ({ id: 'lianzhangzhi', name: '链长制', definition: '由领导担任产业链链长的机制。', aliases: [], related: [], ...over });
+const concept = (over: Record<string, unknown> = {}) => ({
+  id: 'lianzhangzhi',
+  name: '链长制',
+  definition: '由领导担任产业链链长的机制。',
+  aliases: [],
+  related: [],
+  ...over,
+});
 const problems = (concepts: unknown[]) => validateGlossary({ concepts }).map((p) => `${p.path}: ${p.problem}`);
 
 /** The GlossaryError `parseGlossary` throws for `raw`. */
@@ -58,6 +65,8 @@ describe('glossary validation', () => {
   });
 
   it("quotes the JSON parser's message and gives the line where it broke", () => {
-    expect(errorOf('{\n  "concepts": [\n    { "id": }\n  ]\n}', 'g.json').message).toMatch(/^g\.json:3: the concept glossary is not valid JSON \(.*Unexpected token.*\{ "id": \}/s);
+    expect(errorOf('{\n  "concepts": [\n    { "id": }\n  ]\n}', 'g.json').message).toMatch(
+      /^g\.json:3: the concept glossary is not valid JSON \(.*Unexpected token.*\{ "id": \}/s,
+    );
   });
 });

@@ -18,7 +18,10 @@ const para = (text: string): Paragraph => {
 };
 
 /** A document with the given title, date, notice/preamble paragraphs and tasks (numbered item_1…). */
-export function makeDoc(id: string, spec: { title?: string; date?: string | null; period?: string | null; notice?: string[]; preamble?: string[]; tasks?: TaskSpec[] }): PolicyDocument {
+export function makeDoc(
+  id: string,
+  spec: { title?: string; date?: string | null; period?: string | null; notice?: string[]; preamble?: string[]; tasks?: TaskSpec[] },
+): PolicyDocument {
   line = 1;
   const notice = spec.notice ? { lineStart: 1, lineEnd: spec.notice.length, issuers: [], paragraphs: spec.notice.map(para) } : undefined;
   const preamble: Block[] = (spec.preamble ?? []).map(para);

@@ -48,6 +48,12 @@ describe('compileMatcher', () => {
   });
 
   it('counts distinct terms and ignores empty ones', () => {
-    expect(compileMatcher([{ term: ' ', key: 'x' }, { term: 'ab', key: 'y' }, { term: 'a b', key: 'z' }]).size).toBe(1);
+    expect(
+      compileMatcher([
+        { term: ' ', key: 'x' },
+        { term: 'ab', key: 'y' },
+        { term: 'a b', key: 'z' },
+      ]).size,
+    ).toBe(1);
   });
 });

@@ -3,7 +3,10 @@ import { occurrenceGroups } from '../../../scripts/concepts/occurrence-groups.ts
 import type { Occurrence } from '../../../scripts/concepts/model.ts';
 
 const at = (document: string, n: number): Occurrence[] =>
-  Array.from({ length: n }, (_, i) => ({ document, concept: 'c', start: i, before: '', match: 'x', after: '', anchor: `item_${i + 1}` }) as unknown as Occurrence);
+  Array.from(
+    { length: n },
+    (_, i) => ({ document, concept: 'c', start: i, before: '', match: 'x', after: '', anchor: `item_${i + 1}` }) as unknown as Occurrence,
+  );
 
 describe('the 出现位置 groups of a concept page', () => {
   const docs = [
@@ -15,7 +18,11 @@ describe('the 出现位置 groups of a concept page', () => {
 
   it('keeps every occurrence, grouped by document in the given order', () => {
     const groups = occurrenceGroups(docs, occurrences);
-    expect(groups.map((g) => [g.document, g.occurrences.length])).toEqual([['a', 4], ['b', 3], ['c', 1]]);
+    expect(groups.map((g) => [g.document, g.occurrences.length])).toEqual([
+      ['a', 4],
+      ['b', 3],
+      ['c', 1],
+    ]);
     expect(groups.every((g) => g.quoted)).toBe(true);
   });
 

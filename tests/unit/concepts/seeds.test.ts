@@ -18,7 +18,14 @@ describe('concepts on the seeds', () => {
 
   it('链长制 links 001 (tasks 4 and 19), the 山东 精细化工 plan, the news article and, through its alias, the 市中区 2024 plan task 1', () => {
     const docs = concept('lianzhangzhi').documents.map((d) => d.document);
-    expect(docs).toEqual(expect.arrayContaining(['jinan-gongye-qiangshi-draft', 'shandong-2025-jingxi-huagong', 'jinan-shizhong-news-erci-chuangye', 'jinan-shizhong-2024-xinxing-gongyehua']));
+    expect(docs).toEqual(
+      expect.arrayContaining([
+        'jinan-gongye-qiangshi-draft',
+        'shandong-2025-jingxi-huagong',
+        'jinan-shizhong-news-erci-chuangye',
+        'jinan-shizhong-2024-xinxing-gongyehua',
+      ]),
+    );
     expect(anchors('lianzhangzhi', 'jinan-gongye-qiangshi-draft')).toEqual(expect.arrayContaining(['item_4', 'item_19']));
     expect(anchors('lianzhangzhi', 'jinan-shizhong-2024-xinxing-gongyehua')).toEqual(['item_1']);
     const alias = data.occurrences.find((o) => o.concept === 'lianzhangzhi' && o.document === 'jinan-shizhong-2024-xinxing-gongyehua')!;
@@ -28,7 +35,11 @@ describe('concepts on the seeds', () => {
   it('专精特新 is found in every document that uses it, at least 10', () => {
     const using = corpus.documents.filter((d) => textUnits(d).some((u) => u.text.includes('专精特新'))).map((d) => d.id);
     expect(using.length).toBeGreaterThanOrEqual(10);
-    expect(concept('zhuanjingtexin').documents.map((d) => d.document).sort()).toEqual(using.sort());
+    expect(
+      concept('zhuanjingtexin')
+        .documents.map((d) => d.document)
+        .sort(),
+    ).toEqual(using.sort());
   });
 
   it('counts mentions per document that add up to the concept total', () => {
@@ -62,8 +73,16 @@ describe('concept links on the seed pages', () => {
     const site = siteDataFrom(corpus);
     const indexed = documentPages(site, stage.pluginsFor);
     // The same plugins, minus the index: remarkConceptLinks scans every text itself.
-    const scanned = documentPages(site, (doc) =>
-      stage.pluginsFor(doc).map((p) => (Array.isArray(p) && (p[1] as { paragraphMentions?: unknown })?.paragraphMentions ? [p[0], { ...(p[1] as object), paragraphMentions: undefined }] : p)) as never,
+    const scanned = documentPages(
+      site,
+      (doc) =>
+        stage
+          .pluginsFor(doc)
+          .map((p) =>
+            Array.isArray(p) && (p[1] as { paragraphMentions?: unknown })?.paragraphMentions
+              ? [p[0], { ...(p[1] as object), paragraphMentions: undefined }]
+              : p,
+          ) as never,
     );
     let links = 0;
     for (const [id, mdx] of indexed) {

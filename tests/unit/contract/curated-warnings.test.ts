@@ -19,20 +19,29 @@ const curated = loadCurated('content/curated');
 const corpus = ingest([{ file: CORPUS_FILE, bytes: fs.readFileSync(path.join('tests/corpus', CORPUS_FILE)) }], curated);
 
 describe('curated records of documents the folder does not hold', () => {
-  it('are warnings with the record\'s file and line, and the document still builds', () => {
+  it("are warnings with the record's file and line, and the document still builds", () => {
     const warnings = corpus.diagnostics.filter((d) => d.code === 'curated/no-document');
     expect(corpus.documents).toHaveLength(1);
     expect(warnings).toHaveLength(curated.documents.length);
     expect(warnings.every((w) => w.severity === 'warning' && w.file === path.join('content/curated', 'documents.json'))).toBe(true);
-    expect(warnings[0]).toMatchObject({ line: 2, message: expect.stringContaining('"jinan-shizhong-2024-xinxing-gongyehua" matches no document of this folder') });
+    expect(warnings[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('"jinan-shizhong-2024-xinxing-gongyehua" matches no document of this folder'),
+    });
   });
 
   it('are not reported when every record finds its document (the seeds)', () => {
-    const seeds = ingest(fs.readdirSync('seeds').sort().map((file) => ({ file, bytes: fs.readFileSync(path.join('seeds', file)) })), curated);
+    const seeds = ingest(
+      fs
+        .readdirSync('seeds')
+        .sort()
+        .map((file) => ({ file, bytes: fs.readFileSync(path.join('seeds', file)) })),
+      curated,
+    );
     expect(seeds.diagnostics.filter((d) => d.code === 'curated/no-document')).toEqual([]);
   });
 
-  it('leave out a glossary quote of an absent document, with a warning at the quote\'s line', () => {
+  it("leave out a glossary quote of an absent document, with a warning at the quote's line", () => {
     const glossary = loadGlossary('content/curated/concepts.json');
     const { glossary: kept, diagnostics } = quotesOfThisCollection(glossary, corpus.documents);
     const quoted = glossary.concepts.filter((c) => c.quote).length;
@@ -44,8 +53,8 @@ describe('curated records of documents the folder does not hold', () => {
   });
 });
 
-describe('the schemas\' value lists', () => {
-  it('are the document model\'s (checked by the type-check)', () => {
+describe("the schemas' value lists", () => {
+  it("are the document model's (checked by the type-check)", () => {
     expectTypeOf<(typeof DOCUMENT_STATUSES)[number]>().toEqualTypeOf<DocumentStatus>();
     expectTypeOf<(typeof ADMIN_LEVELS)[number]>().toEqualTypeOf<AdminLevel>();
     expectTypeOf<(typeof UNIT_ROLES)[number]>().toEqualTypeOf<UnitRole>();

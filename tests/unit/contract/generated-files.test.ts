@@ -64,7 +64,15 @@ describe('reading a generated file', () => {
   });
 
   it('reads site.json checking each document’s metadata, its text being checked once per build in corpus.json', () => {
-    const site = { generatedBy: 'x', documents: structuredClone(corpus.documents), departments: [], sources: {}, normalisations: {}, originals: {}, diagnostics: [] };
+    const site = {
+      generatedBy: 'x',
+      documents: structuredClone(corpus.documents),
+      departments: [],
+      sources: {},
+      normalisations: {},
+      originals: {},
+      diagnostics: [],
+    };
     expect(SiteDataSchema.safeParse(site).success).toBe(true);
     (site.documents[0].body as unknown[]).push({ type: 'not a block' });
     expect(readSiteData(written('site-body.json', site), 'the site step').documents).toHaveLength(corpus.documents.length);
@@ -74,7 +82,9 @@ describe('reading a generated file', () => {
 
   it('says which step writes a missing file', () => {
     const file = path.join(dir, 'absent.json');
-    expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage')).message).toBe(`${file}: is missing or unreadable: the relations stage writes it; run "npm run build"`);
+    expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage')).message).toBe(
+      `${file}: is missing or unreadable: the relations stage writes it; run "npm run build"`,
+    );
   });
 
   it('says a file cut short is not JSON', () => {

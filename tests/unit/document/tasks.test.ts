@@ -7,7 +7,10 @@ import { box, para, prov } from './fixtures.ts';
 
 describe('tasksOf', () => {
   it('lists the tasks of a body in reading order, those in boxes and under sections included', () => {
-    const body: Block[] = [prov('sec_1', [prov('item_1', [], { isTask: true }), box('box_1', [prov('box_1__item_1', [], { isTask: true })])]), prov('item_2', [], { isTask: true })];
+    const body: Block[] = [
+      prov('sec_1', [prov('item_1', [], { isTask: true }), box('box_1', [prov('box_1__item_1', [], { isTask: true })])]),
+      prov('item_2', [], { isTask: true }),
+    ];
     expect(tasksOf(body).map((t) => t.eid)).toEqual(['item_1', 'box_1__item_1', 'item_2']);
   });
 
@@ -19,8 +22,13 @@ describe('tasksOf', () => {
   it('finds the same tasks as a walk into every provision on the ingested seeds (no task holds another)', () => {
     const { documents } = ingestDirectory('seeds', 'content/curated');
     for (const doc of documents) {
-      const flagged = provisionsOf(doc.body).filter((p) => p.node.isTask).map((p) => p.node.eid);
-      expect(tasksOf(doc.body).map((t) => t.eid), doc.id).toEqual(flagged);
+      const flagged = provisionsOf(doc.body)
+        .filter((p) => p.node.isTask)
+        .map((p) => p.node.eid);
+      expect(
+        tasksOf(doc.body).map((t) => t.eid),
+        doc.id,
+      ).toEqual(flagged);
     }
   });
 });
@@ -34,7 +42,10 @@ describe('taskParts', () => {
 
 describe('taskUnits', () => {
   it("gives the units of a task and its parts in reading order, each name once (a form-like task's 相关单位 field)", () => {
-    const task = prov('item_1', [prov('field_1', [], { units: ['市工信局', '市财政局'] }), prov('field_2', [], { units: ['市财政局', '市商务局'] })], { isTask: true, units: ['市发改委'] });
+    const task = prov('item_1', [prov('field_1', [], { units: ['市工信局', '市财政局'] }), prov('field_2', [], { units: ['市财政局', '市商务局'] })], {
+      isTask: true,
+      units: ['市发改委'],
+    });
     expect(taskUnits(task).map((u) => u.name)).toEqual(['市发改委', '市工信局', '市财政局', '市商务局']);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { countHan, HAN_CHAR } from '../../../shared/document/cjk.ts';
-import { ABOUT_TITLE_WORDS, CLOSING_CLAUSE_WORDS, KIND_WORDS, kindWordsPattern, SELF_REFERENCE_WORDS, TITLE_KIND_WORDS, UNWRAPPED_TITLE_WORDS } from '../../../shared/document/kind-words.ts';
+import {
+  ABOUT_TITLE_WORDS,
+  CLOSING_CLAUSE_WORDS,
+  KIND_WORDS,
+  kindWordsPattern,
+  SELF_REFERENCE_WORDS,
+  TITLE_KIND_WORDS,
+  UNWRAPPED_TITLE_WORDS,
+} from '../../../shared/document/kind-words.ts';
 
 describe('Chinese characters', () => {
   it('counts unified, extension A and compatibility ideographs, not punctuation, full-width forms or Latin', () => {

@@ -28,7 +28,10 @@ const { standing } = analyseRelations(documents);
 const context = { origin, standing };
 
 describe('which feeds there are', () => {
-  const feeds = siteFeeds(documents, [{ id: 'xiaofei', name: '促进消费', documents: ['older'] }, { id: 'unused', name: '未用', documents: [] }]);
+  const feeds = siteFeeds(documents, [
+    { id: 'xiaofei', name: '促进消费', documents: ['older'] },
+    { id: 'unused', name: '未用', documents: [] },
+  ]);
 
   it('has the collection, every level of every region, and each concept used by a document', () => {
     expect(feeds.map((f) => f.name)).toEqual(['all', regionFeed(['乙省']), regionFeed(['乙省', '甲市']), 'concepts/xiaofei']);
@@ -36,7 +39,11 @@ describe('which feeds there are', () => {
   });
 
   it('lists a document in the feed of its region and of each region above', () => {
-    const ids = (name: string) => feeds.find((f) => f.name === name)!.documents.map((d) => d.id).sort();
+    const ids = (name: string) =>
+      feeds
+        .find((f) => f.name === name)!
+        .documents.map((d) => d.id)
+        .sort();
     expect(ids(regionFeed(['乙省']))).toEqual(['newer', 'older', 'undated']);
     expect(ids(regionFeed(['乙省', '甲市']))).toEqual(['newer', 'older']);
     expect(ids('concepts/xiaofei')).toEqual(['older']);
@@ -76,7 +83,9 @@ describe('a feed’s text', () => {
     const older = feed.entries.find((e) => e.id.endsWith('/older/'))!;
     expect(older.authors).toEqual(['甲市人民政府办公室', '甲市财政局']);
     expect(older.categories).toEqual(['行动计划', '正式', '乙省', '甲市']);
-    expect(older.summary).toBe('<p>发文机关：甲市人民政府办公室、甲市财政局；成文日期：2023年5月1日；状态：正式；实施期限：自印发之日起施行</p><p>为促进消费，制定本措施。</p>');
+    expect(older.summary).toBe(
+      '<p>发文机关：甲市人民政府办公室、甲市财政局；成文日期：2023年5月1日；状态：正式；实施期限：自印发之日起施行</p><p>为促进消费，制定本措施。</p>',
+    );
   });
 
   it('is the same text on every build (no clock)', () => {

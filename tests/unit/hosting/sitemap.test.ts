@@ -30,7 +30,9 @@ describe('sitemap', () => {
   });
 
   it('robots.txt names the sitemap by absolute URL', () => {
-    expect(robotsTxt('https://example.org/policy-atlas/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/policy-atlas/sitemap.xml\n');
+    expect(robotsTxt('https://example.org/policy-atlas/sitemap.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/policy-atlas/sitemap.xml\n',
+    );
   });
 });
 
@@ -44,7 +46,8 @@ describe('Content-Security-Policy', () => {
 
 describe('metaTagsOf', () => {
   it('keeps the <meta> tags of the head, also with ">" in a quoted value, and nothing of the body', () => {
-    const page = '<!DOCTYPE html><html><head><title>甲</title><meta name="robots" content="a>b, noindex"><meta charset=utf-8></head><body><meta name="robots" content="noindex"></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><title>甲</title><meta name="robots" content="a>b, noindex"><meta charset=utf-8></head><body><meta name="robots" content="noindex"></body></html>';
     expect(metaTagsOf(page)).toBe('<meta name="robots" content="a>b, noindex"><meta charset=utf-8>');
     expect(isNoindex(fromHtml(metaTagsOf(page)))).toBe(true);
     expect(metaTagsOf('<html><head><title>乙</title></head><body></body></html>')).toBe('');

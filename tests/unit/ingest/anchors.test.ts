@@ -34,7 +34,20 @@ const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =>
 describe('assignAnchors', () => {
   it('anchors chapters, sections and articles the Akoma Ntoso way and labels articles as cited (第三条（二）)', () => {
     const { body } = anchored(
-      lines('第一章　总　则', '第一条　为了规范管理，制定本办法。', '第二条 本办法适用于本省。', '第二章 职责', '第一节 一般规定', '第三条　（职责）', '（一）统筹协调；', '（二）监督检查：', '1.制定标准；', '第二节 安全', '第四条 下列行为应当禁止：', '（一）泄露数据；'),
+      lines(
+        '第一章　总　则',
+        '第一条　为了规范管理，制定本办法。',
+        '第二条 本办法适用于本省。',
+        '第二章 职责',
+        '第一节 一般规定',
+        '第三条　（职责）',
+        '（一）统筹协调；',
+        '（二）监督检查：',
+        '1.制定标准；',
+        '第二节 安全',
+        '第四条 下列行为应当禁止：',
+        '（一）泄露数据；',
+      ),
     );
     expect(provisions(body).map((p) => [p.eid, p.label, p.isTask])).toEqual([
       ['chp_1', '第一章', false],
@@ -66,7 +79,17 @@ describe('assignAnchors', () => {
 
   it('makes a provision the task when its items are the same labelled fields as another provision’s (a form)', () => {
     const { body } = anchored(
-      lines('一、机制', '（一）考核机制', '1、工作目标：甲。', '2、相关单位：乙。', '（二）评审机制', '1、工作目标：丙。', '2、相关单位：丁。', '（三）其他', '1、加强领导。'),
+      lines(
+        '一、机制',
+        '（一）考核机制',
+        '1、工作目标：甲。',
+        '2、相关单位：乙。',
+        '（二）评审机制',
+        '1、工作目标：丙。',
+        '2、相关单位：丁。',
+        '（三）其他',
+        '1、加强领导。',
+      ),
     );
     expect(tasks(body).map((p) => p.label)).toEqual(['一、（一）', '一、（二）', '一、（三）1、']);
     // Anchors do not change: the fields keep theirs.
@@ -74,24 +97,15 @@ describe('assignAnchors', () => {
   });
 
   it('keeps labelled items as tasks when no other provision repeats their labels', () => {
-    const { body } = anchored(lines('一、机制', '（一）考核机制', '1、工作目标：甲。', '2、相关单位：乙。', '（二）评审机制', '1、评审范围：丙。', '2、评审程序：丁。'));
+    const { body } = anchored(
+      lines('一、机制', '（一）考核机制', '1、工作目标：甲。', '2、相关单位：乙。', '（二）评审机制', '1、评审范围：丙。', '2、评审程序：丁。'),
+    );
     expect(tasks(body)).toHaveLength(4);
   });
 
   it('gives short eIds to a style numbered through the document, scoped ones to a style that restarts', () => {
     const { body } = anchored(lines('一、目标', '二、任务', '（一）甲', '1.a。', '2.b。', '（二）乙', '3.c。', '三、保障', '（一）丙', '4.d。'));
-    expect(eids(body)).toEqual([
-      'sec_1',
-      'sec_2',
-      'sec_2__subsec_1',
-      'item_1',
-      'item_2',
-      'sec_2__subsec_2',
-      'item_3',
-      'sec_3',
-      'sec_3__subsec_1',
-      'item_4',
-    ]);
+    expect(eids(body)).toEqual(['sec_1', 'sec_2', 'sec_2__subsec_1', 'item_1', 'item_2', 'sec_2__subsec_2', 'item_3', 'sec_3', 'sec_3__subsec_1', 'item_4']);
   });
 
   it('scopes every item by its parent when items restart in any parent', () => {
@@ -143,7 +157,11 @@ describe('assignAnchors', () => {
   it('anchors a 专栏 box and scopes its items by it; neither is a task', () => {
     const { body } = anchored(lines('一、重点', '（一）延伸链条。发挥优势。', '专栏1', '1.石油化工。发展。', '2.煤化工。发展。', '（二）突破技术。'));
     expect(eids(body)).toEqual(['sec_1', 'subsec_1', 'box_1', 'box_1__item_1', 'box_1__item_2', 'subsec_2']);
-    expect(provisions(body).filter((p) => p.kind === 'item').map((p) => [p.label, p.isTask])).toEqual([
+    expect(
+      provisions(body)
+        .filter((p) => p.kind === 'item')
+        .map((p) => [p.label, p.isTask]),
+    ).toEqual([
       ['一、（一）专栏1 1.', false],
       ['一、（一）专栏1 2.', false],
     ]);

@@ -23,8 +23,7 @@ function ingestWithGood(files: Record<string, Uint8Array>): Corpus {
   return corpus;
 }
 
-const find = (corpus: Corpus, code: string, file: string): Diagnostic | undefined =>
-  corpus.diagnostics.find((d) => d.code === code && d.file === file);
+const find = (corpus: Corpus, code: string, file: string): Diagnostic | undefined => corpus.diagnostics.find((d) => d.code === code && d.file === file);
 
 describe('bad input', () => {
   it('reports an empty file and skips it', () => {

@@ -48,7 +48,11 @@ describe('the development corpus', () => {
       // so the original-text page that shows the span shows it, marked.
       const setAside = (corpus.normalisations[row.file] ?? []).filter((n) => ['site-navigation', 'export-header', 'front-matter'].includes(n.kind));
       const spans = corpus.documents.flatMap((d) => d.sources.filter((s) => s.file === row.file));
-      for (const n of setAside) expect(spans.some((s) => n.line >= s.lineStart && n.line <= s.lineEnd), `${row.file}:${n.line} set aside outside every document`).toBe(true);
+      for (const n of setAside)
+        expect(
+          spans.some((s) => n.line >= s.lineStart && n.line <= s.lineEnd),
+          `${row.file}:${n.line} set aside outside every document`,
+        ).toBe(true);
     }
   });
 
@@ -64,7 +68,8 @@ describe('the development corpus', () => {
       const c = anchorCoverage(results[i], row.file);
       numbered += c.numbered;
       anchored += c.anchored;
-      if (c.missing.length) console.log(`  ${row.file.slice(0, 2)}: ${c.missing.length} numbered lines without an anchor (lines ${c.missing.slice(0, 8).join(', ')}…)`);
+      if (c.missing.length)
+        console.log(`  ${row.file.slice(0, 2)}: ${c.missing.length} numbered lines without an anchor (lines ${c.missing.slice(0, 8).join(', ')}…)`);
     }
     console.log(`corpus: ${anchored} of ${numbered} numbered lines start an anchored provision (${((100 * anchored) / numbered).toFixed(1)}%)`);
     expect(anchored / numbered).toBeGreaterThanOrEqual(1);

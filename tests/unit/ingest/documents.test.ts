@@ -28,7 +28,11 @@ const CASES: Record<string, string> = {
 /** Anchors and labels in document order. */
 function outline(blocks: Block[]): string[] {
   return blocks.flatMap((b) =>
-    b.type === 'provision' ? [`${b.eid} ${b.label}${b.isTask ? ' task' : ''}`, ...outline(b.children)] : b.type === 'box' ? [b.eid, ...outline(b.children)] : [],
+    b.type === 'provision'
+      ? [`${b.eid} ${b.label}${b.isTask ? ' task' : ''}`, ...outline(b.children)]
+      : b.type === 'box'
+        ? [b.eid, ...outline(b.children)]
+        : [],
   );
 }
 

@@ -31,7 +31,8 @@ function summary(doc: PolicyDocument): { units: string[]; targets: string[] } {
   };
   walk(doc.body);
   const targets = locatedTargets(doc).map(
-    ({ label, target: t }) => `${label} ${t.indicator} ${t.comparator} ${t.value}${t.unit} ${t.year ?? '—'}${t.yearFrom ? `/${t.yearFrom}@L${t.yearEvidence?.line ?? t.evidence.line}` : ''} ${t.period ?? '—'}`,
+    ({ label, target: t }) =>
+      `${label} ${t.indicator} ${t.comparator} ${t.value}${t.unit} ${t.year ?? '—'}${t.yearFrom ? `/${t.yearFrom}@L${t.yearEvidence?.line ?? t.evidence.line}` : ''} ${t.period ?? '—'}`,
   );
   return { units, targets };
 }

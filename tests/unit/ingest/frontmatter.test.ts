@@ -11,13 +11,14 @@ const FIXTURES = fileURLToPath(new URL('../../fixtures/frontmatter/', import.met
 /** Set UPDATE_FIXTURES=1 to rewrite expected.json files on purpose (then review the diff). */
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
-const SEED_FILES = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const SEED_FILES = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const seed = (prefix: string) => SEED_FILES.find((f) => f.startsWith(prefix))!;
 
 /** What each fixture folder shows; every folder must be described here. */
 const CASES: Record<string, string> = {
-  'letterhead-notice-with-footer':
-    'reads a notice under a spaced letterhead, with no body title, and the 抄送/印发 footer',
+  'letterhead-notice-with-footer': 'reads a notice under a spaced letterhead, with no body title, and the 抄送/印发 footer',
   'joint-notice-two-line-title': 'reads joint signing issuers and a body title broken over two lines with its period',
   'direct-issue': 'keeps the 发文字号 ([ ] brackets) and 主送 under a directly issued title as a notice without title',
   'news-headline': 'takes the line above a byline as the headline and keeps the place line in the body',
@@ -34,9 +35,7 @@ const CASES: Record<string, string> = {
 
 /** One logical line per non-blank physical line, trimmed. */
 function fixtureLines(text: string): LogicalLine[] {
-  return text
-    .split('\n')
-    .flatMap((t, i) => (t.trim() ? [{ text: t.trim(), lineStart: i + 1, lineEnd: i + 1 }] : []));
+  return text.split('\n').flatMap((t, i) => (t.trim() ? [{ text: t.trim(), lineStart: i + 1, lineEnd: i + 1 }] : []));
 }
 
 /** The seed through stages 1–3. */
@@ -48,8 +47,7 @@ function seedChunks(file: string): DocumentChunk[] {
 
 /** Lines of the chunk that no part of the front matter accounts for. */
 function unaccounted(chunk: DocumentChunk, fm: FrontMatter): LogicalLine[] {
-  const same = (a: { text: string; lineStart: number }, b: LogicalLine) =>
-    a.text === b.text && a.lineStart === b.lineStart;
+  const same = (a: { text: string; lineStart: number }, b: LogicalLine) => a.text === b.text && a.lineStart === b.lineStart;
   const within = (span: { lineStart: number; lineEnd: number } | undefined, l: LogicalLine) =>
     span !== undefined && l.lineStart >= span.lineStart && l.lineEnd <= span.lineEnd;
   return chunk.lines.filter(
@@ -105,11 +103,7 @@ describe('parseFrontMatter on fixtures', () => {
 
 describe('toIsoDate', () => {
   it('reads Arabic dates with or without extraction spaces', () => {
-    expect(['2024 年 10 月 24 日', '2024年12月17日', '2025年1月14日'].map(toIsoDate)).toEqual([
-      '2024-10-24',
-      '2024-12-17',
-      '2025-01-14',
-    ]);
+    expect(['2024 年 10 月 24 日', '2024年12月17日', '2025年1月14日'].map(toIsoDate)).toEqual(['2024-10-24', '2024-12-17', '2025-01-14']);
   });
 
   it('reads dates in Chinese numerals', () => {
@@ -179,15 +173,7 @@ describe('parseFrontMatter on the seeds', () => {
       { number: '鲁政办字〔2025〕6号', issuers: [] }, // 实施意见 issued directly
       {
         date: '2024-12-24',
-        issuers: [
-          '山东省工业和信息化厅',
-          '山东省发展和改革委员会',
-          '山东省财政厅',
-          '山东省生态环境厅',
-          '山东省农业农村厅',
-          '山东省应急管理厅',
-          '山东省能源局',
-        ],
+        issuers: ['山东省工业和信息化厅', '山东省发展和改革委员会', '山东省财政厅', '山东省生态环境厅', '山东省农业农村厅', '山东省应急管理厅', '山东省能源局'],
       },
       { date: '2024-12-04', issuers: ['山东省人民政府办公厅'] },
     ]);
@@ -240,19 +226,12 @@ describe('parseFrontMatter on the seeds', () => {
     expect(fm.title).toBeUndefined();
     expect(fm.subtitle.map((s) => s.replace(/\s/g, ''))).toEqual(['（2023-2025年）', '（送审稿）']);
     expect(fm.bodyLines[0].text.startsWith('为深入贯彻党的二十大精神')).toBe(true);
-    expect(fm.diagnostics).toMatchObject([
-      { severity: 'warning', code: 'frontmatter/no-title', file: seed('002_'), line: 1 },
-    ]);
+    expect(fm.diagnostics).toMatchObject([{ severity: 'warning', code: 'frontmatter/no-title', file: seed('002_'), line: 1 }]);
   });
 
   it('takes the headline of the news article 003 and keeps the rest as body', () => {
     const fm = parseFrontMatter(seedChunks(seed('003_'))[0]);
-    expect([fm.title, fm.titleSpan, fm.notice, fm.footer]).toEqual([
-      '惟实励新，“二次创业”再出发',
-      { lineStart: 5, lineEnd: 5 },
-      undefined,
-      undefined,
-    ]);
+    expect([fm.title, fm.titleSpan, fm.notice, fm.footer]).toEqual(['惟实励新，“二次创业”再出发', { lineStart: 5, lineEnd: 5 }, undefined, undefined]);
     expect(fm.bodyLines.slice(0, 2).map((l) => l.text)).toEqual(['济南市市中区', '□孙化鹏 孔雪']);
   });
 });

@@ -43,19 +43,18 @@ const provisionBase = { eid: '', label: '', isTask: false, units: [], targets: [
 
 describe('readMarker', () => {
   it('reads every marker style, full- and half-width', () => {
-    expect(['一、', '十二、', '（三）', '(四)', '(五）', '1.', '2、', '3．', '（1）', '(2)'].map((m) => readMarker(`${m}文字`)))
-      .toEqual([
-        { kind: 'sec', num: 1, marker: '一、' },
-        { kind: 'sec', num: 12, marker: '十二、' },
-        { kind: 'subsec', num: 3, marker: '（三）' },
-        { kind: 'subsec', num: 4, marker: '(四)' },
-        { kind: 'subsec', num: 5, marker: '(五）' },
-        { kind: 'item', num: 1, marker: '1.' },
-        { kind: 'item', num: 2, marker: '2、' },
-        { kind: 'item', num: 3, marker: '3．' },
-        { kind: 'point', num: 1, marker: '（1）' },
-        { kind: 'point', num: 2, marker: '(2)' },
-      ]);
+    expect(['一、', '十二、', '（三）', '(四)', '(五）', '1.', '2、', '3．', '（1）', '(2)'].map((m) => readMarker(`${m}文字`))).toEqual([
+      { kind: 'sec', num: 1, marker: '一、' },
+      { kind: 'sec', num: 12, marker: '十二、' },
+      { kind: 'subsec', num: 3, marker: '（三）' },
+      { kind: 'subsec', num: 4, marker: '(四)' },
+      { kind: 'subsec', num: 5, marker: '(五）' },
+      { kind: 'item', num: 1, marker: '1.' },
+      { kind: 'item', num: 2, marker: '2、' },
+      { kind: 'item', num: 3, marker: '3．' },
+      { kind: 'point', num: 1, marker: '（1）' },
+      { kind: 'point', num: 2, marker: '(2)' },
+    ]);
   });
 
   it('does not take decimals, years, counts or bracketed years for markers', () => {
@@ -117,28 +116,19 @@ describe('parseBody', () => {
 
   it('nests items directly under a section when a level is skipped', () => {
     const { body } = parseBody('t.txt', lines('三、重点任务', '（一）强基行动', '1．创新。', '2．转型。', '五、保障措施', '3．组织。'));
-    expect(outline(body)).toEqual([
-      { '三、重点任务': [{ '（一）强基行动': ['1．创新', '2．转型'] }] },
-      { '五、保障措施': ['3．组织'] },
-    ]);
+    expect(outline(body)).toEqual([{ '三、重点任务': [{ '（一）强基行动': ['1．创新', '2．转型'] }] }, { '五、保障措施': ['3．组织'] }]);
   });
 
   it('nests a style by where it first appears, even when it is not the usual depth', () => {
     // Items as the outer level with （一） inside them: the document's own order wins.
     const { body } = parseBody('t.txt', lines('1.总体要求', '（一）指导思想。', '（二）目标。', '2.重点任务', '（一）创新。'));
-    expect(outline(body)).toEqual([
-      { '1.总体要求': ['（一）指导思想', '（二）目标'] },
-      { '2.重点任务': ['（一）创新'] },
-    ]);
+    expect(outline(body)).toEqual([{ '1.总体要求': ['（一）指导思想', '（二）目标'] }, { '2.重点任务': ['（一）创新'] }]);
   });
 
   it('lets one style sit at different depths through the stack of open levels', () => {
     // Items directly under 一、, later under （一）: the usual order keeps the later items inside （一）.
     const { body } = parseBody('t.txt', lines('一、方向', '1.激光。', '二、任务', '（一）创新工程。', '1.平台。', '2.攻关。', '（二）主体工程。', '3.梯次。'));
-    expect(outline(body)).toEqual([
-      { '一、方向': ['1.激光'] },
-      { '二、任务': [{ '（一）创新工程': ['1.平台', '2.攻关'] }, { '（二）主体工程': ['3.梯次'] }] },
-    ]);
+    expect(outline(body)).toEqual([{ '一、方向': ['1.激光'] }, { '二、任务': [{ '（一）创新工程': ['1.平台', '2.攻关'] }, { '（二）主体工程': ['3.梯次'] }] }]);
   });
 
   it('warns, naming file and line, when a number does not follow the previous sibling', () => {
@@ -178,7 +168,11 @@ describe('parseBody', () => {
   it('gives every node the physical lines it spans', () => {
     const { body } = parseBody('t.txt', lines('一、任务', '（一）甲', '内容一。', '内容二。', '（二）乙'));
     const spans = provisions(body).map((p) => [p.marker, p.lineStart, p.lineEnd]);
-    expect(spans).toEqual([['一、', 1, 5], ['（一）', 2, 4], ['（二）', 5, 5]]);
+    expect(spans).toEqual([
+      ['一、', 1, 5],
+      ['（一）', 2, 4],
+      ['（二）', 5, 5],
+    ]);
   });
 });
 
@@ -234,12 +228,7 @@ describe('on the real seeds', () => {
 
   it('parses 000 (after normalise) into 一、–四、 with items 1.–17.', () => {
     const { body, diagnostics } = parseBody(SEEDS['000'], normalisedLines(SEEDS['000'], 17, 451));
-    expect(body.map((b) => (b as Provision).marker + (b as Provision).title)).toEqual([
-      '一、总体要求',
-      '二、发展目标',
-      '三、重点任务',
-      '四、保障措施',
-    ]);
+    expect(body.map((b) => (b as Provision).marker + (b as Provision).title)).toEqual(['一、总体要求', '二、发展目标', '三、重点任务', '四、保障措施']);
     const items = provisions(body).filter((p) => p.kind === 'item');
     expect(items.map((p) => p.num)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
     expect(items[0]).toMatchObject({ marker: '1.', title: '优化产业规划布局', titleSep: '。', lineStart: 58, lineEnd: 88 });
@@ -316,9 +305,15 @@ describe('on the real seeds', () => {
     const [from, to] = DOCS_004.dongliMechanism;
     const { body, diagnostics } = parseBody(SEEDS['004'], lineByLine(SEEDS['004'], from, to));
     const first = body[0] as Provision;
-    expect(first.children.filter((c) => c.type === 'provision').map((c) => (c as Provision).marker)).toEqual(
-      ['（1）', '（2）', '（3）', '（4）', '（5）', '（6）', '（7）'],
-    );
+    expect(first.children.filter((c) => c.type === 'provision').map((c) => (c as Provision).marker)).toEqual([
+      '（1）',
+      '（2）',
+      '（3）',
+      '（4）',
+      '（5）',
+      '（6）',
+      '（7）',
+    ]);
     expect((body[1] as Provision).children.map((c) => (c as Provision).children.length)).toEqual([3, 3, 3, 3, 3, 3]);
     expect(diagnostics).toEqual([]);
   });

@@ -20,8 +20,7 @@ function texts(result: NormalisedFile): string[] {
   return result.lines.map((l) => l.text);
 }
 
-const startsWithMarker = (text: string) =>
-  MARKERS.sec.test(text) || MARKERS.subsec.test(text) || MARKERS.item.test(text) || MARKERS.point.test(text);
+const startsWithMarker = (text: string) => MARKERS.sec.test(text) || MARKERS.subsec.test(text) || MARKERS.item.test(text) || MARKERS.point.test(text);
 
 /** A hard-wrapped paragraph in the shape of seed 000: ~28 characters a line, a blank line after each. */
 const WRAPPED = [
@@ -44,7 +43,9 @@ const WRAPPED = [
 const WRAPPED_TEXT = WRAPPED.filter(Boolean).join('');
 
 describe('normalise fixtures', () => {
-  const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const cases = readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
   it('has a fixture folder per rule', () => {
     expect(cases.length).toBeGreaterThanOrEqual(12);
@@ -137,11 +138,19 @@ describe('wrap joining', () => {
 
   it('joins a visibly cut sentence in a one-paragraph-per-line file', () => {
     const lines = ['加快发展激光制造、人工智能、先进材料等产业，根据产业发展实际对相关领域和方向作动', '态调整。', '(一)加快发展的优势产业。'];
-    expect(texts(normalise(source(lines)))).toEqual(['加快发展激光制造、人工智能、先进材料等产业，根据产业发展实际对相关领域和方向作动态调整。', '(一)加快发展的优势产业。']);
+    expect(texts(normalise(source(lines)))).toEqual([
+      '加快发展激光制造、人工智能、先进材料等产业，根据产业发展实际对相关领域和方向作动态调整。',
+      '(一)加快发展的优势产业。',
+    ]);
   });
 
   it('never joins table rows, and keeps their tabs exactly', () => {
-    const lines = ['类别\t指标\t2023年', '\t现代物流网项目\t累计竣工数量\t20个\t', '产业规模\t规模以上交通运输、仓储和邮政业', '(剔除客运）年营业收入(元）\t957亿'];
+    const lines = [
+      '类别\t指标\t2023年',
+      '\t现代物流网项目\t累计竣工数量\t20个\t',
+      '产业规模\t规模以上交通运输、仓储和邮政业',
+      '(剔除客运）年营业收入(元）\t957亿',
+    ];
     expect(texts(normalise(source(lines)))).toEqual(lines);
   });
 });
@@ -198,10 +207,12 @@ describe('unaccountedCharacters', () => {
 
 describe('real seeds', () => {
   const files = listSeedFiles(SEEDS);
-  const results = new Map(files.map((path) => {
-    const src = readSeedFile(path).source as SourceFile;
-    return [src.file.slice(0, 3), { src, result: normalise(src) }];
-  }));
+  const results = new Map(
+    files.map((path) => {
+      const src = readSeedFile(path).source as SourceFile;
+      return [src.file.slice(0, 3), { src, result: normalise(src) }];
+    }),
+  );
   const get = (prefix: string) => results.get(prefix) as { src: SourceFile; result: NormalisedFile };
 
   it('reads all five seeds', () => {
@@ -252,7 +263,11 @@ describe('real seeds', () => {
   });
 
   it('repairs the notice header of 000: letterhead, date', () => {
-    expect(get('000').result.lines.slice(0, 6).map((l) => l.text)).toEqual([
+    expect(
+      get('000')
+        .result.lines.slice(0, 6)
+        .map((l) => l.text),
+    ).toEqual([
       '济南市市中区人民政府',
       '市中政字〔2024〕29号',
       '各街道办事处，区政府各部门：',
@@ -290,11 +305,18 @@ describe('real seeds', () => {
   });
 
   it('joins only visibly cut sentences in the one-paragraph-per-line seeds', () => {
-    const joins = (prefix: string) => get(prefix).result.normalisations.filter((n) => n.kind === 'wrap-join').map((n) => n.line);
+    const joins = (prefix: string) =>
+      get(prefix)
+        .result.normalisations.filter((n) => n.kind === 'wrap-join')
+        .map((n) => n.line);
     expect(joins('001')).toEqual([]);
     expect(joins('003')).toEqual([9, 11, 49]);
     expect(joins('004')).toEqual([376, 479, 510, 752]);
-    expect(get('004').result.lines.find((l) => l.lineStart === 479)?.text.endsWith('并结合实际,对相关领域和方向作动态调整。')).toBe(true);
+    expect(
+      get('004')
+        .result.lines.find((l) => l.lineStart === 479)
+        ?.text.endsWith('并结合实际,对相关领域和方向作动态调整。'),
+    ).toBe(true);
   });
 
   it('keeps the tab-separated table of 004 exactly, one row per line', () => {

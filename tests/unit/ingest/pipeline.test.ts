@@ -57,9 +57,7 @@ describe('the seeds', () => {
 
   it('counts 22 tasks in 001, 47 in 002 and 22 in the Hebei plan', () => {
     expect(tasks(byId('jinan-gongye-qiangshi-draft'))).toHaveLength(22);
-    expect(tasks(byId('jinan-shizhong-2023-xinjiu-dongneng')).map((t) => t.eid)).toEqual(
-      Array.from({ length: 47 }, (_, i) => `subsec_${i + 1}`),
-    );
+    expect(tasks(byId('jinan-shizhong-2023-xinjiu-dongneng')).map((t) => t.eid)).toEqual(Array.from({ length: 47 }, (_, i) => `subsec_${i + 1}`));
     expect(tasks(byId('hebei-2025-shuzi-funeng-zhizaoye'))).toHaveLength(22);
   });
 

@@ -133,7 +133,9 @@ describe('readSeed: refusals', () => {
     const result = readSeed('dump.txt', new Uint8Array(MAX_SEED_BYTES + 1).fill(0x41));
     expect(result).toEqual({
       source: null,
-      diagnostics: [expect.objectContaining({ severity: 'error', code: 'read/too-large', file: 'dump.txt', line: 0, message: expect.stringContaining('2.0 MB') })],
+      diagnostics: [
+        expect.objectContaining({ severity: 'error', code: 'read/too-large', file: 'dump.txt', line: 0, message: expect.stringContaining('2.0 MB') }),
+      ],
     });
   });
 

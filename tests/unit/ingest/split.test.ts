@@ -8,13 +8,14 @@ import { splitDocuments } from '../../../scripts/ingest/split.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/split/', import.meta.url));
 const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url));
-const SEED_FILES = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const SEED_FILES = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const FILE_004 = SEED_FILES.find((f) => f.startsWith('004_'))!;
 
 /** What each fixture folder shows; every folder must be described here. */
 const CASES: Record<string, string> = {
-  'notice-then-bare-title':
-    'starts documents at a notice title and at a bare two-line title, not at the title under the notice',
+  'notice-then-bare-title': 'starts documents at a notice title and at a bare two-line title, not at the title under the notice',
   'inner-titles-not-boundaries': 'does not split at numbered headings ending in 机制 or at a table caption',
   'repeated-header': 'keeps a notice header printed twice in one document and reports the repeat',
   'truncated-last': 'marks the last document truncated when it stops on an item of a non-closing section',
@@ -26,9 +27,7 @@ const CASES: Record<string, string> = {
 
 /** One logical line per non-blank physical line, trimmed (fixtures are one paragraph per line). */
 function fixtureLines(text: string): LogicalLine[] {
-  return text
-    .split('\n')
-    .flatMap((t, i) => (t.trim() ? [{ text: t.trim(), lineStart: i + 1, lineEnd: i + 1 }] : []));
+  return text.split('\n').flatMap((t, i) => (t.trim() ? [{ text: t.trim(), lineStart: i + 1, lineEnd: i + 1 }] : []));
 }
 
 /** The seed through stages 1–2. */
@@ -101,9 +100,7 @@ describe('splitDocuments on the seeds', () => {
       const { chunks, diagnostics } = splitDocuments(f, seedLines(f));
       return { file: f.slice(0, 3), chunks: chunks.length, reason: chunks[0].reason, diagnostics };
     });
-    expect(counts).toEqual(
-      ['000', '001', '002', '003'].map((file) => ({ file, chunks: 1, reason: 'file-start', diagnostics: [] })),
-    );
+    expect(counts).toEqual(['000', '001', '002', '003'].map((file) => ({ file, chunks: 1, reason: 'file-start', diagnostics: [] })));
   });
 
   it('finds the 16 documents of 004 at their notice or bare titles', () => {
@@ -138,9 +135,7 @@ describe('splitDocuments on the seeds', () => {
       firstLine: '关于印发《山东省精细化工产业高质量发展行动方案（2025—2027年）》的通知',
       repeatedHeader: { lineStart: 728, lineEnd: 746 },
     });
-    expect(diagnostics.filter((d) => d.code === 'split/repeated-header')).toMatchObject([
-      { severity: 'info', file: FILE_004, line: 728 },
-    ]);
+    expect(diagnostics.filter((d) => d.code === 'split/repeated-header')).toMatchObject([{ severity: 'info', file: FILE_004, line: 728 }]);
   });
 
   it('marks the last document of 004 truncated with a warning at its last line', () => {

@@ -10,8 +10,7 @@ function lines(...texts: string[]): LogicalLine[] {
 
 /** A row as "text{cN}{rN}*" cells joined by " | " (c = colspan, r = rowspan, * = header). */
 function render(table: Table): string[] {
-  const cell = (c: TableCell) =>
-    `${c.text}${c.colspan ? `{c${c.colspan}}` : ''}${c.rowspan ? `{r${c.rowspan}}` : ''}${c.header ? '*' : ''}`;
+  const cell = (c: TableCell) => `${c.text}${c.colspan ? `{c${c.colspan}}` : ''}${c.rowspan ? `{r${c.rowspan}}` : ''}${c.header ? '*' : ''}`;
   return table.rows.map((r) => r.map(cell).join(' | '));
 }
 
@@ -40,18 +39,19 @@ describe('parseTable', () => {
 
   it('widens the indicator (and its header) over the sub-indicator column of other rows', () => {
     const table = parseTable(lines('类别→指标→2024年', '设施→园区→22个', '→项目→竣工数量→28个', '→→投资额→180亿'));
-    expect(render(table)).toEqual([
-      '类别* | 指标{c2}* | 2024年*',
-      '设施{r3} | 园区{c2} | 22个',
-      '项目{r2} | 竣工数量 | 28个',
-      '投资额 | 180亿',
-    ]);
+    expect(render(table)).toEqual(['类别* | 指标{c2}* | 2024年*', '设施{r3} | 园区{c2} | 22个', '项目{r2} | 竣工数量 | 28个', '投资额 | 180亿']);
   });
 
   it('joins a cell broken across lines', () => {
-    expect(joinFragments([['产业规模', '规模以上交通运输'], ['(剔除客运）年营业收入', '957亿', '1020亿']], 4)).toEqual([
-      ['产业规模', '规模以上交通运输(剔除客运）年营业收入', '957亿', '1020亿'],
-    ]);
+    expect(
+      joinFragments(
+        [
+          ['产业规模', '规模以上交通运输'],
+          ['(剔除客运）年营业收入', '957亿', '1020亿'],
+        ],
+        4,
+      ),
+    ).toEqual([['产业规模', '规模以上交通运输(剔除客运）年营业收入', '957亿', '1020亿']]);
   });
 
   it('appends a wrapped tail printed as a row of its own to the cell above', () => {

@@ -43,9 +43,7 @@ describe('extractTargets fixtures', () => {
   it.each(cases)('%s', (name) => {
     const dir = join(FIXTURES, name);
     const input = readFileSync(join(dir, 'input.txt'), 'utf8').replace(/\n$/, '');
-    const context = existsSync(join(dir, 'context.json'))
-      ? JSON.parse(readFileSync(join(dir, 'context.json'), 'utf8'))
-      : undefined;
+    const context = existsSync(join(dir, 'context.json')) ? JSON.parse(readFileSync(join(dir, 'context.json'), 'utf8')) : undefined;
     // Evidence repeats the input's sentences; tested on its own below.
     const found = extractTargets(input, context).map(({ evidence: _evidence, yearEvidence: _yearEvidence, ...target }) => target);
     expect(found).toEqual(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')));
@@ -57,20 +55,56 @@ describe('extractTargets', () => {
     const lines = seedLines('000_78c7405c68261ac8.txt');
     const start = lines.findIndex((l) => l.trim().startsWith('到 2026 年，工业增加值'));
     const end = lines.findIndex((l, i) => i > start && l.trim().endsWith('20 家以上。'));
-    const text = lines.slice(start, end + 1).map((l) => l.trim()).join('');
+    const text = lines
+      .slice(start, end + 1)
+      .map((l) => l.trim())
+      .join('');
     const found = extractTargets(text, { line: start + 1 });
     const sentence = found[0].evidence;
     expect(sentence.line).toBe(start + 1);
     expect(text.startsWith(sentence.text)).toBe(true);
     const printed2026 = { year: 2026, yearFrom: 'printed', period: 'by-year', evidence: sentence };
     expect(found).toEqual([
-      { text: '规模以上工业营业收入突破 350 亿元', indicator: '规模以上工业营业收入', value: 350, valueText: '350', unit: '亿元', quantity: '350 亿元', comparator: 'gt', ...printed2026 },
+      {
+        text: '规模以上工业营业收入突破 350 亿元',
+        indicator: '规模以上工业营业收入',
+        value: 350,
+        valueText: '350',
+        unit: '亿元',
+        quantity: '350 亿元',
+        comparator: 'gt',
+        ...printed2026,
+      },
       {
         text: '信息传输、软件和信息技术服务业以及先进制造业、电力热力燃气及水生产和供应业等重点产业规模总量超过 550 亿元',
-        indicator: '重点产业规模总量', value: 550, valueText: '550', unit: '亿元', quantity: '550 亿元', comparator: 'gt', ...printed2026,
+        indicator: '重点产业规模总量',
+        value: 550,
+        valueText: '550',
+        unit: '亿元',
+        quantity: '550 亿元',
+        comparator: 'gt',
+        ...printed2026,
       },
-      { text: '制造业占规模以上工业比重达到 50%以上', indicator: '制造业占规模以上工业比重', value: 50, valueText: '50', unit: '%', quantity: '50%以上', comparator: 'gte', ...printed2026 },
-      { text: '亿元以上工业企业达到 20 家以上', indicator: '亿元以上工业企业', value: 20, valueText: '20', unit: '家', quantity: '20 家以上', comparator: 'gte', ...printed2026 },
+      {
+        text: '制造业占规模以上工业比重达到 50%以上',
+        indicator: '制造业占规模以上工业比重',
+        value: 50,
+        valueText: '50',
+        unit: '%',
+        quantity: '50%以上',
+        comparator: 'gte',
+        ...printed2026,
+      },
+      {
+        text: '亿元以上工业企业达到 20 家以上',
+        indicator: '亿元以上工业企业',
+        value: 20,
+        valueText: '20',
+        unit: '家',
+        quantity: '20 家以上',
+        comparator: 'gte',
+        ...printed2026,
+      },
     ]);
   });
 
@@ -78,8 +112,18 @@ describe('extractTargets', () => {
     const period = { text: '济南市市中区推进新型工业化加快产业转型升级行动计划（2024—2026年）', line: 3 };
     expect(extractTargets('单位工业增加值能耗比2020年降低17%左右。', { year: 2025, yearEvidence: period, line: 9 })).toEqual([
       {
-        text: '单位工业增加值能耗比2020年降低17%左右', indicator: '单位工业增加值能耗比2020年降低', value: 17, valueText: '17', unit: '%', quantity: '17%左右',
-        comparator: 'approx', year: 2025, yearFrom: 'inherited', yearEvidence: period, period: 'by-year', evidence: { text: '单位工业增加值能耗比2020年降低17%左右', line: 9 },
+        text: '单位工业增加值能耗比2020年降低17%左右',
+        indicator: '单位工业增加值能耗比2020年降低',
+        value: 17,
+        valueText: '17',
+        unit: '%',
+        quantity: '17%左右',
+        comparator: 'approx',
+        year: 2025,
+        yearFrom: 'inherited',
+        yearEvidence: period,
+        period: 'by-year',
+        evidence: { text: '单位工业增加值能耗比2020年降低17%左右', line: 9 },
       },
     ]);
     expect(extractTargets('每年实施省级技术创新项目30项以上。')[0]).not.toHaveProperty('year');
@@ -101,17 +145,21 @@ describe('extractTargets', () => {
   });
 
   it('marks yearly and cumulative targets, and takes no context year for a yearly one', () => {
-    const found = extractTargets('力争每年新增省级以上研发机构2家，备案市级以上众创空间2家，三年累计引进青年人才1000名以上，单位能耗比2020年降低17%左右。', { year: 2025 });
+    const found = extractTargets('力争每年新增省级以上研发机构2家，备案市级以上众创空间2家，三年累计引进青年人才1000名以上，单位能耗比2020年降低17%左右。', {
+      year: 2025,
+    });
     expect(found.map((t) => [t.value, t.period, t.year])).toEqual([
       [2, 'yearly', undefined],
       [2, 'yearly', undefined],
       [1000, 'cumulative', 2025],
       [17, 'by-year', 2025],
     ]);
-    expect(extractTargets('到2027年每年发布100项左右绿色低碳技术成果目录。')).toMatchObject([{ value: 100, period: 'yearly', year: 2027, yearFrom: 'printed' }]);
+    expect(extractTargets('到2027年每年发布100项左右绿色低碳技术成果目录。')).toMatchObject([
+      { value: 100, period: 'yearly', year: 2027, yearFrom: 'printed' },
+    ]);
   });
 
-  it('reads “十四五”期间 as the plan period\'s last year, printed', () => {
+  it("reads “十四五”期间 as the plan period's last year, printed", () => {
     expect(extractTargets('“十四五”期间规模以上工业单位增加值能耗下降17%左右。')).toMatchObject([
       { indicator: '规模以上工业单位增加值能耗下降', value: 17, year: 2025, yearFrom: 'printed' },
     ]);
@@ -131,10 +179,10 @@ describe('extractTargets', () => {
 });
 
 describe('extractTargets on the seeds', () => {
-  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-  const all = seeds.flatMap((file) =>
-    seedParagraphs(file).flatMap((p) => extractTargets(p.text).map((target) => ({ file, paragraph: p.text, target }))),
-  );
+  const seeds = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const all = seeds.flatMap((file) => seedParagraphs(file).flatMap((p) => extractTargets(p.text).map((target) => ({ file, paragraph: p.text, target }))));
 
   it('measures targets per seed', () => {
     const counts: Record<string, number> = {};
@@ -145,7 +193,12 @@ describe('extractTargets on the seeds', () => {
   it('returns only verbatim substrings: fragment of the paragraph, indicator and value of the fragment', () => {
     const bad = all.filter(
       ({ paragraph, target: t }) =>
-        t.indicator === '' || !paragraph.includes(t.text) || !t.text.includes(t.indicator) || !t.text.includes(t.valueText) || !t.text.includes(t.unit) || !t.text.includes(t.quantity),
+        t.indicator === '' ||
+        !paragraph.includes(t.text) ||
+        !t.text.includes(t.indicator) ||
+        !t.text.includes(t.valueText) ||
+        !t.text.includes(t.unit) ||
+        !t.text.includes(t.quantity),
     );
     expect(bad).toEqual([]);
   });

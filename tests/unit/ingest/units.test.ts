@@ -119,12 +119,24 @@ describe('extractUnits', () => {
     const lines = seedLines('000_78c7405c68261ac8.txt');
     const start = lines.findIndex((l) => l.trim().startsWith('1.优化产业规划布局'));
     const end = lines.findIndex((l, i) => i > start && l.trim().startsWith('2.'));
-    const text = lines.slice(start, end).map((l) => l.trim()).join('');
+    const text = lines
+      .slice(start, end)
+      .map((l) => l.trim())
+      .join('');
     const { units, diagnostics } = extractUnits(text, { file: '000_78c7405c68261ac8.txt', line: start + 1 });
     expect(units.map((u) => u.name)).toEqual([
-      '区发展改革局', '区科技局', '区工业和信息化局', '区自然资源局', '区投资促进局',
-      '济南中央活力区发展促进中心', '济南能源互联网产业发展促进中心', '市中城发集团',
-      '市中产发有限公司', '市中财金集团', '市生态环境局市中分局', '各街道办事处',
+      '区发展改革局',
+      '区科技局',
+      '区工业和信息化局',
+      '区自然资源局',
+      '区投资促进局',
+      '济南中央活力区发展促进中心',
+      '济南能源互联网产业发展促进中心',
+      '市中城发集团',
+      '市中产发有限公司',
+      '市中财金集团',
+      '市生态环境局市中分局',
+      '各街道办事处',
     ]);
     expect(units.every((u) => u.role === 'responsible')).toBe(true);
     expect(diagnostics).toEqual([]);
@@ -165,26 +177,67 @@ describe('extractUnits', () => {
 describe('isUnitName', () => {
   it('accepts department, government, company and collective names', () => {
     const names = [
-      '区委宣传部', '市科委', '中关村管委会', '区工业和信息化局', '省工业和信息化厅', '市口岸物流办',
-      '区园区管理服务中心', '济南中央活力区发展促进中心', '各区县政府', '各街道', '各街道办事处',
-      '市中城发集团', '市中产发有限公司', '人民银行济南营管部', '人民银行莱芜中支', '济南机场海关',
-      '区纪委监委机关', '消防救援支队', '市高质量招商引资指挥部办公室', '省文联', '市贸促会',
-      '有关部门', '省直相关部门', '各县（市、区）人民政府', '中国人民银行山东省分行',
+      '区委宣传部',
+      '市科委',
+      '中关村管委会',
+      '区工业和信息化局',
+      '省工业和信息化厅',
+      '市口岸物流办',
+      '区园区管理服务中心',
+      '济南中央活力区发展促进中心',
+      '各区县政府',
+      '各街道',
+      '各街道办事处',
+      '市中城发集团',
+      '市中产发有限公司',
+      '人民银行济南营管部',
+      '人民银行莱芜中支',
+      '济南机场海关',
+      '区纪委监委机关',
+      '消防救援支队',
+      '市高质量招商引资指挥部办公室',
+      '省文联',
+      '市贸促会',
+      '有关部门',
+      '省直相关部门',
+      '各县（市、区）人民政府',
+      '中国人民银行山东省分行',
     ];
     expect(names.filter((n) => !isUnitName(n))).toEqual([]);
   });
 
   it('rejects words that only end like a unit, and anything with digits', () => {
     const words = [
-      '布局', '格局', '全部', '内部', '总部', '干部', '举办', '承办', '大厅', '数据中心', '创新中心',
-      '学院', '大会', '市场', '山推建友', '含定州', '2024—2026年', '剔除客运', '征求意见稿', '一', '部',
+      '布局',
+      '格局',
+      '全部',
+      '内部',
+      '总部',
+      '干部',
+      '举办',
+      '承办',
+      '大厅',
+      '数据中心',
+      '创新中心',
+      '学院',
+      '大会',
+      '市场',
+      '山推建友',
+      '含定州',
+      '2024—2026年',
+      '剔除客运',
+      '征求意见稿',
+      '一',
+      '部',
     ];
     expect(words.filter((w) => isUnitName(w))).toEqual([]);
   });
 });
 
 describe('extractUnits on the seeds', () => {
-  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+  const seeds = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
   it('finds units in every paragraph that names 责任单位, 分工负责 or 相关单位', () => {
     const missed: string[] = [];
@@ -201,11 +254,14 @@ describe('extractUnits on the seeds', () => {
     const measured = Object.fromEntries(
       seeds.map((file) => {
         const found = seedParagraphs(file).map((p) => extractUnits(p.text, { file, line: p.line }));
-        return [file.slice(0, 3), {
-          paragraphs: found.filter((r) => r.units.length > 0).length,
-          units: found.reduce((n, r) => n + r.units.length, 0),
-          warnings: found.reduce((n, r) => n + r.diagnostics.length, 0),
-        }];
+        return [
+          file.slice(0, 3),
+          {
+            paragraphs: found.filter((r) => r.units.length > 0).length,
+            units: found.reduce((n, r) => n + r.units.length, 0),
+            warnings: found.reduce((n, r) => n + r.diagnostics.length, 0),
+          },
+        ];
       }),
     );
     expect(measured).toEqual({

@@ -33,7 +33,12 @@ beforeAll(async () => {
     mkdirSync(path.dirname(path.join(root, 'site', file)), { recursive: true });
     writeFileSync(path.join(root, 'site', file), text);
   }
-  result = await makeOfflineCopy({ siteDir: path.join(root, 'site'), outDir: path.join(root, 'out'), site: { origin: 'http://127.0.0.1:4321', base: '/pa/' }, keepCanonical: false });
+  result = await makeOfflineCopy({
+    siteDir: path.join(root, 'site'),
+    outDir: path.join(root, 'out'),
+    site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
+    keepCanonical: false,
+  });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -96,7 +101,12 @@ describe('makeOfflineCopy over an earlier copy', () => {
     const stale = path.join(root, 'out', 'docs/gone/index.html');
     mkdirSync(path.dirname(stale), { recursive: true });
     writeFileSync(stale, 'old page');
-    await makeOfflineCopy({ siteDir: path.join(root, 'site'), outDir: path.join(root, 'out'), site: { origin: 'http://127.0.0.1:4321', base: '/pa/' }, keepCanonical: false });
+    await makeOfflineCopy({
+      siteDir: path.join(root, 'site'),
+      outDir: path.join(root, 'out'),
+      site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
+      keepCanonical: false,
+    });
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(path.join(root, 'out', 'docs/gone'))).toBe(false);
     expect(existsSync(path.join(root, 'out', 'docs/x/index.html'))).toBe(true);

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { siteFiles } from '../../../scripts/offline/offline-copy.ts';
 import { offlinePage, rewriteSrcset, type OfflinePageOptions } from '../../../scripts/offline/offline-page.ts';
 
-const files = siteFiles(['index.html', 'docs/a/index.html', 'search/index.html', '_astro/page.X1.js', '_astro/site.Y2.css', 'offline/policy-atlas-offline.zip', 'logo.png', 'logo@2x.png']);
+const files = siteFiles([
+  'index.html',
+  'docs/a/index.html',
+  'search/index.html',
+  '_astro/page.X1.js',
+  '_astro/site.Y2.css',
+  'offline/policy-atlas-offline.zip',
+  'logo.png',
+  'logo@2x.png',
+]);
 
 function rewrite(html: string, overrides: Partial<OfflinePageOptions> = {}): string {
   return offlinePage(html, {
@@ -41,13 +50,16 @@ describe('offlinePage', () => {
   });
 
   it('drops module preloads and crossorigin, which fail for origin null', () => {
-    const html = rewrite('<link rel="modulepreload" href="/policy-atlas/_astro/page.X1.js"><link rel="stylesheet" crossorigin href="/policy-atlas/_astro/site.Y2.css">');
+    const html = rewrite(
+      '<link rel="modulepreload" href="/policy-atlas/_astro/page.X1.js"><link rel="stylesheet" crossorigin href="/policy-atlas/_astro/site.Y2.css">',
+    );
     expect(html).not.toContain('modulepreload');
     expect(html).not.toContain('crossorigin');
   });
 
   it('keeps canonical URLs absolute when the site has a public origin and drops them when it has none', () => {
-    const head = '<link rel="canonical" href="https://example.org/policy-atlas/docs/a/"><meta property="og:url" content="https://example.org/policy-atlas/docs/a/">';
+    const head =
+      '<link rel="canonical" href="https://example.org/policy-atlas/docs/a/"><meta property="og:url" content="https://example.org/policy-atlas/docs/a/">';
     expect(rewrite(head)).toContain('href="https://example.org/policy-atlas/docs/a/"');
     const local = rewrite(head, { keepCanonical: false });
     expect(local).not.toContain('canonical');
@@ -63,16 +75,21 @@ describe('offlinePage', () => {
   });
 
   it('copies everything it does not change byte for byte: text, entities, attribute order and quotes', () => {
-    const page = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>A &amp; B</title></head><body><header>站</header><p class=\'x\' data-lines=1-2>甲&lt;乙&gt; &#x27;丙&#39;</p><svg viewBox="0 0 1 1"><use xlink:href="/policy-atlas/logo.png"/></svg></body></html>';
+    const page =
+      '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>A &amp; B</title></head><body><header>站</header><p class=\'x\' data-lines=1-2>甲&lt;乙&gt; &#x27;丙&#39;</p><svg viewBox="0 0 1 1"><use xlink:href="/policy-atlas/logo.png"/></svg></body></html>';
     const html = rewrite(page, { keepCanonical: false });
     expect(html).toContain('<title>A &amp; B</title>');
     expect(html).toContain("<p class='x' data-lines=1-2>甲&lt;乙&gt; &#x27;丙&#39;</p>");
     expect(html).toContain('<svg viewBox="0 0 1 1"><use xlink:href="../../logo.png"/></svg>');
-    expect(html.replace(/<aside class="offline-banner".*?<\/aside>/, '').replace(' data-offline="true"', '')).toBe(page.replace('/policy-atlas/logo.png', '../../logo.png'));
+    expect(html.replace(/<aside class="offline-banner".*?<\/aside>/, '').replace(' data-offline="true"', '')).toBe(
+      page.replace('/policy-atlas/logo.png', '../../logo.png'),
+    );
   });
 
   it('writes a changed attribute value with its entities escaped', () => {
-    expect(rewrite('<a title="&quot;A&quot; &amp; B" href="/policy-atlas/search/?q=a&amp;b=c">搜</a>')).toBe('<a title="&quot;A&quot; &amp; B" href="../../search/index.html?q=a&amp;b=c">搜</a>');
+    expect(rewrite('<a title="&quot;A&quot; &amp; B" href="/policy-atlas/search/?q=a&amp;b=c">搜</a>')).toBe(
+      '<a title="&quot;A&quot; &amp; B" href="../../search/index.html?q=a&amp;b=c">搜</a>',
+    );
   });
 
   it('adds the offline banner after the site header and links its stylesheet', () => {
@@ -82,11 +99,15 @@ describe('offlinePage', () => {
     expect(html).toContain('在线版：<a href="https://example.org/policy-atlas/">https://example.org/policy-atlas/</a>');
     expect(html).toContain('<html data-offline="true">');
     // Without a site header, the banner opens the body.
-    expect(rewrite('<html><head></head><body><main>正文</main></body></html>', { bannerStylesheet: 'offline.css' })).toContain('<body><aside class="offline-banner"');
+    expect(rewrite('<html><head></head><body><main>正文</main></body></html>', { bannerStylesheet: 'offline.css' })).toContain(
+      '<body><aside class="offline-banner"',
+    );
   });
 
   it('rewrites every URL of a srcset and the URL of a meta refresh', () => {
-    const html = rewrite('<img alt="" srcset="/policy-atlas/logo.png 1x, /policy-atlas/logo@2x.png 2x"><meta http-equiv="refresh" content="0;url=/policy-atlas/docs/a/">');
+    const html = rewrite(
+      '<img alt="" srcset="/policy-atlas/logo.png 1x, /policy-atlas/logo@2x.png 2x"><meta http-equiv="refresh" content="0;url=/policy-atlas/docs/a/">',
+    );
     expect(html).toContain('srcset="../../logo.png 1x, ../../logo@2x.png 2x"');
     expect(html).toContain('content="0;url=index.html"');
   });

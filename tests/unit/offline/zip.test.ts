@@ -15,7 +15,15 @@ writeFileSync(path.join(dir, 'B.txt'), 'b');
 
 describe('zip', () => {
   it('stores compressed formats, deflates the rest, with the fixed date 2000-01-01 and unix file modes', async () => {
-    const zip = Buffer.from(await zipFiles([['a.html', Buffer.from('政策'.repeat(100))], ['b.gz', new Uint8Array([1, 2, 3])]], 'p'));
+    const zip = Buffer.from(
+      await zipFiles(
+        [
+          ['a.html', Buffer.from('政策'.repeat(100))],
+          ['b.gz', new Uint8Array([1, 2, 3])],
+        ],
+        'p',
+      ),
+    );
     const entries = unzipSync(zip);
     expect(new TextDecoder().decode(entries['p/a.html'])).toBe('政策'.repeat(100));
     expect([...entries['p/b.gz']]).toEqual([1, 2, 3]);
@@ -37,7 +45,10 @@ describe('zip', () => {
   });
 
   it('gives the same bytes whatever the order files are given in', async () => {
-    const a: [string, Uint8Array][] = [['x.txt', new Uint8Array([1])], ['a/y.txt', new Uint8Array([2])]];
+    const a: [string, Uint8Array][] = [
+      ['x.txt', new Uint8Array([1])],
+      ['a/y.txt', new Uint8Array([2])],
+    ];
     expect(Buffer.from(await zipFiles(a, 'p')).equals(Buffer.from(await zipFiles([...a].reverse(), 'p')))).toBe(true);
   });
 

@@ -25,8 +25,18 @@ function planDoc(): PolicyDocument {
   ];
   first.targets = [
     {
-      text: '培育"专精特新"企业10家', indicator: '专精特新企业', value: 10, valueText: '10', unit: '家', quantity: '10家', comparator: 'gte',
-      year: 2025, yearFrom: 'inherited', yearEvidence: { text: '到2025年，', line: 2 }, period: 'by-year', evidence: { text: '培育"专精特新"企业10家', line: 4 },
+      text: '培育"专精特新"企业10家',
+      indicator: '专精特新企业',
+      value: 10,
+      valueText: '10',
+      unit: '家',
+      quantity: '10家',
+      comparator: 'gte',
+      year: 2025,
+      yearFrom: 'inherited',
+      yearEvidence: { text: '到2025年，', line: 2 },
+      period: 'by-year',
+      evidence: { text: '培育"专精特新"企业10家', line: 4 },
     },
   ];
   return doc;
@@ -55,19 +65,41 @@ describe('documentsJson', () => {
         relations: [],
         tasks: [
           {
-            eid: 'item_1', label: '1.', heading: '培育企业,壮大集群', url: absolute(paths.task('d1', 'item_1')),
+            eid: 'item_1',
+            label: '1.',
+            heading: '培育企业,壮大集群',
+            url: absolute(paths.task('d1', 'item_1')),
             units: [
               { name: '区工信局', role: 'lead', note: null, scope: 'task', evidence: { text: '（区工信局牵头，区财政局配合）', line: 4 }, roleEvidence: null },
-              { name: '区财政局', role: 'support', note: null, scope: 'task', evidence: { text: '（区工信局牵头，区财政局配合）', line: 4 }, roleEvidence: null },
+              {
+                name: '区财政局',
+                role: 'support',
+                note: null,
+                scope: 'task',
+                evidence: { text: '（区工信局牵头，区财政局配合）', line: 4 },
+                roleEvidence: null,
+              },
             ],
           },
           { eid: 'item_2', label: '2.', heading: '建设基站', units: [], url: absolute(paths.task('d1', 'item_2')) },
         ],
         targets: [
           {
-            eid: 'item_1', label: '1.', url: absolute(paths.task('d1', 'item_1')), indicator: '专精特新企业', value: 10, upper: null, valueText: '10', unit: '家',
-            comparator: 'gte', year: 2025, yearFrom: 'inherited', yearEvidence: { text: '到2025年，', line: 2 }, period: 'by-year',
-            text: '培育"专精特新"企业10家', evidence: { text: '培育"专精特新"企业10家', line: 4 },
+            eid: 'item_1',
+            label: '1.',
+            url: absolute(paths.task('d1', 'item_1')),
+            indicator: '专精特新企业',
+            value: 10,
+            upper: null,
+            valueText: '10',
+            unit: '家',
+            comparator: 'gte',
+            year: 2025,
+            yearFrom: 'inherited',
+            yearEvidence: { text: '到2025年，', line: 2 },
+            period: 'by-year',
+            text: '培育"专精特新"企业10家',
+            evidence: { text: '培育"专精特新"企业10家', line: 4 },
           },
         ],
       },
@@ -83,7 +115,12 @@ describe('documentJson', () => {
   it('publishes the full document model with each copy reduced to its source reference', () => {
     const doc = planDoc();
     const copySource = { file: 'd1-copy.txt', lineStart: 3, lineEnd: 40 };
-    doc.copies = [{ source: copySource, parsed: { file: 'd1-copy.txt', chunkIndex: 0, span: { lineStart: 3, lineEnd: 40 }, subtitle: [], preamble: [], body: doc.body, diagnostics: [] } }];
+    doc.copies = [
+      {
+        source: copySource,
+        parsed: { file: 'd1-copy.txt', chunkIndex: 0, span: { lineStart: 3, lineEnd: 40 }, subtitle: [], preamble: [], body: doc.body, diagnostics: [] },
+      },
+    ];
     const published = JSON.parse(documentJson(doc)) as Record<string, unknown>;
     const { copies: _copies, ...rest } = doc;
     expect(published).toEqual({ ...JSON.parse(JSON.stringify(rest)), copies: [copySource] });
@@ -122,7 +159,9 @@ describe('unitsCsv and targetsCsv', () => {
   it('give one row per target with the number read, as printed, year, period and sentence', () => {
     const lines = targetsCsv([planDoc()]).split('\r\n');
     expect(lines[0]).toBe('\uFEFFdocument,eid,label,indicator,value,upper,value_text,unit,comparator,year,year_from,period,text,evidence,line,url');
-    expect(lines[1]).toBe(`d1,item_1,1.,专精特新企业,10,,10,家,gte,2025,inherited,by-year,"培育""专精特新""企业10家","培育""专精特新""企业10家",4,${absolute(paths.task('d1', 'item_1'))}`);
+    expect(lines[1]).toBe(
+      `d1,item_1,1.,专精特新企业,10,,10,家,gte,2025,inherited,by-year,"培育""专精特新""企业10家","培育""专精特新""企业10家",4,${absolute(paths.task('d1', 'item_1'))}`,
+    );
   });
 });
 
@@ -130,7 +169,13 @@ describe('form-like tasks in the open data', () => {
   it('give the units and targets named in their fields', () => {
     const field = (title: string, units: string[], targets: string[]) =>
       ({ type: 'provision', title, units: units.map((name) => ({ name })), targets: targets.map((text) => ({ text })), children: [] }) as never;
-    const task = { type: 'provision', title: '招商考核评价机制', units: [], targets: [], children: [field('工作目标', [], ['增长10%']), field('相关单位', ['投资促进局', '商务局'], []), field('主要职责', ['商务局'], [])] } as never;
+    const task = {
+      type: 'provision',
+      title: '招商考核评价机制',
+      units: [],
+      targets: [],
+      children: [field('工作目标', [], ['增长10%']), field('相关单位', ['投资促进局', '商务局'], []), field('主要职责', ['商务局'], [])],
+    } as never;
     expect(taskUnitNames(task)).toEqual(['投资促进局', '商务局']);
     expect(taskTargetTexts(task)).toEqual(['增长10%']);
   });
@@ -146,7 +191,18 @@ describe('relations, status and period in documents.json', () => {
     expect(p.validity).toEqual({
       from: '2024-02-01',
       to: '2026-12-31',
-      evidence: [{ text: '本措施自印发之日起施行，有效期至2026年12月31日。', document: 'policy', url: absolute(`${paths.doc('policy')}#para-1`), line: 1, marks: [[3, 11], [12, 27]] }],
+      evidence: [
+        {
+          text: '本措施自印发之日起施行，有效期至2026年12月31日。',
+          document: 'policy',
+          url: absolute(`${paths.doc('policy')}#para-1`),
+          line: 1,
+          marks: [
+            [3, 11],
+            [12, 27],
+          ],
+        },
+      ],
     });
   });
 
@@ -160,7 +216,9 @@ describe('relations, status and period in documents.json', () => {
         title: '某市促进消费若干措施',
         url: absolute(paths.doc('policy')),
         basis: 'citation',
-        evidence: [{ text: '根据《某市促进消费若干措施》，制定本细则。', document: 'rules', url: absolute(`${paths.doc('rules')}#para-1`), line: 1, marks: [[0, 14]] }],
+        evidence: [
+          { text: '根据《某市促进消费若干措施》，制定本细则。', document: 'rules', url: absolute(`${paths.doc('rules')}#para-1`), line: 1, marks: [[0, 14]] },
+        ],
       },
     ]);
     expect(p.relations.map((x: { label: string; document: string }) => [x.label, x.document])).toEqual([['被依据', 'rules']]);

@@ -4,7 +4,9 @@ import { dayBefore, endAfterYears, firstDay, lastDay, readDate, readNumber, year
 
 describe('dates', () => {
   it('reads numbers in Arabic, full-width and Chinese numerals', () => {
-    expect([readNumber('3'), readNumber('３'), readNumber('五'), readNumber('两'), readNumber('十'), readNumber('十二'), readNumber('二十五')]).toEqual([3, 3, 5, 2, 10, 12, 25]);
+    expect([readNumber('3'), readNumber('３'), readNumber('五'), readNumber('两'), readNumber('十'), readNumber('十二'), readNumber('二十五')]).toEqual([
+      3, 3, 5, 2, 10, 12, 25,
+    ]);
     expect([readNumber(''), readNumber('十十'), readNumber('年')]).toEqual([null, null, null]);
   });
 

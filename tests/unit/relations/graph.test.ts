@@ -5,10 +5,22 @@ import { layoutTimeline } from '../../../scripts/relations/timeline.ts';
 import type { Relation } from '../../../scripts/relations/model.ts';
 
 const doc = (id: string, region: string[], title = `${id}的文件`): GraphDocument => ({ id, title, region, status: '正式' });
-const relation = (from: string, to: string, kind: Relation['kind'] = '落实'): Relation => ({ kind, from: { id: from, title: from }, to: { id: to, title: to }, basis: 'citation', evidence: [] });
+const relation = (from: string, to: string, kind: Relation['kind'] = '落实'): Relation => ({
+  kind,
+  from: { id: from, title: from },
+  to: { id: to, title: to },
+  basis: 'citation',
+  evidence: [],
+});
 
 describe('the relations graph', () => {
-  const documents = [doc('province', ['山东省']), doc('city', ['山东省', '济南市']), doc('city2', ['山东省', '济南市']), doc('district', ['山东省', '济南市', '市中区']), doc('other', ['北京市'])];
+  const documents = [
+    doc('province', ['山东省']),
+    doc('city', ['山东省', '济南市']),
+    doc('city2', ['山东省', '济南市']),
+    doc('district', ['山东省', '济南市', '市中区']),
+    doc('other', ['北京市']),
+  ];
   const graph = layoutGraph(documents, [relation('district', 'city'), { ...relation('district', 'x'), to: { id: null, title: '未收录' } }]);
   const node = (id: string) => graph.nodes.find((n) => n.id === id)!;
   const box = (name: string) => graph.regions.find((r) => r.path.at(-1) === name)!;
@@ -53,7 +65,13 @@ describe('the relations graph', () => {
 describe('the validity timeline', () => {
   const timeline = layoutTimeline([
     { id: 'plan', title: '行动计划', status: '正式', validity: { from: '2024-01-01', to: '2026-12-31', text: '2024—2026年', evidence: [] }, endedOn: null },
-    { id: 'rules', title: '办法', status: '已废止', validity: { from: '2020-01-01', to: null, text: '自2020年1月1日起施行', evidence: [] }, endedOn: '2023-07-01' },
+    {
+      id: 'rules',
+      title: '办法',
+      status: '已废止',
+      validity: { from: '2020-01-01', to: null, text: '自2020年1月1日起施行', evidence: [] },
+      endedOn: '2023-07-01',
+    },
     { id: 'open', title: '办法二', status: '正式', validity: { from: '2022-04-15', to: null, text: '于2022年4月15日起施行', evidence: [] }, endedOn: null },
     { id: 'end-only', title: '措施', status: '正式', validity: { from: null, to: '2025-12-31', text: '有效期至2025年12月31日', evidence: [] }, endedOn: null },
     { id: 'none', title: '没有期限', status: '正式', validity: null, endedOn: null },
@@ -81,12 +99,28 @@ describe('the validity timeline', () => {
 describe('evidence runs', () => {
   it('shows touching marks as one marked run and leaves the rest of the sentence plain', async () => {
     const { markedRuns } = await import('../../../scripts/relations/sentences.ts');
-    expect(markedRuns({ sentence: '按照全市加快建设工业强市的工作要求。', marks: [[2, 4], [4, 12]] })).toEqual([
+    expect(
+      markedRuns({
+        sentence: '按照全市加快建设工业强市的工作要求。',
+        marks: [
+          [2, 4],
+          [4, 12],
+        ],
+      }),
+    ).toEqual([
       ['按照', false],
       ['全市加快建设工业强市', true],
       ['的工作要求。', false],
     ]);
-    expect(markedRuns({ sentence: '根据《甲》，制定。', marks: [[0, 2], [1, 5]] })).toEqual([
+    expect(
+      markedRuns({
+        sentence: '根据《甲》，制定。',
+        marks: [
+          [0, 2],
+          [1, 5],
+        ],
+      }),
+    ).toEqual([
       ['根据《甲》', true],
       ['，制定。', false],
     ]);

@@ -9,7 +9,8 @@ import type { RelationsData } from '../../../scripts/relations/model.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
 import { JINAN_001, SHIZHONG_2024, seeds } from '../compare/seeds.ts';
 
-const kinds = (data: RelationsData, id: string) => relationsOf(data.relations, id).map((v) => `${v.outgoing ? '→' : '←'}${v.relation.kind} ${v.other.id ?? `《${v.other.title}》`}`);
+const kinds = (data: RelationsData, id: string) =>
+  relationsOf(data.relations, id).map((v) => `${v.outgoing ? '→' : '←'}${v.relation.kind} ${v.other.id ?? `《${v.other.title}》`}`);
 
 /** Every citation of a document of the collection is a relation listed on both documents. */
 function expectCitationsAsRelations(documents: PolicyDocument[], data: RelationsData): number {
@@ -51,7 +52,10 @@ describe('relations from citations', () => {
     const supplement = data.relations.find((r) => r.kind === '配套')!;
     const [evidence] = supplement.evidence;
     expect(evidence.sentence.startsWith('第二十八条　 本细则为《青岛市人民政府办公厅')).toBe(true);
-    expect(evidence.marks.map(([a, b]) => evidence.sentence.slice(a, b))).toEqual(['《青岛市人民政府办公厅关于印发青岛市人工智能产业园发展若干政策的通知》', '配套文件']);
+    expect(evidence.marks.map(([a, b]) => evidence.sentence.slice(a, b))).toEqual([
+      '《青岛市人民政府办公厅关于印发青岛市人工智能产业园发展若干政策的通知》',
+      '配套文件',
+    ]);
   });
 
   it('lists every citation of a collection document as a relation on both pages', () => {
@@ -72,11 +76,18 @@ describe('status and years in force', () => {
     preamble: ['本办法自2023年7月1日起施行，《某市数据管理办法》同时废止。'],
   });
   const revised = makeDoc('revised', { title: '某市促进消费若干措施', date: '2022-03-01', preamble: ['本措施自印发之日起施行，有效期3年。'] });
-  const revision = makeDoc('revision', { title: '某市促进消费若干措施（修订版）', date: '2024-02-01', preamble: ['本措施自印发之日起施行，有效期至2026年12月31日。'] });
+  const revision = makeDoc('revision', {
+    title: '某市促进消费若干措施（修订版）',
+    date: '2024-02-01',
+    preamble: ['本措施自印发之日起施行，有效期至2026年12月31日。'],
+  });
   const draft = makeDoc('draft', { title: '某市行动计划（2024—2026年）', preamble: [] });
   draft.meta.status.value = '征求意见稿';
   draft.subtitle = ['（征求意见稿）'];
-  const amended = makeDoc('amended', { title: '某省投诉处理办法', preamble: ['2022年3月24日 《某省关于修改部分规章的决定》修改', '本办法自2020年1月1日起施行。'] });
+  const amended = makeDoc('amended', {
+    title: '某省投诉处理办法',
+    preamble: ['2022年3月24日 《某省关于修改部分规章的决定》修改', '本办法自2020年1月1日起施行。'],
+  });
   const decision = makeDoc('decision', { title: '某省关于修改部分规章的决定', date: '2022-03-24' });
   const data = analyseRelations([old, repealing, revised, revision, draft, amended, decision]);
 

@@ -47,7 +47,12 @@ describe('search engine', () => {
     expect(response.facets.region).toContainEqual({ value: '北京市', count: 1 });
   });
   it('sorts by date, newest first and undated last (by level among them)', async () => {
-    expect(urls((await search('制', { sort: 'date' })).results)).toEqual(['docs/qingdao/', 'docs/jinan/', 'departments/lianzhangzhi-bangongshi/', 'docs/beijing/']);
+    expect(urls((await search('制', { sort: 'date' })).results)).toEqual([
+      'docs/qingdao/',
+      'docs/jinan/',
+      'departments/lianzhangzhi-bangongshi/',
+      'docs/beijing/',
+    ]);
   });
   it('lists pages by filters alone when there is no query, and nothing when there is neither', async () => {
     expect(urls((await search('', { filters: { year: ['2024年'] } })).results)).toEqual(['docs/jinan/', 'docs/beijing/']);

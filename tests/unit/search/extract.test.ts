@@ -5,7 +5,11 @@ import { docHtml, task } from './fixtures.ts';
 
 const html = docHtml({
   title: '示例文件',
-  filters: [['level', '市级'], ['region', '山东省'], ['region', '济南市']],
+  filters: [
+    ['level', '市级'],
+    ['region', '山东省'],
+    ['region', '济南市'],
+  ],
   date: '2024-07-30',
   body:
     '<section class="notice" aria-label="印发通知"><h2 id="notice">印发通知</h2><p>现印发给你们。</p></section>' +
@@ -74,7 +78,10 @@ describe('extractPage', () => {
     });
   });
   it('starts a section at a heading with an id that no section element wraps', () => {
-    const loose = extractPage('<html><body><div data-pagefind-body><h1>概念</h1><p>引言</p><h2 id="docs">相关文件</h2><p>文件甲</p></div></body></html>', 'c/')!;
+    const loose = extractPage(
+      '<html><body><div data-pagefind-body><h1>概念</h1><p>引言</p><h2 id="docs">相关文件</h2><p>文件甲</p></div></body></html>',
+      'c/',
+    )!;
     expect(loose.sections.map((s) => s.id)).toEqual(['docs']);
     expect(loose.segments).toEqual([0, -1, loose.text.indexOf('相关文件'), 0]);
   });
@@ -83,7 +90,10 @@ describe('extractPage', () => {
 describe('parseKeyValues', () => {
   it('reads key:value pairs and escaped commas', () => {
     const el = { type: 'element', tagName: 'span', properties: {}, children: [] } as never;
-    expect(parseKeyValues('kind:责任单位, title:甲\\,乙', el)).toEqual([['kind', '责任单位'], ['title', '甲,乙']]);
+    expect(parseKeyValues('kind:责任单位, title:甲\\,乙', el)).toEqual([
+      ['kind', '责任单位'],
+      ['title', '甲,乙'],
+    ]);
   });
 });
 

@@ -42,7 +42,12 @@ export function samplePages(): ExtractedPage[] {
     extractPage(
       docHtml({
         title: '济南市工业强市行动计划',
-        filters: [['level', '市级'], ['region', '山东省'], ['region', '济南市'], ['year', '2024年']],
+        filters: [
+          ['level', '市级'],
+          ['region', '山东省'],
+          ['region', '济南市'],
+          ['year', '2024年'],
+        ],
         date: '2024-07-30',
         body:
           '<div class="preamble"><p>为加快建设工业强市，制定本计划。</p></div>' +
@@ -54,7 +59,12 @@ export function samplePages(): ExtractedPage[] {
     extractPage(
       docHtml({
         title: '青岛市新能源汽车产业发展行动计划',
-        filters: [['level', '市级'], ['region', '山东省'], ['region', '青岛市'], ['year', '2025年']],
+        filters: [
+          ['level', '市级'],
+          ['region', '山东省'],
+          ['region', '青岛市'],
+          ['year', '2025年'],
+        ],
         date: '2025-01-02',
         body: `${task('sec_1__item_1', '一、1.', '1.整车。', '新能源汽车占比超过40%，建设5G基站1000个。')}<p>链长 长制 分开写不算。</p>`,
       }),
@@ -63,7 +73,11 @@ export function samplePages(): ExtractedPage[] {
     extractPage(
       docHtml({
         title: '北京市氢能产业若干措施',
-        filters: [['level', '省级'], ['region', '北京市'], ['year', '2024年']],
+        filters: [
+          ['level', '省级'],
+          ['region', '北京市'],
+          ['year', '2024年'],
+        ],
         body: task('subsec_1', '（一）', '（一）支持氢能。', '建设加氢站，推广eVTOL与氢燃料电池。', '制定标准，制造装备。'),
       }),
       'docs/beijing/',

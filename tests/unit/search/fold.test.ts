@@ -29,7 +29,10 @@ describe('packFoldMap / unpackFoldMap', () => {
 
 describe('fold map from OpenCC', () => {
   it('reads single-character entries, first candidate first', () => {
-    expect([...parseDictionary('鏈 链|乾 干 乾|一二 一二')]).toEqual([['鏈', '链'], ['乾', '干']]);
+    expect([...parseDictionary('鏈 链|乾 干 乾|一二 一二')]).toEqual([
+      ['鏈', '链'],
+      ['乾', '干'],
+    ]);
   });
   it('maps standard Traditional and Taiwan variants to Simplified', () => {
     const full = traditionalToSimplified();

@@ -24,10 +24,16 @@ const startsOf = (term: string) => new Map([...find(term)].map(([page, hits]) =>
 
 describe('termKeys', () => {
   it('pins an even term with every other bigram', () => {
-    expect(termKeys('专精特新')).toEqual([{ offset: 0, key: '专精' }, { offset: 2, key: '特新' }]);
+    expect(termKeys('专精特新')).toEqual([
+      { offset: 0, key: '专精' },
+      { offset: 2, key: '特新' },
+    ]);
   });
   it('adds the last bigram for an odd term', () => {
-    expect(termKeys('链长制')).toEqual([{ offset: 0, key: '链长' }, { offset: 1, key: '长制' }]);
+    expect(termKeys('链长制')).toEqual([
+      { offset: 0, key: '链长' },
+      { offset: 1, key: '长制' },
+    ]);
   });
   it('has no keys for a single character (it is a prefix lookup)', () => {
     expect(termKeys('氢')).toEqual([]);
@@ -45,7 +51,10 @@ describe('cheapestKeys', () => {
     expect(covered.size).toBe('1+1+3+4+10+n'.length);
   });
   it('takes the first and last bigram when they alone cover the term', () => {
-    expect(cheapestKeys('2026', () => 1)).toEqual([{ offset: 0, key: '20' }, { offset: 2, key: '26' }]);
+    expect(cheapestKeys('2026', () => 1)).toEqual([
+      { offset: 0, key: '20' },
+      { offset: 2, key: '26' },
+    ]);
   });
 });
 

@@ -13,7 +13,10 @@ describe('the manifest’s page table', () => {
   });
   it('stores kinds as runs and each filter value once', () => {
     const table = encodePageTable(pages);
-    expect(table.types).toEqual([['document', 2], ['department', 1]]);
+    expect(table.types).toEqual([
+      ['document', 2],
+      ['department', 1],
+    ]);
     expect(table.filters.region.values).toEqual(['山东省', '济南市']);
   });
   it('rejects columns of different lengths', () => {

@@ -7,7 +7,9 @@ const data = (url: string, sub?: string): PagefindData => ({
   url,
   excerpt: '产业<mark>链</mark>长',
   meta: { title: `T ${url}` },
-  sub_results: sub ? [{ title: '一、任务', url: `${url}#${sub}`, excerpt: '<mark>链</mark>&amp;长', anchor: { id: sub }, weighted_locations: [{ balanced_score: 5 }] }] : [],
+  sub_results: sub
+    ? [{ title: '一、任务', url: `${url}#${sub}`, excerpt: '<mark>链</mark>&amp;长', anchor: { id: sub }, weighted_locations: [{ balanced_score: 5 }] }]
+    : [],
 });
 
 describe('extended search helpers', () => {
@@ -33,6 +35,9 @@ describe('extended search helpers', () => {
     const found = [data('/docs/a/'), data('/docs/b/', 'item_3'), data('/docs/b/'), data('/departments/c/'), data('/gone/')];
     const out = extraResults(found, index, new Set([0]), { type: ['政策文件'] }, '/');
     expect(out.map((r) => [r.url, r.page, r.href, r.heading])).toEqual([['docs/b/', 1, 'docs/b/#item_3', '一、任务']]);
-    expect(out[0].excerpt).toEqual([{ text: '链', mark: true }, { text: '&长', mark: false }]);
+    expect(out[0].excerpt).toEqual([
+      { text: '链', mark: true },
+      { text: '&长', mark: false },
+    ]);
   });
 });

@@ -52,7 +52,16 @@ describe('excerpt', () => {
 
 describe('mergeSpans', () => {
   it('merges overlapping and touching spans so marks never nest', () => {
-    expect(mergeSpans([{ start: 5, end: 7 }, { start: 0, end: 3 }, { start: 2, end: 4 }])).toEqual([{ start: 0, end: 4 }, { start: 5, end: 7 }]);
+    expect(
+      mergeSpans([
+        { start: 5, end: 7 },
+        { start: 0, end: 3 },
+        { start: 2, end: 4 },
+      ]),
+    ).toEqual([
+      { start: 0, end: 4 },
+      { start: 5, end: 7 },
+    ]);
   });
 });
 

@@ -84,7 +84,9 @@ describe('offline store over the classic scripts', () => {
     expect((await store.meta()).buildId).toBe(index.meta.buildId);
     expect(await store.shard(0)).toEqual(index.shards[0]);
     expect(Object.keys((globalThis as unknown as Record<string, Record<string, unknown>>)[OFFLINE_GLOBAL])).toEqual([]);
-    expect(offlineScript('s/1', { a: '链' }).toString()).toBe(`globalThis.${OFFLINE_GLOBAL}=globalThis.${OFFLINE_GLOBAL}||{};globalThis.${OFFLINE_GLOBAL}["s/1"]={"a":"链"};\n`);
+    expect(offlineScript('s/1', { a: '链' }).toString()).toBe(
+      `globalThis.${OFFLINE_GLOBAL}=globalThis.${OFFLINE_GLOBAL}||{};globalThis.${OFFLINE_GLOBAL}["s/1"]={"a":"链"};\n`,
+    );
   });
   it('finds the bundle of a page by binary search', () => {
     expect([0, 1, 2, 3, 5, 9].map((n) => bundleOf([0, 3, 5], n))).toEqual([0, 0, 0, 1, 2, 2]);

@@ -55,20 +55,32 @@ describe('filters', () => {
     const pages = [page('a', { year: ['2023年'] }), page('b', { year: ['2025年'] }), page('c', { year: ['未注明'] }), page('d', {}, 'department')];
     const facets = facetCounts(pages, [0, 1, 2, 3], {});
     expect(facets.year.map((v) => v.value)).toEqual(['2025年', '2023年', '未注明']);
-    expect(facets.type).toEqual([{ value: '政策文件', count: 3 }, { value: '责任单位', count: 1 }]);
+    expect(facets.type).toEqual([
+      { value: '政策文件', count: 3 },
+      { value: '责任单位', count: 1 },
+    ]);
     const many = facetCounts([page('x', {}, 'department'), page('y', {}, 'department'), page('z', {}, 'concept')], [0, 1, 2], {});
     expect(many.type.map((v) => v.value)).toEqual(['概念', '责任单位']);
   });
   it('derives a document’s filter values, one per joint issuer', () => {
     const doc = {
       meta: {
-        level: { value: '省' }, region: { value: ['山东省'] }, issuer: { value: '山东省财政厅、山东省能源局' },
-        date: { value: '2024-12-24' }, kind: { value: '行动方案' }, status: { value: '正式' },
+        level: { value: '省' },
+        region: { value: ['山东省'] },
+        issuer: { value: '山东省财政厅、山东省能源局' },
+        date: { value: '2024-12-24' },
+        kind: { value: '行动方案' },
+        status: { value: '正式' },
       },
     } as unknown as PolicyDocument;
     expect(searchFacets(doc)).toEqual([
-      ['level', '省级'], ['region', '山东省'], ['issuer', '山东省财政厅'], ['issuer', '山东省能源局'],
-      ['year', '2024年'], ['kind', '行动方案'], ['status', '正式'],
+      ['level', '省级'],
+      ['region', '山东省'],
+      ['issuer', '山东省财政厅'],
+      ['issuer', '山东省能源局'],
+      ['year', '2024年'],
+      ['kind', '行动方案'],
+      ['status', '正式'],
     ]);
   });
 });

@@ -12,10 +12,13 @@ const doc = makeDoc('d1', {
   preamble: ['为落实链长制，制定本计划。'],
   tasks: [{ eid: 'item_1', title: '企业培育。', text: ['培育专精特新企业。深化链长制改革。'] }],
 });
-const occurrences = findOccurrences([doc], compileMatcher([
-  { term: '链长制', key: 'lianzhangzhi' },
-  { term: '专精特新', key: 'zhuanjingtexin' },
-]));
+const occurrences = findOccurrences(
+  [doc],
+  compileMatcher([
+    { term: '链长制', key: 'lianzhangzhi' },
+    { term: '专精特新', key: 'zhuanjingtexin' },
+  ]),
+);
 
 const summary = (id: string, name: string, extra: Partial<ConceptSummary> = {}): ConceptSummary => ({
   id,

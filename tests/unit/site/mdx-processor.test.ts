@@ -18,15 +18,23 @@ const corpus = ingestDirectory('seeds', 'content/curated');
 const data = siteDataFrom(corpus);
 const concepts = conceptStage(corpus.documents, loadGlossary('content/curated/concepts.json'));
 // Every task gets a 相似任务 placeholder here, so the component case is covered on every page.
-const docPages = documentPages(data, concepts.pluginsFor, () => (p) => (p.isTask ? [{ type: 'mdxJsxFlowElement', name: 'SimilarTasks', attributes: [{ type: 'mdxJsxAttribute', name: 'doc', value: 'x' }], children: [] }] : []));
+const docPages = documentPages(
+  data,
+  concepts.pluginsFor,
+  () => (p) =>
+    p.isTask ? [{ type: 'mdxJsxFlowElement', name: 'SimilarTasks', attributes: [{ type: 'mdxJsxAttribute', name: 'doc', value: 'x' }], children: [] }] : [],
+);
 const pages: Array<[string, string]> = [
   ...[...docPages].map(([id, mdx]): [string, string] => [path.resolve('content/generated/docs', `${id}.mdx`), mdx]),
   ...[...concepts.conceptPages].map(([id, mdx]): [string, string] => [path.resolve('content/generated/concepts', `${id}.mdx`), mdx]),
 ];
 
 describe('the generated-MDX processor', () => {
-  it('compiles every page of the seeds to the same module as Astro\'s default processor', async () => {
-    const astroDefault = await satteri().createMdxRenderer!({ syntaxHighlight: { type: 'shiki' }, gfm: true, smartypants: true }, { optimize: false, srcDir: new URL('../../../src/', import.meta.url) });
+  it("compiles every page of the seeds to the same module as Astro's default processor", async () => {
+    const astroDefault = await satteri().createMdxRenderer!(
+      { syntaxHighlight: { type: 'shiki' }, gfm: true, smartypants: true },
+      { optimize: false, srcDir: new URL('../../../src/', import.meta.url) },
+    );
     expect(pages.length).toBeGreaterThan(50);
     for (const [file, mdx] of pages) {
       const expected = await astroDefault.process(mdx, file, {});
@@ -38,7 +46,10 @@ describe('the generated-MDX processor', () => {
 
   it('would differ on what it leaves out: a Markdown heading gets no id from it', async () => {
     const mdx = '## 标题\n';
-    const astroDefault = await satteri().createMdxRenderer!({ syntaxHighlight: false, gfm: true, smartypants: true }, { optimize: false, srcDir: new URL('../../../src/', import.meta.url) });
+    const astroDefault = await satteri().createMdxRenderer!(
+      { syntaxHighlight: false, gfm: true, smartypants: true },
+      { optimize: false, srcDir: new URL('../../../src/', import.meta.url) },
+    );
     const expected = await astroDefault.process(mdx, '/x.mdx', {});
     const actual = await compileGeneratedMdx(mdx, '/x.mdx', {});
     expect(expected.code).toContain('id: "标题"');

@@ -12,7 +12,10 @@ const tree: Root = documentTree(doc, { departmentSlug: () => 'x' });
 
 /** Every provision <article> of the tree, depth first. */
 function articles(node: { children?: unknown[] }): MdxJsxFlowElement[] {
-  return ((node.children ?? []) as MdxJsxFlowElement[]).flatMap((c) => [...(c.type === 'mdxJsxFlowElement' && c.name === 'article' ? [c] : []), ...articles(c)]);
+  return ((node.children ?? []) as MdxJsxFlowElement[]).flatMap((c) => [
+    ...(c.type === 'mdxJsxFlowElement' && c.name === 'article' ? [c] : []),
+    ...articles(c),
+  ]);
 }
 
 describe("a provision's tool bar in the MDX", () => {

@@ -31,7 +31,15 @@ describe('writeOpenData', () => {
       compareClientDir: path.join(dir, 'compare-client'),
     };
     const concepts: ConceptsData = { generatedBy: 'test', concepts: [], occurrences: [], candidates: [], citations: {} };
-    const compare: CompareData = { generatedBy: 'test', docs: [docSummary(documents[0])], similar: {}, pairs: [], concepts: null, conceptInfo: [], timings: {} };
+    const compare: CompareData = {
+      generatedBy: 'test',
+      docs: [docSummary(documents[0])],
+      similar: {},
+      pairs: [],
+      concepts: null,
+      conceptInfo: [],
+      timings: {},
+    };
     fs.writeFileSync(sources.conceptsFile, JSON.stringify(concepts));
     fs.writeFileSync(sources.compareFile, JSON.stringify(compare));
     fs.writeFileSync(sources.relationsFile, JSON.stringify(analyseRelations(documents)));
@@ -47,7 +55,17 @@ describe('writeOpenData', () => {
   it('writes every open data file under data/, one JSON per document and one payload per compared document', () => {
     const report = writeOpenData(siteDir, documents, sources);
     const files = listFiles(path.join(siteDir, 'data')).sort();
-    expect(files).toEqual(['compare/d1.js', 'comparisons.json', 'concepts.json', 'docs/d1.json', 'docs/d2.json', 'documents.json', 'targets.csv', 'tasks.csv', 'units.csv']);
+    expect(files).toEqual([
+      'compare/d1.js',
+      'comparisons.json',
+      'concepts.json',
+      'docs/d1.json',
+      'docs/d2.json',
+      'documents.json',
+      'targets.csv',
+      'tasks.csv',
+      'units.csv',
+    ]);
     expect(report.files).toBe(files.length);
     expect(report.bytes).toBe(files.reduce((n, f) => n + fs.statSync(path.join(siteDir, 'data', f)).size, 0));
   });
@@ -62,6 +80,8 @@ describe('writeOpenData', () => {
   });
 
   it('says which file is missing and what writes it', () => {
-    expect(() => writeOpenData(siteDir, documents, { ...sources, compareFile: path.join(dir, 'absent.json') })).toThrow(/absent\.json: is missing or unreadable: the site step .* writes it/);
+    expect(() => writeOpenData(siteDir, documents, { ...sources, compareFile: path.join(dir, 'absent.json') })).toThrow(
+      /absent\.json: is missing or unreadable: the site step .* writes it/,
+    );
   });
 });

@@ -11,7 +11,10 @@ import { docHtml, task } from '../search/fixtures.ts';
 const page = extractPage(
   docHtml({
     title: '示例<计划>',
-    filters: [['level', '市级'], ['region', '山东省']],
+    filters: [
+      ['level', '市级'],
+      ['region', '山东省'],
+    ],
     date: '2024-07-30',
     body: `<div class="preamble"><p>为推行链长制 & 首台（套），制定本计划。</p></div>${task('item_1', '一、1.', '1.落实链长制。', '实行“链长制”工作推进机制。')}`,
   }),

@@ -51,10 +51,17 @@ describe('codeFingerprint', () => {
 describe('syncFolder', () => {
   it('writes only changed files, keeps the others untouched and removes the rest', () => {
     const dir = path.join(root, 'pages');
-    syncFolder(dir, [['a.mdx', 'A'], ['b.mdx', 'B'], ['c.mdx', 'C']]);
+    syncFolder(dir, [
+      ['a.mdx', 'A'],
+      ['b.mdx', 'B'],
+      ['c.mdx', 'C'],
+    ]);
     const old = new Date('2020-01-01T00:00:00Z');
     fs.utimesSync(path.join(dir, 'a.mdx'), old, old);
-    const result = syncFolder(dir, [['a.mdx', 'A'], ['b.mdx', 'B2']]);
+    const result = syncFolder(dir, [
+      ['a.mdx', 'A'],
+      ['b.mdx', 'B2'],
+    ]);
     expect(result).toEqual({ written: 1, unchanged: 1, removed: 1 });
     expect(fs.statSync(path.join(dir, 'a.mdx')).mtime.toISOString()).toBe(old.toISOString());
     expect(fs.readdirSync(dir).sort()).toEqual(['a.mdx', 'b.mdx']);

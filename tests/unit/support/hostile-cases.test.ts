@@ -20,7 +20,12 @@ describe('hostile fixtures', () => {
   });
 
   it('the encoded seeds decode back to the fixture text', () => {
-    for (const [name, encoding] of [['gb18030', 'gb18030'], ['utf16le-bom', 'utf-16le'], ['utf16be-bom', 'utf-16be'], ['utf8-bom', 'utf-8']] as const) {
+    for (const [name, encoding] of [
+      ['gb18030', 'gb18030'],
+      ['utf16le-bom', 'utf-16le'],
+      ['utf16be-bom', 'utf-16be'],
+      ['utf8-bom', 'utf-8'],
+    ] as const) {
       const { source } = readSeed('x.txt', only(name));
       expect(source?.encoding, name).toBe(encoding);
       expect(source?.lines.join('\n'), name).toBe(fixtureText(name).replace(/\n$/, ''));
@@ -33,7 +38,12 @@ describe('hostile fixtures', () => {
   it('generates the binary, 20 MB and 200 KB-line seeds at test time', () => {
     expect(only('binary').includes(0)).toBe(true);
     expect(only('huge').length).toBeGreaterThanOrEqual(HUGE_BYTES);
-    const longest = Math.max(...new TextDecoder().decode(only('long-line')).split('\n').map((l) => Buffer.byteLength(l)));
+    const longest = Math.max(
+      ...new TextDecoder()
+        .decode(only('long-line'))
+        .split('\n')
+        .map((l) => Buffer.byteLength(l)),
+    );
     expect(longest).toBeGreaterThanOrEqual(LONG_LINE_BYTES);
   });
 });

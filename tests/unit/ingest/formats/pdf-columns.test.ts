@@ -15,7 +15,13 @@ function twoColumnPage(rows: number): Glyph[] {
   return glyphs;
 }
 
-const texts = (lines: Glyph[][]) => lines.map((l) => l.map((g) => g.str).join('').slice(0, 3));
+const texts = (lines: Glyph[][]) =>
+  lines.map((l) =>
+    l
+      .map((g) => g.str)
+      .join('')
+      .slice(0, 3),
+  );
 
 describe('two-column pages', () => {
   it('finds the gutter between two columns of prose', () => {
@@ -51,7 +57,11 @@ describe('two-column pages', () => {
 
   it('puts each band between breaks in order: left column, right column, then the break', () => {
     const at = (name: string, top: number) => ({ name, top });
-    const order = readingOrder([at('title', 10), at('table row', 100)], [at('L1', 20), at('L2', 30), at('L3', 110)], [at('R1', 20), at('R2', 30), at('R3', 110)]);
+    const order = readingOrder(
+      [at('title', 10), at('table row', 100)],
+      [at('L1', 20), at('L2', 30), at('L3', 110)],
+      [at('R1', 20), at('R2', 30), at('R3', 110)],
+    );
     expect(order.map((o) => o.name)).toEqual(['title', 'L1', 'L2', 'R1', 'R2', 'table row', 'L3', 'R3']);
   });
 });

@@ -28,7 +28,7 @@ describe('PDF reader on layouts of another PDF writer', () => {
     ]);
   });
 
-  it('reads a two-column page column by column, and joins wraps by each column\'s margins', async () => {
+  it("reads a two-column page column by column, and joins wraps by each column's margins", async () => {
     const pdf = await read('two-columns');
     const starts = pdf.lines.flatMap((l, i) => (/^第\d+段/.test(l) ? [[Number(/\d+/.exec(l)![0]), i + 1]] : []));
     expect(starts.map(([n]) => n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);

@@ -164,7 +164,13 @@ describe('ruling lines from the operator list', () => {
 
   it('follows the matrix of a form XObject and drops it at the form end', () => {
     const ops = list(
-      [OPS.paintFormXObjectBegin, [[2, 0, 0, 2, 0, 0], [0, 0, 100, 100]]],
+      [
+        OPS.paintFormXObjectBegin,
+        [
+          [2, 0, 0, 2, 0, 0],
+          [0, 0, 100, 100],
+        ],
+      ],
       [OPS.constructPath, path(OPS.stroke, M, 0, 10, L, 50, 10)],
       [OPS.paintFormXObjectEnd, null],
       [OPS.constructPath, path(OPS.stroke, M, 0, 10, L, 50, 10)],

@@ -32,7 +32,14 @@ describe('PDF reader', async () => {
   });
 
   it('reads the red letterhead spaced out, for normalise to close up, and the 文号 line as printed', () => {
-    expect(pdf.lines.slice(0, 6)).toEqual(['JNCR—2022—0040001', '济 南 市 工 业 和 信 息 化 局', '济 南 市 公 安 局', '济 南 市 城 乡 交 通 运 输 局', '济工信装备字〔2022〕1 号', '文 件']);
+    expect(pdf.lines.slice(0, 6)).toEqual([
+      'JNCR—2022—0040001',
+      '济 南 市 工 业 和 信 息 化 局',
+      '济 南 市 公 安 局',
+      '济 南 市 城 乡 交 通 运 输 局',
+      '济工信装备字〔2022〕1 号',
+      '文 件',
+    ]);
   });
 
   it('keeps hard-wrapped lines as printed and marks the wraps the layout shows', () => {
@@ -105,12 +112,17 @@ describe('HTML reader', () => {
   });
 
   it('maps every line to its element', () => {
-    expect(html.origins[html.lines.indexOf(kept[0])]).toEqual({ type: 'html', path: 'div.wrap:nth-of-type(4) > div.article:nth-of-type(2) > h1.article-title' });
+    expect(html.origins[html.lines.indexOf(kept[0])]).toEqual({
+      type: 'html',
+      path: 'div.wrap:nth-of-type(4) > div.article:nth-of-type(2) > h1.article-title',
+    });
   });
 
   it('decodes a page saved as GBK by its meta charset', async () => {
     const iconv = (await import('iconv-lite')).default;
-    const page = fixture('ndrc-contract-notice', 'html').toString('utf8').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const page = fixture('ndrc-contract-notice', 'html')
+      .toString('utf8')
+      .replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
     const gbk = ok(readHtml('gbk.html', iconv.encode(page, 'gbk'))) as ExtractedText;
     expect(gbk.lines).toEqual(html.lines);
   });

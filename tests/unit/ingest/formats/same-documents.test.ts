@@ -31,9 +31,12 @@ describe('a folder of the same documents as .txt, .docx, .pdf and .html', () => 
 
   // The logistics plan's indicator table is read from its ruling lines: cell by cell, wrapped cells
   // joined, one row a line, so its rows (and the row broken over a page) match the twin's.
-  it.each(['jinan-logistics-plan', 'ndrc-contract-notice', 'shandong-services-plan'])('gives the same text, paragraph for paragraph, from the PDF of %s', async (name) => {
-    expect(await read(name, 'pdf')).toEqual(twinOf.get(name));
-  });
+  it.each(['jinan-logistics-plan', 'ndrc-contract-notice', 'shandong-services-plan'])(
+    'gives the same text, paragraph for paragraph, from the PDF of %s',
+    async (name) => {
+      expect(await read(name, 'pdf')).toEqual(twinOf.get(name));
+    },
+  );
 
   it('gives the same characters in the same order from the PDF of the red-header notice', async () => {
     // Where LibreOffice broke a line well short of the margin (the attachment forms), the PDF

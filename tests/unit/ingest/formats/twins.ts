@@ -8,7 +8,10 @@ import type { Block, Corpus, PolicyDocument } from '../../../../scripts/ingest/m
 /** tests/fixtures/formats/. */
 export const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/formats');
 /** The fixture documents, one folder each. */
-export const FIXTURE_NAMES = fs.readdirSync(FIXTURES).filter((name) => name !== 'bad' && name !== 'bench' && fs.statSync(path.join(FIXTURES, name)).isDirectory()).sort();
+export const FIXTURE_NAMES = fs
+  .readdirSync(FIXTURES)
+  .filter((name) => name !== 'bad' && name !== 'bench' && fs.statSync(path.join(FIXTURES, name)).isDirectory())
+  .sort();
 const curated = loadCurated(path.resolve(import.meta.dirname, '../../../../content/curated'));
 
 /** Ingests one file of a fixture (extracting it first when it is not text). */

@@ -54,7 +54,9 @@ export function mdxTreeToHtml(tree: Root): string {
         return escapeHtml(node.value);
       case 'link': {
         const props = (node.data as { hProperties?: Record<string, string> } | undefined)?.hProperties ?? {};
-        return `<a${attr('href', node.url)}${Object.entries(props).map(([k, v]) => attr(k, v)).join('')}>${node.children.map(print).join('')}</a>`;
+        return `<a${attr('href', node.url)}${Object.entries(props)
+          .map(([k, v]) => attr(k, v))
+          .join('')}>${node.children.map(print).join('')}</a>`;
       }
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {

@@ -41,7 +41,8 @@ const CASES: Record<string, { behaviour: string; links: Array<[string, string]> 
     ],
   },
   'no-link-in-headings-links-th': {
-    behaviour: "never links inside links, code, table header cells, unit chips, task tools or the original-text view, nor in a heading a concept the task's text links",
+    behaviour:
+      "never links inside links, code, table header cells, unit chips, task tools or the original-text view, nor in a heading a concept the task's text links",
     links: [
       ['lianzhangzhi', '链长制'],
       ['shoutaitao', '首台套'],
@@ -65,7 +66,9 @@ const CASES: Record<string, { behaviour: string; links: Array<[string, string]> 
 function run(caseDir: string): Root {
   const options: Partial<RemarkConceptLinksOptions> = existsSync(`${caseDir}/options.json`) ? JSON.parse(readFileSync(`${caseDir}/options.json`, 'utf8')) : {};
   const tree = htmlToMdxTree(readFileSync(`${caseDir}/input.html`, 'utf8'));
-  return unified().use(remarkConceptLinks, { concepts: CONCEPTS, ...options }).runSync(tree) as Root;
+  return unified()
+    .use(remarkConceptLinks, { concepts: CONCEPTS, ...options })
+    .runSync(tree) as Root;
 }
 
 /** [concept id, linked text] of every concept link, in reading order. */
@@ -105,9 +108,16 @@ describe('remarkConceptLinks fixtures', () => {
 
 describe('organisation names as boundaries', () => {
   it('does not link a concept inside a unit name compiled as a boundary, and links it elsewhere', () => {
-    const concepts: ConceptLinkTarget[] = [{ id: 'nengyuan-hulianwang', name: '能源互联网', url: '/concepts/nengyuan-hulianwang/', definition: '能源与互联网融合。', terms: ['能源互联网'] }];
-    const matcher = glossaryMatcher([{ id: 'nengyuan-hulianwang', name: '能源互联网', definition: '能源与互联网融合。' } as never], ['济南能源互联网产业发展促进中心']);
-    const tree = htmlToMdxTree('<article class="prov" aria-labelledby="item_1"><h4 id="item_1">1.</h4><p data-lines="1-1">（责任单位：济南能源互联网产业发展促进中心）发展能源互联网产业。</p></article>');
+    const concepts: ConceptLinkTarget[] = [
+      { id: 'nengyuan-hulianwang', name: '能源互联网', url: '/concepts/nengyuan-hulianwang/', definition: '能源与互联网融合。', terms: ['能源互联网'] },
+    ];
+    const matcher = glossaryMatcher(
+      [{ id: 'nengyuan-hulianwang', name: '能源互联网', definition: '能源与互联网融合。' } as never],
+      ['济南能源互联网产业发展促进中心'],
+    );
+    const tree = htmlToMdxTree(
+      '<article class="prov" aria-labelledby="item_1"><h4 id="item_1">1.</h4><p data-lines="1-1">（责任单位：济南能源互联网产业发展促进中心）发展能源互联网产业。</p></article>',
+    );
     const linked = unified().use(remarkConceptLinks, { concepts, matcher }).runSync(tree) as Root;
     expect(linksOf(linked)).toEqual([['nengyuan-hulianwang', '能源互联网']]);
     expect(mdxTreeToHtml(linked)).toContain('济南能源互联网产业发展促进中心）发展<a href="/concepts/nengyuan-hulianwang/"');
@@ -115,15 +125,16 @@ describe('organisation names as boundaries', () => {
 });
 
 describe('remarkConceptLinks output', () => {
-  const tree = () =>
-    htmlToMdxTree('<section class="prov" aria-labelledby="item_1"><h4 id="item_1">1.</h4><p data-lines="1-1">落实链长制。</p></section>');
+  const tree = () => htmlToMdxTree('<section class="prov" aria-labelledby="item_1"><h4 id="item_1">1.</h4><p data-lines="1-1">落实链长制。</p></section>');
 
   it('describes the link by the page\'s one definition popover, which the "?" button opens', () => {
     const html = mdxTreeToHtml(unified().use(remarkConceptLinks, { concepts: CONCEPTS }).runSync(tree()) as Root);
     expect(html).toContain(
       '<a href="/concepts/lianzhangzhi/" aria-describedby="cdef-lianzhangzhi">链长制</a><button type="button" popovertarget="cdef-lianzhangzhi" aria-labelledby="cdef-lianzhangzhi">?</button>',
     );
-    expect(html).toContain('<div class="concept-tips" data-pagefind-ignore><span id="cdef-lianzhangzhi" popover><strong>链长制</strong>：由领导担任产业链“链长”的工作机制。</span></div>');
+    expect(html).toContain(
+      '<div class="concept-tips" data-pagefind-ignore><span id="cdef-lianzhangzhi" popover><strong>链长制</strong>：由领导担任产业链“链长”的工作机制。</span></div>',
+    );
   });
 
   it('puts one definition per linked concept on the page, however many tasks link it', () => {
@@ -146,7 +157,9 @@ describe('remarkConceptLinks output', () => {
 
   it('does not link inside elements named in skipElements', () => {
     const html = mdxTreeToHtml(
-      unified().use(remarkConceptLinks, { concepts: CONCEPTS, skipElements: ['p'] }).runSync(tree()) as Root,
+      unified()
+        .use(remarkConceptLinks, { concepts: CONCEPTS, skipElements: ['p'] })
+        .runSync(tree()) as Root,
     );
     expect(html).not.toContain('concept-link');
   });

@@ -13,7 +13,8 @@ const run = (html: string, transformer: (tree: Root) => void) => {
 
 describe('remarkParagraphAnchors', () => {
   it('gives paragraphs and tables outside tasks an id from their first line, and leaves tasks alone', () => {
-    const html = '<div class="preamble"><p data-lines="5-6">引言</p><div class="table-wrap" data-lines="7-9"><table></table></div></div><section class="prov" aria-labelledby="item_1"><p data-lines="10-10">任务</p></section>';
+    const html =
+      '<div class="preamble"><p data-lines="5-6">引言</p><div class="table-wrap" data-lines="7-9"><table></table></div></div><section class="prov" aria-labelledby="item_1"><p data-lines="10-10">任务</p></section>';
     expect(run(html, remarkParagraphAnchors())).toBe(
       '<div class="preamble"><p data-lines="5-6" id="para-5">引言</p><div class="table-wrap" data-lines="7-9" id="para-7"><table></table></div></div>\n' +
         '<section class="prov" aria-labelledby="item_1"><p data-lines="10-10">任务</p></section>',
