@@ -31,7 +31,7 @@ import {
 } from './steps/staging.ts';
 import { stopBuild, stopOnSignals, type FailureNotice } from './steps/interrupt.ts';
 import { StepCache } from './steps/cache.ts';
-import { forgetRenderedPages, readRenderRecord, unchangedPages } from './steps/astro-cache.ts';
+import { finishAstroRun, readRenderRecord, startAstroRun, unchangedPages } from './steps/astro-cache.ts';
 
 /** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
 const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
@@ -57,8 +57,7 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   const search = new SearchSources();
   const site = await timed('MDX pages', () => writeSite(corpus, search));
   // Astro runs in its own process. The open data needs only the site data, so it is written meanwhile.
-  if (options.clean) forgetRenderedPages();
-  const rendered = readRenderRecord();
+  const rendered = startAstroRun(options.clean);
   const astro = timed('astro', () => runAstroBuild());
   console.log(`build: astro started, writing ${STAGED_SITE}/`);
   // Failures are reported once, by the awaits below, even if they come while another step runs.
@@ -77,6 +76,7 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
       `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran)`,
   );
   await astro;
+  finishAstroRun();
   const { keyed, unchanged } = unchangedPages(rendered, readRenderRecord());
   console.log(`build: astro: ${unchanged} of ${keyed} keyed pages unchanged since the previous build (copied from its cache, not rendered)`);
   moveOpenData(OPEN_DATA_STAGING, STAGED_SITE);

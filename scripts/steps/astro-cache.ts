@@ -4,6 +4,11 @@
  * MDX entries they rendered. Astro keeps it with copies of the pages in its cacheDir. A clean build removes
  * the record, so Astro renders every page (and records them anew for the next build); after a build, the
  * two records say how many keyed pages were unchanged, and so copied rather than rendered.
+ *
+ * Astro overwrites a page's copy as soon as it renders it, but writes the record only at the end of a
+ * build that succeeded: after a failed or killed build, the old record could name a copy that now holds
+ * another key's page (a later build whose data went back to the old key would copy it). So each Astro run
+ * leaves a mark that only its success removes, and a build that finds the mark forgets the record.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +17,8 @@ import { z } from 'zod';
 /** Astro's cacheDir (its default; astro.config.mjs does not move it) and the record in it. */
 export const ASTRO_CACHE_DIR = path.join('node_modules', '.astro');
 const RECORD_FILE = 'incremental-build.json';
+/** Present while Astro runs (see the module comment). */
+const RUNNING_MARK = 'policy-atlas-astro-running';
 
 /** The part of Astro's record this module reads (Astro writes more; unknown keys are kept out). */
 const RenderRecordSchema = z.object({
@@ -39,6 +46,23 @@ export function readRenderRecord(root = '.'): RenderRecord | null {
 /** Removes the record, so the next Astro build renders every page (`--clean`); the copies are overwritten. */
 export function forgetRenderedPages(root = '.'): void {
   fs.rmSync(path.join(root, ASTRO_CACHE_DIR, RECORD_FILE), { force: true });
+}
+
+/**
+ * Call before Astro runs: forgets the record when `clean` or when the previous run did not finish (its
+ * mark is still there), then marks this run. Returns the record Astro will read (null: it renders every page).
+ */
+export function startAstroRun(clean: boolean, root = '.'): RenderRecord | null {
+  const mark = path.join(root, ASTRO_CACHE_DIR, RUNNING_MARK);
+  if (clean || fs.existsSync(mark)) forgetRenderedPages(root);
+  fs.mkdirSync(path.dirname(mark), { recursive: true });
+  fs.writeFileSync(mark, `${process.pid}\n`);
+  return readRenderRecord(root);
+}
+
+/** Call when Astro succeeded: its record and copies agree again. */
+export function finishAstroRun(root = '.'): void {
+  fs.rmSync(path.join(root, ASTRO_CACHE_DIR, RUNNING_MARK), { force: true });
 }
 
 /** How many keyed pages the build recorded, and how many of them it could copy (same key, code and entries). */

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ASTRO_CACHE_DIR, forgetRenderedPages, readRenderRecord, unchangedPages, type RenderRecord } from '../../../scripts/steps/astro-cache.ts';
+import {
+  ASTRO_CACHE_DIR,
+  finishAstroRun,
+  forgetRenderedPages,
+  readRenderRecord,
+  startAstroRun,
+  unchangedPages,
+  type RenderRecord,
+} from '../../../scripts/steps/astro-cache.ts';
 import { dataKey } from '../../../src/lib/page-keys.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'astro-cache-'));
@@ -51,5 +59,26 @@ describe('a page key', () => {
     expect(dataKey(doc, ['x'])).not.toBe(dataKey({ ...doc, title: '乙' }, ['x']));
     expect(dataKey(doc, ['x'])).not.toBe(dataKey(doc, ['x', 'y']));
     expect(dataKey(undefined, [])).not.toBe(dataKey([], undefined));
+  });
+});
+
+describe('an Astro run', () => {
+  it('forgets the record when the run before it did not finish, or when the build is clean', () => {
+    const project = path.join(root, 'runs');
+    const file = path.join(project, ASTRO_CACHE_DIR, 'incremental-build.json');
+    const write = () => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(record({ '/docs/a/': 'ka' })));
+    };
+    write();
+    expect(startAstroRun(false, project)).toEqual(record({ '/docs/a/': 'ka' }));
+    finishAstroRun(project);
+    expect(startAstroRun(false, project), 'after a finished run').not.toBeNull();
+    // This run is not finished (failed or killed): the next one renders every page.
+    expect(startAstroRun(false, project)).toBeNull();
+    finishAstroRun(project);
+    write();
+    expect(startAstroRun(true, project), 'a clean build').toBeNull();
+    finishAstroRun(project);
   });
 });
