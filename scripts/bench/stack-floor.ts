@@ -136,7 +136,10 @@ export function floorProjectFiles(docs: readonly FloorDocument[], options: { inc
     'astro.config.mjs': options.incremental ? INCREMENTAL_CONFIG : CONFIG,
     'src/content.config.ts': CONTENT_CONFIG,
     'src/pages/docs/[id]/index.astro': keyed(DOCUMENT_PAGE, DOCUMENT_KEY),
-    'src/pages/docs/[id]/source/index.astro': keyed(SOURCE_PAGE, SOURCE_KEY).replace("import fs from 'node:fs';", "import fs from 'node:fs';\nimport { createHash } from 'node:crypto';"),
+    'src/pages/docs/[id]/source/index.astro': keyed(SOURCE_PAGE, SOURCE_KEY).replace(
+      "import fs from 'node:fs';",
+      "import fs from 'node:fs';\nimport { createHash } from 'node:crypto';",
+    ),
     'source-lines.json': JSON.stringify(docs.map((d) => ({ id: d.id, title: d.title, lines: d.lines }))),
   };
   for (const doc of docs) files[`docs/${doc.id}.mdx`] = floorMdx(doc);
