@@ -44,9 +44,9 @@ function timed(run: RunResult, label: string): Timed {
 const run = (r: ToolRun) => `${r.wall.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU-s`;
 
 /** Runs the rounds and returns the report's lines. */
-export function benchIncremental(options: { synthetic: number; rounds: number; floor?: boolean }): string[] {
+export function benchIncremental(options: { synthetic: number; rounds: number; floor?: boolean; ours?: boolean }): string[] {
   const project = makeTempProject({ seeds: 'copy-real' });
-  let floor: FloorProject | null = null;
+  let floor = null as FloorProject | null;
   try {
     const seeds = path.join(project.dir, 'seeds');
     // One more synthetic document than asked: it is the one added.
@@ -60,7 +60,14 @@ export function benchIncremental(options: { synthetic: number; rounds: number; f
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
     const floorRatios: number[] = [];
+    let lastAdded: number | null = null;
+    // Without our builds (`--no-ours`, the floor alone), the corpus comes from the ingest step.
+    if (options.ours === false && options.floor) timed(project.ingest(), 'ingest');
     for (let round = 1; round <= options.rounds; round++) {
+      if (options.ours !== false) ours(round);
+      if (options.floor) floorRound();
+    }
+    function ours(round: number): void {
       fs.rmSync(path.join(seeds, added));
       const clean = timed(project.run(['scripts/build.ts', '--clean']), 'clean');
       fs.writeFileSync(path.join(seeds, added), bytes);
@@ -74,23 +81,25 @@ export function benchIncremental(options: { synthetic: number; rounds: number; f
       );
       lines.push(`  clean steps: ${clean.steps}`);
       lines.push(`  incremental steps: ${incremental.steps}${incremental.pages ? `; ${incremental.pages}` : ''}`);
-      if (options.floor) {
-        const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the bench build');
-        const all = floorDocuments(corpus);
-        const without = all.filter((_, i) => corpus.documents[i].sources[0]?.file !== added);
-        floor ??= makeFloorProject({ incremental: true });
-        floor.write(without);
-        const floorClean = floor.build(true);
-        floor.write(all);
-        const floorAdded = floor.build(false);
-        if (incremental.cpuSeconds) floorRatios.push(incremental.cpuSeconds / floorAdded.total.cpu);
-        lines.push(
-          `  stack floor (${all.length - without.length} document(s) added to ${without.length}): clean ${run(floorClean.total)} (Astro ${run(floorClean.astro)}, Pagefind ${run(floorClean.pagefind)}); ` +
-            `one added ${run(floorAdded.total)} (Astro ${run(floorAdded.astro)}, Pagefind ${run(floorAdded.pagefind)})`,
-        );
-      }
+      lastAdded = incremental.cpuSeconds;
     }
-    lines.push(`median ratio (one added / clean): ${median(ratios).toFixed(2)} wall${cpuRatios.length ? `, ${median(cpuRatios).toFixed(2)} CPU` : ''}`);
+    function floorRound(): void {
+      const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the bench build');
+      const all = floorDocuments(corpus);
+      const without = all.filter((_, i) => corpus.documents[i].sources[0]?.file !== added);
+      floor ??= makeFloorProject({ incremental: true });
+      floor.write(without);
+      const floorClean = floor.build(true);
+      floor.write(all);
+      const floorAdded = floor.build(false);
+      if (lastAdded) floorRatios.push(lastAdded / floorAdded.total.cpu);
+      lines.push(
+        `  stack floor (${all.length - without.length} document(s) added to ${without.length}): clean ${run(floorClean.total)} (Astro ${run(floorClean.astro)}, Pagefind ${run(floorClean.pagefind)}); ` +
+          `one added ${run(floorAdded.total)} (Astro ${run(floorAdded.astro)}, Pagefind ${run(floorAdded.pagefind)})`,
+      );
+    }
+    if (ratios.length)
+      lines.push(`median ratio (one added / clean): ${median(ratios).toFixed(2)} wall${cpuRatios.length ? `, ${median(cpuRatios).toFixed(2)} CPU` : ''}`);
     if (floorRatios.length) lines.push(`median ratio of our one-added build to the stack floor's, CPU: ${median(floorRatios).toFixed(2)}`);
     return lines;
   } finally {
@@ -101,7 +110,13 @@ export function benchIncremental(options: { synthetic: number; rounds: number; f
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { synthetic: { type: 'string', default: '0' }, rounds: { type: 'string', default: '2' }, floor: { type: 'boolean', default: false } },
+    options: {
+      synthetic: { type: 'string', default: '0' },
+      rounds: { type: 'string', default: '2' },
+      floor: { type: 'boolean', default: false },
+      'no-ours': { type: 'boolean', default: false },
+    },
   });
-  for (const line of benchIncremental({ synthetic: Number(values.synthetic), rounds: Number(values.rounds), floor: values.floor })) console.log(line);
+  const options = { synthetic: Number(values.synthetic), rounds: Number(values.rounds), floor: values.floor, ours: !values['no-ours'] };
+  for (const line of benchIncremental(options)) console.log(line);
 }
