@@ -41,7 +41,7 @@ const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
 // --clean: read no cache (each is written anew for the next build).
 const { values: options } = parseArgs({ options: { clean: { type: 'boolean', default: false } } });
 /** The caches of the build's own steps (scripts/steps/cache.ts). */
-const caches = { ingest: new StepCache('ingest', !options.clean) };
+const caches = { ingest: new StepCache('ingest', !options.clean), offlinePages: new StepCache('offline-pages', !options.clean) };
 
 async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
@@ -92,9 +92,9 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
   // The offline copy is updated in place, file by file, starting from links to the published one.
   linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
-  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE));
+  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages));
   console.log(
-    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`,
+    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`,
   );
   // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
   await trashCleared;
