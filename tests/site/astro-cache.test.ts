@@ -1,51 +1,40 @@
 /**
- * Astro's incremental build with the pages' keys (src/lib/page-keys.ts): after a document is added, the
- * pages that do not show it are copied from the previous build rather than rendered, and a build with
- * nothing changed copies every keyed page. (That such builds equal clean ones is tests/site/incremental.test.ts.)
- * Built in a temp copy of the project from a few short documents.
+ * The caches of rendered and rewritten pages at work, in the rebuild scenario's incremental build
+ * (tests/site/rebuild-scenario.ts; that it writes what a clean build writes is tests/site/rebuild.test.ts):
+ * with the seeds put back, Astro copies from its cache the pages whose data the changes did not touch
+ * (their keys: src/lib/page-keys.ts) and renders the others, and the offline copy takes the rewrites of
+ * unchanged pages from its cache (scripts/offline/page-cache.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempProject, REPO_ROOT, type TempProject } from '../../scripts/harness/temp-project.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SecondBuild, secondBuild } from './rebuild-scenario.ts';
 
-const CORPUS = path.join(REPO_ROOT, 'tests/corpus');
-const FIRST = ['02_jiaoyubu-rengong-zhineng-zhutui-jiaoshi-shidian-tongzhi.txt', '28_jiaxing-canyinye-youyan-guanli-banfa_md.txt'];
-const ADDED = '31_shanghai-fgw-shengjian-qingjie-goudian-banfa-yinfa-tongzhi_web.txt';
-const UNCHANGED = /^build: astro: (\d+) of (\d+) keyed pages unchanged/m;
+const ASTRO = /^build: astro: (\d+) of (\d+) keyed pages unchanged/m;
+const OFFLINE = /^build: offline copy in .*?, (\d+) of (\d+) pages as the previous build rewrote them\)/m;
 
-let project: TempProject;
+let second: SecondBuild;
 
-beforeAll(() => {
-  project = makeTempProject({ seeds: Object.fromEntries(FIRST.map((name) => [name, fs.readFileSync(path.join(CORPUS, name))])) });
-}, 60_000);
+beforeAll(async () => {
+  second = await secondBuild();
+}, 600_000);
 
-afterAll(() => project?.cleanup());
-
-/** Builds the copy and returns [unchanged, keyed] pages as the build reports them. */
-function build(): [number, number] {
-  const built = project.run(['scripts/build.ts']);
-  if (built.status !== 0) throw new Error(`build failed (exit ${built.status}):\n${built.stderr.slice(-4000)}`);
-  const m = UNCHANGED.exec(built.stdout);
-  if (!m) throw new Error(`the build did not report Astro's unchanged pages:\n${built.stdout.slice(-2000)}`);
+/** [reused, all] from the line of the incremental build's log that `pattern` finds. */
+function counts(pattern: RegExp): [number, number] {
+  const m = pattern.exec(second.stdout);
+  if (!m) throw new Error(`the incremental build's log has no line like ${pattern}:\n${second.stdout.slice(-3000)}`);
   return [Number(m[1]), Number(m[2])];
 }
 
-describe("Astro's incremental build", () => {
-  it('renders every page on the first build, and none of the keyed ones when nothing changed', () => {
-    const [first, keyed] = build();
-    expect(first).toBe(0);
-    expect(keyed).toBeGreaterThan(10);
-    expect(build()).toEqual([keyed, keyed]);
-  }, 600_000);
+describe('an incremental build after documents were added, edited and removed', () => {
+  it("copies the pages the changes did not touch from Astro's cache, and renders the others", () => {
+    const [unchanged, keyed] = counts(ASTRO);
+    expect(keyed).toBeGreaterThan(100);
+    expect(unchanged, 'pages copied').toBeGreaterThan(0);
+    expect(unchanged, 'pages rendered: the restored, edited-back and related ones').toBeLessThan(keyed);
+  });
 
-  it('after a document is added, copies the pages that do not show it', () => {
-    const [, before] = build();
-    fs.copyFileSync(path.join(CORPUS, ADDED), path.join(project.dir, 'seeds', ADDED));
-    const [unchanged, keyed] = build();
-    // The new document's two pages are new; the old documents' original-text pages at least are unchanged.
-    expect(keyed).toBeGreaterThanOrEqual(before + 2);
-    expect(unchanged).toBeGreaterThanOrEqual(FIRST.length);
-    expect(unchanged).toBeLessThan(keyed);
-  }, 600_000);
+  it('takes the offline rewrites of unchanged pages from its cache, and rewrites the others', () => {
+    const [reused, pages] = counts(OFFLINE);
+    expect(reused).toBeGreaterThan(0);
+    expect(reused).toBeLessThan(pages);
+  });
 });
