@@ -36,8 +36,9 @@ describe(`browser harness (Chromium at ${CHROMIUM_PATH})`, () => {
   });
 
   it('lets axe find serious and critical violations', async () => {
-    const { status, findings } = await auditPage(browser.page, `${server.url}broken/a11y-bad.html`);
+    const { status, findings, dark } = await auditPage(browser.page, `${server.url}broken/a11y-bad.html`);
     expect(status).toBe(200);
+    expect(dark).toBe('none');
     expect(findings.map(({ scheme, violation }) => `${scheme} ${violation.impact} ${violation.id}`).sort()).toEqual([
       'light critical button-name',
       'light critical image-alt',
@@ -47,9 +48,16 @@ describe(`browser harness (Chromium at ${CHROMIUM_PATH})`, () => {
     browser.blocked.length = 0;
   });
 
-  it('audits a page that offers a dark scheme in both schemes', async () => {
-    const { findings } = await auditPage(browser.page, `${server.url}broken/a11y-dark.html`);
+  it('audits a page that offers a dark scheme in both schemes, the colour rules in the dark one', async () => {
+    const { findings, dark } = await auditPage(browser.page, `${server.url}broken/a11y-dark.html`);
     expect(findings.map(({ scheme, violation }) => `${scheme} ${violation.id}`)).toEqual(['dark color-contrast']);
+    expect(dark).toBe('colour');
+  });
+
+  it('runs every rule in the dark scheme when the dark styles change more than colours', async () => {
+    const { findings, dark } = await auditPage(browser.page, `${server.url}broken/a11y-dark-layout.html`);
+    expect(findings.map(({ scheme, violation }) => `${scheme} ${violation.impact} ${violation.id}`)).toEqual(['dark critical button-name']);
+    expect(dark).toBe('all');
   });
 });
 
