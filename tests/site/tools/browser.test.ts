@@ -1,3 +1,4 @@
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../../scripts/harness/static-server.ts';
 import { auditPage, describeFindings } from '../axe-audit.ts';
@@ -30,8 +31,13 @@ describe(`browser harness (Chromium at ${CHROMIUM_PATH})`, () => {
   });
 
   it('blocks requests to other hosts and records them', async () => {
+    const failed: string[] = [];
+    const onFailed = (request: Request) => failed.push(request.url());
+    browser.context.on('requestfailed', onFailed);
     await browser.page.goto(`${server.url}broken/a11y-bad.html`);
+    browser.context.off('requestfailed', onFailed);
     expect(browser.blocked).toEqual(['https://img.example.net/remote.png']);
+    expect(failed).toEqual(['https://img.example.net/remote.png']);
     browser.blocked.length = 0;
   });
 
