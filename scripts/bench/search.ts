@@ -144,8 +144,7 @@ export async function measureSite(siteDir: string, label: string, queries = quer
 
 /** Chromium: ms from Enter to results, each query typed into a freshly opened search page of the copy. */
 async function offlineInChromium(offlineDir: string, queries: string[]): Promise<Array<{ query: string; ms: number }>> {
-  const browser = await launchBrowser({ allowNetwork: true });
-  await browser.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+  const browser = await launchBrowser({ offline: true });
   try {
     const out: Array<{ query: string; ms: number }> = [];
     for (const query of queries) {

@@ -36,6 +36,11 @@ export const CHROMIUM_ARGS: readonly string[] = [
 export interface LaunchOptions {
   /** Let pages reach hosts other than 127.0.0.1/localhost. Default false. */
   allowNetwork?: boolean;
+  /**
+   * Refuse loopback too, so only file:, data: and blob: load: for the offline copy opened from
+   * disk, which must need no server. Default false.
+   */
+  offline?: boolean;
   /** The Chromium binary. Default {@link CHROMIUM_PATH}. */
   executablePath?: string;
 }
@@ -44,7 +49,7 @@ export interface LaunchOptions {
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;
-  /** URLs of requests to other hosts that were aborted. */
+  /** URLs of requests to other hosts (offline: of any request off the disk) that were refused. */
   blocked: string[];
   close(): Promise<void>;
 }
@@ -62,15 +67,17 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     );
   }
   const profile = await mkdtemp(path.join(tmpdir(), 'policy-atlas-chromium-'));
-  const sink = options.allowNetwork ? null : await startSink();
+  const sink = options.allowNetwork && !options.offline ? null : await startSink();
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      // Chromium sends every request but those to loopback through the proxy, which
-      // refuses them; it never falls back to a direct connection for a fixed proxy.
-      args: sink ? [...CHROMIUM_ARGS, `--proxy-server=http://127.0.0.1:${sinkPort(sink)}`] : [...CHROMIUM_ARGS],
+      // Chromium sends every request but those to loopback (offline: every request) through
+      // the proxy, which refuses them; it never falls back to a direct connection for a fixed proxy.
+      args: sink
+        ? [...CHROMIUM_ARGS, `--proxy-server=http://127.0.0.1:${sinkPort(sink)}`, ...(options.offline ? ['--proxy-bypass-list=<-loopback>'] : [])]
+        : [...CHROMIUM_ARGS],
       locale: 'zh-CN',
       viewport: { width: 1280, height: 800 },
     });
@@ -86,8 +93,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     // 43.3 and 44.8 for 30 queries, interleaved).
     context.on('request', (request) => {
       const url = new URL(request.url());
-      const local = url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname);
-      if (!local) blocked.push(url.href);
+      const inline = url.protocol === 'data:' || url.protocol === 'blob:';
+      const local = options.offline ? url.protocol === 'file:' : LOCAL_HOSTS.has(url.hostname);
+      if (!inline && !local) blocked.push(url.href);
     });
   }
   const page = context.pages()[0] ?? (await context.newPage());

@@ -180,9 +180,8 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
   it.skipIf(!fs.existsSync(path.join(offlineDir, 'search-index', 'meta.js')))(
     'gives the same results offline over file://, saying 离线模式',
     async () => {
-      const offline = await launchBrowser({ allowNetwork: true });
       // Only the copy on disk may load: anything with a host would be a leak.
-      await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+      const offline = await launchBrowser({ offline: true });
       try {
         const root = `${pathToFileURL(path.resolve(offlineDir)).href}/`;
         const differ: string[] = [];
@@ -200,6 +199,7 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
         }
         console.log(`search: offline copy gives the same results for ${querySet.cases.length - differ.length}/${querySet.cases.length} queries`);
         expect(differ).toEqual([]);
+        expect(offline.blocked, 'requests that left the disk').toEqual([]);
         // A result link opens the document from disk at the task.
         await offline.page.goto(`${root}search/index.html?q=${encodeURIComponent('链长制')}`);
         await offline.page.waitForSelector('#search-app[data-state="done"]');

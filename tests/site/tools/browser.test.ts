@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../../scripts/harness/static-server.ts';
@@ -39,6 +41,26 @@ describe(`browser harness (Chromium at ${CHROMIUM_PATH})`, () => {
     expect(browser.blocked).toEqual(['https://img.example.net/remote.png']);
     expect(failed).toEqual(['https://img.example.net/remote.png']);
     browser.blocked.length = 0;
+  });
+
+  it('offline, loads files from disk and refuses even the local server, recording it', async () => {
+    const offline = await launchBrowser({ offline: true });
+    try {
+      const page = pathToFileURL(path.resolve('tests/fixtures/site/basic/index.html')).href;
+      expect((await offline.page.goto(page))?.ok()).toBe(true);
+      const reached = await offline.page.evaluate(
+        (url) =>
+          fetch(url, { mode: 'no-cors' }).then(
+            () => true,
+            () => false,
+          ),
+        `${server.url}basic/index.html`,
+      );
+      expect(reached).toBe(false);
+      expect(offline.blocked).toEqual([`${server.url}basic/index.html`]);
+    } finally {
+      await offline.close();
+    }
   });
 
   it('lets axe find serious and critical violations', async () => {
