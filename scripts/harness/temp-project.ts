@@ -86,6 +86,11 @@ export function makeTempProject(options: TempProjectOptions): TempProject {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`could not create a temp project in ${dir}`, { cause });
   }
+  return openTempProject(dir);
+}
+
+/** A copy made earlier by {@link makeTempProject} (e.g. in another test file), to build it again. */
+export function openTempProject(dir: string): TempProject {
   const node = projectNode();
   const run = (args: string[], env: NodeJS.ProcessEnv = {}): RunResult => {
     // GNU time reports peak memory and CPU time of the whole process tree (Astro runs in a grandchild).

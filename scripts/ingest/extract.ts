@@ -21,6 +21,7 @@
 import type { Block, Diagnostic, Evidence, Paragraph, Provision, SourceSpan, Unit } from './model.ts';
 import { dedupe, extractUnits, findStandingClauses, type StandingClause } from './units.ts';
 import { extractTargets, yearCarriedBy } from './targets.ts';
+import { READING_RULES } from './rules/readings.ts';
 
 /** The parts of a parsed document this stage reads. */
 export interface ExtractInput {
@@ -139,7 +140,7 @@ function yearOptions(year: YearContext): { year?: number; yearEvidence?: Evidenc
 /** The last year of the document's period ("2024—2026年" in the title or subtitle → 2026), the default for targets. */
 export function documentPeriod(doc: Pick<ExtractInput, 'title' | 'subtitle' | 'titleSpan'>): YearContext {
   for (const text of [doc.title ?? '', ...doc.subtitle]) {
-    const m = /(\d{4})\s*[-—–－~至]+\s*(\d{4})/.exec(text);
+    const m = READING_RULES.yearSpan.exec(text);
     if (m) return { year: Number(m[2]), evidence: { text, line: doc.titleSpan?.lineStart ?? 0 } };
   }
   return {};

@@ -6,12 +6,7 @@
  * from the subject matter.
  */
 import { KIND_WORDS } from '../../shared/document/kind-words.ts';
-
-/** Brackets after the kind word: （2021-2025年）, （试行）, （修订版）. */
-const TRAILING_BRACKETS = /(?:[（(][^（）()]*[）)]\s*)+$/;
-
-/** Self-references: "本行动计划", "制定以下政策", "提出如下意见". */
-const SELF_REFERENCE = new RegExp(`(?:本|(?:制定|制订|提出|印发)(?:如下|以下))(${KIND_WORDS.map(([w]) => w).join('|')})`, 'g');
+import { SELF_REFERENCE, TRAILING_BRACKETS } from './rules/kinds.ts';
 
 /** The kind a title names, or undefined. */
 export function kindOfTitle(title: string): string | undefined {

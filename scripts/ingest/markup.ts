@@ -47,7 +47,7 @@ export function stripMarkup(text: string, isFence: boolean): string | null {
   if (MARKUP_RULES.comment.test(text) || MARKUP_RULES.rule.test(text) || MARKUP_RULES.tableDivider.test(text)) return '';
   let out = text;
   const row = MARKUP_RULES.tableRow.exec(out);
-  if (row && row[1].includes('|'))
+  if (row?.[1].includes('|'))
     out = row[1]
       .split('|')
       .map((cell) => cell.trim())

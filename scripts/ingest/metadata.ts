@@ -18,6 +18,7 @@ import {
 } from './readings.ts';
 import { pinyinInitials, pinyinSlug } from '../urls/slug.ts';
 import type { CuratedDocument, Place } from '../contract/curated.ts';
+import { READING_RULES } from './rules/readings.ts';
 
 /** Curated records and places: their types come from the schemas of content/curated/. */
 export type { CuratedDocument, Place };
@@ -31,9 +32,6 @@ export interface MetadataResult {
 }
 
 const STATUSES: DocumentStatus[] = ['征求意见稿', '送审稿', '修订版'];
-
-/** A period such as 2024—2026年 or 2023-2025 年, with any dash the seeds use. */
-const PERIOD = /(\d{4})\s*[-—–－~至]+\s*(\d{4})\s*年/;
 
 const field = <T>(value: T, curated = false): Field<T> => ({ value, curated });
 
@@ -135,7 +133,7 @@ export function readMetadata(doc: ParsedDocument, curatedList: CuratedDocument[]
   const statusFromText = STATUSES.find((s) => titleText.includes(s) || subtitleText.includes(s)) ?? '正式';
   const status = pick<DocumentStatus>(statusFromText, curated?.status, '正式');
 
-  const periodMatch = PERIOD.exec(titleText + subtitleText);
+  const periodMatch = READING_RULES.periodInYears.exec(titleText + subtitleText);
   const periodFromText = periodMatch ? `${periodMatch[1]}—${periodMatch[2]}年` : null;
   const period = pick<string | null>(periodFromText, curated?.period, null);
 
@@ -237,7 +235,7 @@ export function automaticId(meta: DocumentMeta, places: Place[]): string {
   const regionName = meta.region.value.at(-1);
   const place = places.find((p) => p.name === regionName);
   // Outside the gazetteer, the place a title starts with ("甲市关于…") still names the region.
-  const leadingPlace = /^(.{1,8}?[省市区县])/.exec(meta.title.value)?.[1];
+  const leadingPlace = READING_RULES.leadingPlace.exec(meta.title.value)?.[1];
   const regionSlug = place?.slug ?? pinyinSlug(regionName ?? leadingPlace ?? '') ?? 'doc';
   const year = meta.period.value?.slice(0, 4) ?? meta.date.value?.slice(0, 4) ?? 'nd';
   const core = meta.title.value.replace(/[（(][^）)]*[）)]/g, '').replace(/^.*?关于(?:印发)?/, '');

@@ -12,24 +12,13 @@ import { issuersInTitle } from './issuers.ts';
 import { kindOfSelfReference, kindOfTitle } from './kinds.ts';
 import { inferTitle } from './title-inference.ts';
 import { blockText } from './hierarchy/block-text.ts';
+import { READING_RULES } from './rules/readings.ts';
 
 /** One value read from the text, and where. */
 export interface Reading<T> {
   value: T;
   from: Origin;
 }
-
-/** Readings rules, each under its purpose name. */
-const READING_RULES = {
-  /** A history note naming the order that promulgated the text: "2019年11月30日 国家市场监督管理总局令第20号公布". */
-  promulgation: /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\u4e00-\u9fff]{2,30}?)令\s*[（(]?\s*(第\s*\d{1,5}\s*号)\s*[）)]?\s*(?:公布|发布)/,
-  /** The 《title》 a notice issues: "现将《X》印发给你们", "制定了《X》。现印发给你们". */
-  issued: /《([^《》]+)》[^《》。]{0,12}?(?:[。，,]\s*)?(?:现|特|予以|现予)?(?:印发|转发|公布)/,
-  /** A notice title that issues a document: "关于印发《X》的通知". */
-  noticeTitle: /(?:印发|转发)《([^《》]+)》/,
-  /** A date as databases and web pages write it: 2021.10.18, 2021-10-18, 2021年10月18日. */
-  anyDate: /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?$/,
-} as const;
 
 /** How many paragraphs from the start the self-reference of a document is looked for. */
 const SELF_REFERENCE_PARAGRAPHS = 6;

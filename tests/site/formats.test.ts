@@ -78,7 +78,8 @@ describe('a site built from a folder of PDF, Word, web-page and text documents',
   ])('links %s from its document page, served byte for byte and in the offline copy', async (file, format, published) => {
     await open(`/docs/${idOf(file)}/`);
     const link = browser.page.locator('a[data-original-file]');
-    await expect.poll(() => link.textContent()).toContain(`原件（${format}`);
+    // A first page of a fresh browser on a loaded machine can take more than expect.poll's 1 s default.
+    await expect.poll(() => link.textContent(), { timeout: 10_000 }).toContain(`原件（${format}`);
     const href = (await link.getAttribute('href'))!;
     expect(href).toBe(`/data/originals/${published}`);
     const response = await browser.page.request.get(new URL(href.slice(1), server.url).href);

@@ -1,57 +1,40 @@
 /**
- * A site built from a folder of real documents in the shapes they come in (five files of the
- * development corpus, tests/corpus/, and a Traditional-script fixture) and nothing else, in a
- * throw-away copy of the project: the build succeeds with the examples' curated data reported as
- * unused, and in Chromium each page shows what the parser read — the title (inferred and marked
- * where the copy lost it), where each metadata value was read, anchored chapters, articles and
- * attachments, the closing — and the original-text page marks the lines set aside.
+ * A site built from real documents in the shapes they come in (four files of the development corpus,
+ * tests/corpus/, and a Traditional-script fixture) beside the seeds: the build succeeds, reporting a
+ * curated record that matches no document of the folder (its seed is left out), and in Chromium each
+ * page shows what the parser read — the title (inferred and marked where the copy lost it), where each
+ * metadata value was read, anchored chapters, articles and attachments, the closing — and the
+ * original-text page marks the lines set aside. The build is the first of the rebuild checks
+ * (tests/site/rebuild-scenario.ts), read from the copy of its output made before the copy is built again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CorpusSchema } from '../../scripts/contract/corpus.ts';
+import { ingestDirectory } from '../../scripts/ingest/index.ts';
 import type { Corpus } from '../../scripts/ingest/model.ts';
+import { REPO_ROOT } from '../../scripts/harness/temp-project.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
-import { makeTempProject, type TempProject } from '../../scripts/harness/temp-project.ts';
 import { launchBrowser, type BrowserSession } from '../../scripts/harness/browser.ts';
+import { type FirstBuild, firstBuild, REAL_DOCUMENTS } from './rebuild-scenario.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const corpusFile = (prefix: string) => {
-  const name = fs.readdirSync(path.join(ROOT, 'tests/corpus')).find((f) => f.startsWith(prefix))!;
-  return [name, fs.readFileSync(path.join(ROOT, 'tests/corpus', name))] as const;
-};
-/** A user's folder: a 国务院 opinion without its title line, a PDF notice with its 办法 and attachments, a 法宝 export, a web page, Traditional script. */
-const FOLDER: Record<string, Buffer> = Object.fromEntries([
-  corpusFile('04_'),
-  corpusFile('18_'),
-  corpusFile('23_'),
-  corpusFile('30_'),
-  ['traditional.txt', fs.readFileSync(path.join(ROOT, 'tests/fixtures/documents/traditional-with-pinyin/input.txt'))],
-]);
-
-let project: TempProject;
+let built: FirstBuild;
 let corpus: Corpus;
 let report: string;
 let server: StaticServer;
 let browser: BrowserSession;
 
 beforeAll(async () => {
-  project = makeTempProject({ seeds: {} });
-  const folder = path.join(project.dir, 'my-documents');
-  fs.mkdirSync(folder);
-  for (const [name, bytes] of Object.entries(FOLDER)) fs.writeFileSync(path.join(folder, name), bytes);
-  const built = project.build({ SEEDS_DIR: folder });
-  if (built.status !== 0)
-    throw new Error(`the build of real documents failed (exit ${built.status}):\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);
-  corpus = JSON.parse(fs.readFileSync(path.join(project.dir, 'content/generated/corpus.json'), 'utf8')) as Corpus;
-  report = fs.readFileSync(path.join(project.dir, 'content/generated/build-report.md'), 'utf8');
-  server = await startStaticServer({ root: path.join(project.dir, 'dist'), base: '/' });
+  built = await firstBuild();
+  corpus = CorpusSchema.parse(JSON.parse(fs.readFileSync(path.join(built.snapshotDir, 'corpus.json'), 'utf8')));
+  report = fs.readFileSync(path.join(built.snapshotDir, 'build-report.md'), 'utf8');
+  server = await startStaticServer({ root: path.join(built.snapshotDir, 'dist'), base: '/' });
   browser = await launchBrowser();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  project?.cleanup();
 });
 
 /** The first document of the file named by `prefix` (18 holds two). */
@@ -64,10 +47,17 @@ const open = async (url: string) => {
 /** The metadata card as "label value" lines. */
 const card = async () => (await browser.page.locator('.meta-card').innerText()).replace(/\n(?=\S)/g, ' ');
 
-describe('a site built from real documents only', () => {
-  it('builds, reporting the examples’ curated records as matching no document', () => {
-    expect(report).toMatch(/curated\/no-document/);
-    expect(corpus.documents.length).toBe(6); // 18 holds two documents
+describe('a site built from real documents beside the seeds', () => {
+  it('builds, reporting a curated record that matches no document of the folder', () => {
+    expect(built.status).toBe(0);
+    // The left-out seed holds one document, which has a curated record (content/curated/documents.json).
+    const seeds = ingestDirectory(path.join(REPO_ROOT, 'seeds'), path.join(REPO_ROOT, 'content/curated'));
+    const leftOut = seeds.documents.filter((d) => d.sources.every((s) => s.file === built.removedSeed)).map((d) => d.id);
+    expect(leftOut).toHaveLength(1);
+    const reported = [...report.matchAll(/curated\/no-document: curated record "([^"]+)"/g)].map((m) => m[1]);
+    expect(reported).toEqual(leftOut);
+    const real = new Set(Object.keys(REAL_DOCUMENTS));
+    expect(corpus.documents.filter((d) => real.has(d.sources[0].file)).length).toBe(6); // 18 holds two documents
   });
 
   it('shows a title inferred from the text, marked, with the signature’s issuer and date', async () => {

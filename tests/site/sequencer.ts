@@ -8,7 +8,7 @@ import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Files that take longest (axe on ten pages; files that build their own copy of the site), longest first. */
-const LONGEST_FIRST = ['incremental', 'a11y', 'determinism', 'failed-build', 'hostile', 'hosting', 'search', 'offline', 'html'];
+const LONGEST_FIRST = ['rebuild', 'a11y', 'hostile', 'hosting', 'search', 'offline', 'html'];
 
 /** Vitest's order, with the files of LONGEST_FIRST moved to the front in that order. */
 export class LongestFirst extends BaseSequencer {
