@@ -27,6 +27,11 @@ export default defineConfig({
     // state (src/lib/ only caches the site data), so the output is the same.
     concurrency: 4,
   },
+  // Pages whose cacheKey (src/lib/page-keys.ts), code and MDX entry are unchanged since the previous build
+  // are copied from Astro's cache (node_modules/.astro/) instead of rendered; `npm run build -- --clean`
+  // removes its record first (scripts/steps/astro-cache.ts). Works with the render concurrency above:
+  // Astro 7.3.5 consults the cache on both its paths.
+  experimental: { incrementalBuild: true },
   vite: { build: { assetsInlineLimit: 0 } },
   // Sätteri without the JavaScript hast plugins the generated pages never need (see the module).
   integrations: [mdx({ processor: generatedMdxProcessor() })],

@@ -10,9 +10,10 @@
  *   first search, offline, compare, concepts: the other helpers' scripts/bench/*.ts, when present
  *   stack floor            scripts/bench/stack-floor.ts  (Astro and Pagefind alone, largest corpus)
  *   Starlight peer         scripts/bench/peer.ts         (a plain Starlight site of each corpus, runs taken in turns with ours)
+ *   one document added     scripts/bench/incremental.ts  (largest corpus: clean against one added, and the stack's floor for it)
  *
  * Options: --runs N (default 3), --sizes 500,2000 (synthetic corpus sizes; 0 for none),
- * --parts a,b (default all: ingest, extraction, formats, builds, peer, pages, stages, floor), e.g.
+ * --parts a,b (default all: ingest, extraction, formats, builds, peer, pages, stages, floor, incremental), e.g.
  * `npm run bench -- --parts builds,peer --sizes 2000 --runs 2` for the ratio to the peer alone.
  * Generated seeds and builds live in temp folders; dist/ and content/generated/ are not touched.
  */
@@ -30,13 +31,14 @@ import { benchPageWeight, type PageWeightBench } from './bench/page-weight.ts';
 import { formatReport, GOALS } from './bench/report.ts';
 import { comparePeer, formatPeer, installPeer, preparePeerSite, type PeerComparison, type PeerRun, type PeerSite } from './bench/peer.ts';
 import { benchStackFloor, formatStackFloor, type StackFloor } from './bench/stack-floor.ts';
+import { benchIncremental } from './bench/incremental.ts';
 import { siteConfig } from './urls/config.ts';
 import { paths } from './urls/paths.ts';
 import { readGeneratedJson } from './contract/generated-file.ts';
 import { CorpusSchema } from './contract/corpus.ts';
 
 const RESULTS = 'bench/results.md';
-const PARTS = ['ingest', 'extraction', 'formats', 'builds', 'peer', 'pages', 'stages', 'floor'] as const;
+const PARTS = ['ingest', 'extraction', 'formats', 'builds', 'peer', 'pages', 'stages', 'floor', 'incremental'] as const;
 type Part = (typeof PARTS)[number];
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' }, parts: { type: 'string', default: PARTS.join(',') } },
@@ -163,6 +165,15 @@ if (largestSize && largestSeeds && want('floor')) {
   }
 }
 if (largestSeeds) fs.rmSync(largestSeeds, { recursive: true, force: true });
+if (largestSize && want('incremental')) {
+  log(`one document added to the seeds + ${largestSize} synthetic documents, against a clean build and the stack's floor, ${runs} round(s)`);
+  const title = 'One document added: clean build, then one added; the stack floor alike (scripts/bench/incremental.ts)';
+  try {
+    others[title] = benchIncremental({ synthetic: largestSize, rounds: runs, floor: true });
+  } catch (error) {
+    others[title] = [`failed — ${(error as Error).message.split('\n')[0]}`];
+  }
+}
 
 const report = formatReport({
   runs,

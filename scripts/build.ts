@@ -31,6 +31,7 @@ import {
 } from './steps/staging.ts';
 import { stopBuild, stopOnSignals, type FailureNotice } from './steps/interrupt.ts';
 import { StepCache } from './steps/cache.ts';
+import { finishAstroRun, readRenderRecord, startAstroRun, unchangedPages } from './steps/astro-cache.ts';
 
 /** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
 const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
@@ -40,7 +41,7 @@ const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
 // --clean: read no cache (each is written anew for the next build).
 const { values: options } = parseArgs({ options: { clean: { type: 'boolean', default: false } } });
 /** The caches of the build's own steps (scripts/steps/cache.ts). */
-const caches = { ingest: new StepCache('ingest', !options.clean) };
+const caches = { ingest: new StepCache('ingest', !options.clean), offlinePages: new StepCache('offline-pages', !options.clean) };
 
 async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
@@ -72,6 +73,7 @@ async function stageFromModel(): Promise<ModelSteps> {
   const search = new SearchSources();
   const site = await timed('MDX pages', () => writeSite(corpus, search));
   // Astro runs in its own process. The open data needs only the site data, so it is written meanwhile.
+  const rendered = startAstroRun(options.clean);
   const astro = timed('astro', () => runAstroBuild());
   console.log(`build: astro started, writing ${STAGED_SITE}/`);
   // Failures are reported once, by the awaits below, even if they come while another step runs.
@@ -101,6 +103,9 @@ async function stageFromModel(): Promise<ModelSteps> {
 async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   const { astro, pagefind, report } = await stageFromModel();
   await astro;
+  finishAstroRun();
+  const { keyed, unchanged } = unchangedPages(rendered, readRenderRecord());
+  console.log(`build: astro: ${unchanged} of ${keyed} keyed pages unchanged since the previous build (copied from its cache, not rendered)`);
   moveOpenData(OPEN_DATA_STAGING, STAGED_SITE);
   for (const line of report) console.log(line);
   const clientBytes = await publishSearchIndex(SEARCH_STAGING, STAGED_SITE);
@@ -111,9 +116,9 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
   // The offline copy is updated in place, file by file, starting from links to the published one.
   linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
-  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE));
+  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages));
   console.log(
-    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`,
+    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`,
   );
   // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
   await trashCleared;

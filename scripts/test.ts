@@ -9,7 +9,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { SHARED_BUILDS_ENV } from './harness/temp-project.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FIREFOX = '/usr/bin/firefox-esr';
@@ -26,32 +28,45 @@ function run(label: string, command: string, args: string[]): void {
   console.log(`✓ ${label} (${seconds} s)`);
 }
 
+/** A step run beside the main one: its label, command and arguments, and the file its output goes to. */
+type SideStep = { label: string; command: string; args: string[]; log: string };
+
 /**
- * Runs two steps at once and waits for both: `main` prints as it goes, `side` into `log`
- * (shown when it fails). The two are the unit tests and the build: on two cores the build's
- * single-threaded stretches (ingest, Astro's bundling) leave a core the unit tests use.
+ * Runs `main` and the `side` steps at once and waits for all: `main` prints as it goes, each side step
+ * into its log (shown when it fails). The side steps are the build of the seeds and the site tests' first
+ * shared build: on two cores the unit tests and the builds' single-threaded stretches (ingest, Astro's
+ * bundling) leave part of a core idle, which the other steps fill.
  */
-async function runSideBySide(main: [string, string, string[]], side: [string, string, string[]], log: string): Promise<void> {
+async function runAlongside(main: [string, string, string[]], side: SideStep[]): Promise<void> {
   const start = performance.now();
   const seconds = () => ((performance.now() - start) / 1000).toFixed(1);
-  console.log(`\n▶ ${side[0]}, alongside ${main[0]} (output in ${log})`);
-  fs.mkdirSync(path.dirname(log), { recursive: true });
-  const out = fs.openSync(log, 'w');
-  const child = spawn(side[1], side[2], { stdio: ['ignore', out, out], env: process.env });
-  const background = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // When the main step fails, run() exits: stop the side step with it.
-  const stop = () => child.kill();
+  for (const step of side) console.log(`\n▶ ${step.label}, alongside ${main[0]} (output in ${step.log})`);
+  const running = side.map((step) => {
+    fs.mkdirSync(path.dirname(step.log), { recursive: true });
+    const out = fs.openSync(step.log, 'w');
+    const child = spawn(step.command, step.args, { stdio: ['ignore', out, out], env: process.env });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { step, child, out, exit };
+  });
+  // When the main step fails, run() exits: stop the side steps with it.
+  const stop = () => {
+    for (const { child } of running) child.kill();
+  };
   process.once('exit', stop);
   run(main[0], main[1], main[2]);
-  const status = await background;
-  process.off('exit', stop);
-  fs.closeSync(out);
-  if (status !== 0) {
-    console.error(fs.readFileSync(log, 'utf8').slice(-6000));
-    console.error(`✗ ${side[0]} failed (exit ${status}) after ${seconds()} s; its output is in ${log}`);
-    process.exit(status || 1);
+  for (const { step, out, exit } of running) {
+    const status = await exit;
+    fs.closeSync(out);
+    if (status !== 0) {
+      process.off('exit', stop);
+      stop();
+      console.error(fs.readFileSync(step.log, 'utf8').slice(-6000));
+      console.error(`✗ ${step.label} failed (exit ${status}) after ${seconds()} s; its output is in ${step.log}`);
+      process.exit(status || 1);
+    }
+    console.log(`✓ ${step.label} (${seconds()} s, with the ${main[0]})`);
   }
-  console.log(`✓ ${side[0]} (${seconds()} s, with the ${main[0]})`);
+  process.off('exit', stop);
 }
 
 /** Debian's Chromium and Firefox ESR (the offline copy is also checked in Firefox), installed when missing and we are root. */
@@ -101,7 +116,23 @@ if (!fs.existsSync('.astro/types.d.ts')) run("types of Astro's content modules (
 run('type-check (tsc)', node, [path.resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
 run('lint (biome)', node, [path.resolve('node_modules/@biomejs/biome/bin/biome'), 'lint', '.']);
 run('format check (biome; npm run format fixes it)', node, [path.resolve('node_modules/@biomejs/biome/bin/biome'), 'format', '.']);
-await runSideBySide(['unit tests (vitest)', node, vitestRun('unit')], ['build (npm run build)', node, ['scripts/build.ts']], path.join(RESULTS, 'build.log'));
+// The site tests' shared builds (tests/site/shared-build.ts) go in this folder; the first one starts now.
+const sharedBuilds = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-shared-builds-'));
+process.env[SHARED_BUILDS_ENV] = sharedBuilds;
+// Removed without waiting on exit (a pass or a failure); the OS temp folder catches a crash.
+process.once('exit', () => fs.rmSync(sharedBuilds, { recursive: true, force: true }));
+await runAlongside(
+  ['unit tests (vitest)', node, vitestRun('unit')],
+  [
+    { label: 'build (npm run build)', command: node, args: ['scripts/build.ts'], log: path.join(RESULTS, 'build.log') },
+    {
+      label: "site tests' first shared build",
+      command: node,
+      args: ['tests/site/prepare-shared-builds.ts'],
+      log: path.join(RESULTS, 'shared-builds.log'),
+    },
+  ],
+);
 ensureBrowsers();
 run('site and browser tests (vitest, Chromium, Firefox)', node, vitestRun('site', '-c', 'vitest.site.config.ts'));
 const unit = counts('unit');

@@ -16,19 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { startStaticServer } from '../harness/static-server.ts';
 import { decodePageTable } from '../../shared/search/page-table.ts';
 import type { SearchMeta } from '../../shared/search/types.ts';
-import { launchBrowser } from '../harness/browser.ts';
+import { FIREFOX_PATH, launchBrowser, launchFirefox } from '../harness/browser.ts';
 import { readPageBlocks, runSearchPage } from '../harness/search-harness.ts';
 import type { QuerySet } from '../harness/ground-truth.ts';
 import { scoreQuality, type Quality } from '../harness/quality.ts';
 import { foldText } from '../../shared/search/fold.ts';
 import { traditionalToSimplified } from '../search/fold-map.ts';
-
-/** Debian's firefox-esr (FIREFOX_PATH overrides it, as for the Firefox tests). */
-const FIREFOX_PATH = process.env.FIREFOX_PATH?.trim() || '/usr/bin/firefox-esr';
 
 /** The goals. */
 export const SEARCH_GOALS = { firstSearchBytes: 150 * 1024, offlineFileBytes: 5 * 1024 * 1024, offlineFirstResultMs: 1000 } as const;
@@ -148,8 +144,7 @@ export async function measureSite(siteDir: string, label: string, queries = quer
 
 /** Chromium: ms from Enter to results, each query typed into a freshly opened search page of the copy. */
 async function offlineInChromium(offlineDir: string, queries: string[]): Promise<Array<{ query: string; ms: number }>> {
-  const browser = await launchBrowser({ allowNetwork: true });
-  await browser.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+  const browser = await launchBrowser({ offline: true });
   try {
     const out: Array<{ query: string; ms: number }> = [];
     for (const query of queries) {
@@ -176,24 +171,11 @@ async function offlineInChromium(offlineDir: string, queries: string[]): Promise
 
 /** Firefox (Debian's firefox-esr over WebDriver BiDi, no network): the same measure. */
 async function offlineInFirefox(offlineDir: string, queries: string[]): Promise<Array<{ query: string; ms: number }>> {
-  const profile = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'policy-atlas-firefox-bench-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-    },
-  });
+  const firefox = await launchFirefox();
   try {
     const out: Array<{ query: string; ms: number }> = [];
     for (const query of queries) {
-      const page = await browser.newPage();
+      const page = await firefox.browser.newPage();
       await page.goto(pathToFileURL(path.join(path.resolve(offlineDir), 'search/index.html')).href, { waitUntil: 'load' });
       await page.waitForSelector('#search-app[data-state="idle"]');
       await page.type('#search-q', query);
@@ -210,8 +192,7 @@ async function offlineInFirefox(offlineDir: string, queries: string[]): Promise<
     }
     return out;
   } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await firefox.close();
   }
 }
 

@@ -80,6 +80,18 @@ import mdx from '@astrojs/mdx';
 export default defineConfig({ trailingSlash: 'always', build: { format: 'directory' }, integrations: [mdx()] });
 `;
 
+/**
+ * The same with Astro's incremental build, its cache in the project's own folder (node_modules is the
+ * repository's, linked): a page is copied from the previous build when its cacheKey is unchanged.
+ */
+const INCREMENTAL_CONFIG = `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+export default defineConfig({
+  trailingSlash: 'always', build: { format: 'directory' }, integrations: [mdx()],
+  cacheDir: './.astro-cache', experimental: { incrementalBuild: true },
+});
+`;
+
 const CONTENT_CONFIG = `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 export const collections = { docs: defineCollection({ loader: glob({ pattern: '*.mdx', base: './docs' }) }) };
@@ -88,7 +100,7 @@ export const collections = { docs: defineCollection({ loader: glob({ pattern: '*
 const DOCUMENT_PAGE = `---
 import { getCollection, render } from 'astro:content';
 export async function getStaticPaths() {
-  return (await getCollection('docs')).map((doc) => ({ params: { id: doc.id }, props: { doc } }));
+  return (await getCollection('docs')).map((doc) => ({ params: { id: doc.id }, props: { doc }/*key*/ }));
 }
 const { doc } = Astro.props;
 const { Content } = await render(doc);
@@ -101,7 +113,7 @@ const SOURCE_PAGE = `---
 import fs from 'node:fs';
 export function getStaticPaths() {
   const docs = JSON.parse(fs.readFileSync('source-lines.json', 'utf8'));
-  return docs.map((doc) => ({ params: { id: doc.id }, props: { doc } }));
+  return docs.map((doc) => ({ params: { id: doc.id }, props: { doc }/*key*/ }));
 }
 const { doc } = Astro.props;
 ---
@@ -109,14 +121,25 @@ const { doc } = Astro.props;
 <body><main><h1>{doc.title}</h1><ol>{doc.lines.map((line) => <li>{line}</li>)}</ol></main></body></html>
 `;
 
-/** The floor project's files, by path relative to its folder (node_modules is linked in by the caller). */
-export function floorProjectFiles(docs: readonly FloorDocument[]): Record<string, string> {
+/** Each page's cacheKey with the incremental build: the MDX entry's digest, the digest of the seed lines. */
+const DOCUMENT_KEY = ', cacheKey: doc.digest';
+const SOURCE_KEY = ", cacheKey: createHash('sha256').update(JSON.stringify(doc)).digest('hex')";
+
+/**
+ * The floor project's files, by path relative to its folder (node_modules is linked in by the caller);
+ * `incremental`: with Astro's incremental build and a cacheKey per page from the page's own data.
+ */
+export function floorProjectFiles(docs: readonly FloorDocument[], options: { incremental?: boolean } = {}): Record<string, string> {
+  const keyed = (page: string, key: string) => (options.incremental ? page.replace('/*key*/', key) : page.replace('/*key*/', ''));
   const files: Record<string, string> = {
     'package.json': `${JSON.stringify({ name: 'policy-atlas-stack-floor', private: true, type: 'module' })}\n`,
-    'astro.config.mjs': CONFIG,
+    'astro.config.mjs': options.incremental ? INCREMENTAL_CONFIG : CONFIG,
     'src/content.config.ts': CONTENT_CONFIG,
-    'src/pages/docs/[id]/index.astro': DOCUMENT_PAGE,
-    'src/pages/docs/[id]/source/index.astro': SOURCE_PAGE,
+    'src/pages/docs/[id]/index.astro': keyed(DOCUMENT_PAGE, DOCUMENT_KEY),
+    'src/pages/docs/[id]/source/index.astro': keyed(SOURCE_PAGE, SOURCE_KEY).replace(
+      "import fs from 'node:fs';",
+      "import fs from 'node:fs';\nimport { createHash } from 'node:crypto';",
+    ),
     'source-lines.json': JSON.stringify(docs.map((d) => ({ id: d.id, title: d.title, lines: d.lines }))),
   };
   for (const doc of docs) files[`docs/${doc.id}.mdx`] = floorMdx(doc);
@@ -144,28 +167,58 @@ function medianRun(runs: readonly ToolRun[]): ToolRun {
   return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
 }
 
+/** A floor site in a temp folder: its documents can be replaced, and each build is timed. */
+export interface FloorProject {
+  dir: string;
+  /** Writes the site of `docs` (the MDX of documents no longer there is removed). */
+  write(docs: readonly FloorDocument[]): void;
+  /** Builds into an empty dist/ (Astro, then Pagefind over the document pages); `clean` also empties Astro's cache. */
+  build(clean: boolean): { astro: ToolRun; pagefind: ToolRun; total: ToolRun };
+  cleanup(): void;
+}
+
+/** A floor project, with Astro's incremental build when `incremental`; node_modules is the repository's, linked. */
+export function makeFloorProject(options: { incremental: boolean }): FloorProject {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-stack-floor-'));
+  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const astroCli = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+  return {
+    dir,
+    write(docs) {
+      fs.rmSync(path.join(dir, 'docs'), { recursive: true, force: true });
+      for (const [file, text] of Object.entries(floorProjectFiles(docs, options))) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+      }
+    },
+    build(clean) {
+      fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+      if (clean) fs.rmSync(path.join(dir, '.astro-cache'), { recursive: true, force: true });
+      const astro = timedRun(dir, [astroCli, 'build', '--silent']);
+      const pagefind = timedRun(dir, [pagefindCli(), '--site', 'dist', '--glob', 'docs/*/index.html', '--force-language', 'zh-cn']);
+      return { astro, pagefind, total: { wall: astro.wall + pagefind.wall, cpu: astro.cpu + pagefind.cpu } };
+    },
+    cleanup() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Builds the floor site of a seeds folder `runs` times in a temp folder and measures Astro and Pagefind. */
 export function benchStackFloor(options: { seedsDir: string; curatedDir: string; runs: number }): StackFloor {
   if (!fs.existsSync(GNU_TIME)) throw new Error(`stack floor: ${GNU_TIME} (Debian's "time" package) is needed to measure CPU time`);
   const docs = floorDocuments(ingestDirectory(options.seedsDir, options.curatedDir));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-stack-floor-'));
+  const project = makeFloorProject({ incremental: false });
   try {
-    for (const [file, text] of Object.entries(floorProjectFiles(docs))) {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), text);
-    }
-    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    const astroCli = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+    project.write(docs);
     const astro: ToolRun[] = [];
     const pagefind: ToolRun[] = [];
     const total: ToolRun[] = [];
     for (let run = 0; run < options.runs; run++) {
-      fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
-      const a = timedRun(dir, [astroCli, 'build', '--silent']);
-      const p = timedRun(dir, [pagefindCli(), '--site', 'dist', '--glob', 'docs/*/index.html', '--force-language', 'zh-cn']);
-      astro.push(a);
-      pagefind.push(p);
-      total.push({ wall: a.wall + p.wall, cpu: a.cpu + p.cpu });
+      const built = project.build(true);
+      astro.push(built.astro);
+      pagefind.push(built.pagefind);
+      total.push(built.total);
     }
     return {
       documents: docs.length,
@@ -176,7 +229,7 @@ export function benchStackFloor(options: { seedsDir: string; curatedDir: string;
       total: medianRun(total),
     };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    project.cleanup();
   }
 }
 

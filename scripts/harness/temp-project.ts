@@ -59,6 +59,12 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 /** What a copy needs to build; everything else (dist/, generated output, tests) stays behind. */
 export const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'shared', 'scripts', 'content/curated', 'public'] as const;
 
+/**
+ * The variable naming the folder of builds the site tests share in one run (tests/site/shared-build.ts):
+ * set by `npm test`, which starts the first of them early, else the site tests' global setup makes one.
+ */
+export const SHARED_BUILDS_ENV = 'POLICY_ATLAS_SHARED_BUILDS';
+
 const MIN_NODE: readonly [number, number] = [22, 12];
 const GNU_TIME = '/usr/bin/time';
 // A 20 MB seed or 2,000 documents print a lot of warnings; never let a full pipe kill the child.

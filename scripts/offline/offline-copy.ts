@@ -13,6 +13,7 @@ import { BANNER_STYLESHEET, isExcluded, PAGEFIND_DIR } from './offline-files.ts'
 import { rewritePagesInWorkers } from './page-workers.ts';
 import { offlineUrl, siteFiles, type SiteLocation } from './site-urls.ts';
 import { listFiles } from './list-files.ts';
+import type { PageCacheLocation } from './page-cache.ts';
 
 export { BANNER_STYLESHEET, isExcluded, PAGEFIND_DIR } from './offline-files.ts';
 export { siteFiles } from './site-urls.ts';
@@ -26,6 +27,8 @@ export interface OfflineCopyOptions {
   site: SiteLocation;
   /** Keep canonical links to the hosted site (false when SITE_URL is only a local preview). */
   keepCanonical: boolean;
+  /** The cache of page rewrites (page-cache.ts); none: every page is rewritten. */
+  pageCache?: PageCacheLocation;
 }
 
 /** What was written. */
@@ -35,6 +38,10 @@ export interface OfflineCopyResult {
   pages: number;
   /** Module scripts turned into classic scripts. */
   scripts: number;
+  /** Pages taken from the page cache rather than rewritten. */
+  reusedPages: number;
+  /** The page cache's entries this copy read or wrote (the others can be pruned). */
+  pageCacheUsed: string[];
 }
 
 /** The banner's look, in the site's palette; it follows dark mode and is not printed. */
@@ -70,7 +77,7 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   // time), each writing its pages; this thread copies the other files meanwhile. Each
   // module script keeps its file name and gets classic content once all pages are done.
   const pageFiles = kept.filter((file) => file.endsWith('.html'));
-  const rewritten = rewritePagesInWorkers({ siteDir, outDir, site, fileList: all, keepCanonical: options.keepCanonical }, pageFiles);
+  const rewritten = rewritePagesInWorkers({ siteDir, outDir, site, fileList: all, keepCanonical: options.keepCanonical, cache: options.pageCache }, pageFiles);
   rewritten.catch(() => {}); // reported by the await below
   for (const file of kept) {
     const source = path.join(siteDir, file);
@@ -85,14 +92,18 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
     }
   }
   const modules = new Set<string>();
+  let reusedPages = 0;
+  const pageCacheUsed: string[] = [];
   for (const result of await rewritten) {
     for (const [file, size] of result.sizes) out.record(file, size);
     for (const module of result.modules) modules.add(module);
+    reusedPages += result.reused;
+    pageCacheUsed.push(...result.cacheUsed);
   }
   const pages = pageFiles.length;
   for (const script of await bundleClassicScripts(siteDir, [...modules].sort(), site)) out.write(script.file, script.code);
   out.write(BANNER_STYLESHEET, BANNER_CSS);
   out.write('README.txt', README_TEXT);
   out.removeStale();
-  return { files: out.written.size, bytes: out.bytes, pages, scripts: modules.size };
+  return { files: out.written.size, bytes: out.bytes, pages, scripts: modules.size, reusedPages, pageCacheUsed };
 }

@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SiteLocation } from './site-urls.ts';
+import type { PageCacheLocation } from './page-cache.ts';
 
 /** What every worker gets. */
 export interface PageJob {
@@ -16,12 +17,18 @@ export interface PageJob {
   /** Every file of the site (the worker rebuilds the file index from it). */
   fileList: string[];
   keepCanonical: boolean;
+  /** The cache of page rewrites (page-cache.ts); none: every page is rewritten. */
+  cache?: PageCacheLocation;
 }
 
 /** What one worker did: sizes of the pages it wrote, and the module scripts they load. */
 export interface PageJobResult {
   sizes: Array<[string, number]>;
   modules: string[];
+  /** The cache entries it read or wrote. */
+  cacheUsed: string[];
+  /** Pages taken from the cache, not rewritten. */
+  reused: number;
 }
 
 /** Most worker threads to use. */

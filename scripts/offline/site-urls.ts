@@ -10,6 +10,11 @@ export interface SiteFiles {
   files: ReadonlySet<string>;
   /** Every folder without a trailing slash; `''` is the root. */
   dirs: ReadonlySet<string>;
+  /**
+   * When given, every site path whose file is looked up in the index (fileFor) is added, so that a cached
+   * rewrite of a page can be checked against a later site's index (scripts/offline/page-cache.ts).
+   */
+  asked?: Set<string>;
 }
 
 /** Where the site is served, to recognise its own URLs (absolute or root-relative). */
@@ -42,37 +47,56 @@ export function siteTarget(url: string, fromFile: string, site: SiteLocation, fi
   const raw = url.trim();
   // Root-relative and absolute URLs (most of a page's links) resolve the same from every page:
   // each is resolved once per site rather than once per link on every page.
-  if (!raw.startsWith('/') && !/^https?:/i.test(raw)) return resolveTarget(raw, fromFile, site, files);
-  let cache = pageIndependent.get(files);
-  if (!cache) pageIndependent.set(files, (cache = new Map()));
-  const key = `${site.origin}${site.base}\u0000${raw}`;
-  let target = cache.get(key);
-  if (target === undefined) cache.set(key, (target = resolveTarget(raw, fromFile, site, files)));
-  return target;
+  let resolved: Resolved | undefined;
+  if (!raw.startsWith('/') && !/^https?:/i.test(raw)) resolved = resolveTarget(raw, fromFile, site, files);
+  else {
+    // Keyed by the index's file set, which every page's view of the index (with its own `asked`) shares.
+    let cache = pageIndependent.get(files.files);
+    if (!cache) pageIndependent.set(files.files, (cache = new Map()));
+    const key = `${site.origin}${site.base}\u0000${raw}`;
+    resolved = cache.get(key);
+    if (resolved === undefined) cache.set(key, (resolved = resolveTarget(raw, fromFile, site, files)));
+  }
+  if (resolved.asked !== null) files.asked?.add(resolved.asked);
+  return resolved.target;
+}
+
+/** A URL's target, and the site path whose file was looked up in the index to find it (null: none was). */
+interface Resolved {
+  target: SiteTarget | null;
+  asked: string | null;
 }
 
 // Per file index (one per site copy): page-independent URL → its target.
-const pageIndependent = new WeakMap<SiteFiles, Map<string, SiteTarget | null>>();
+const pageIndependent = new WeakMap<ReadonlySet<string>, Map<string, Resolved>>();
 
-function resolveTarget(raw: string, fromFile: string, site: SiteLocation, files: SiteFiles): SiteTarget | null {
-  if (raw === '' || raw.startsWith('#')) return null;
+const NOT_IN_SITE: Resolved = Object.freeze({ target: null, asked: null });
+
+function resolveTarget(raw: string, fromFile: string, site: SiteLocation, files: SiteFiles): Resolved {
+  if (raw === '' || raw.startsWith('#')) return NOT_IN_SITE;
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
-  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return null;
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return NOT_IN_SITE;
   let resolved: URL;
   try {
     resolved = new URL(raw, new URL(site.base + encodePath(servedPath(fromFile)), site.origin));
   } catch {
-    return null;
+    return NOT_IN_SITE;
   }
-  if (resolved.origin !== new URL(site.origin).origin || !resolved.pathname.startsWith(site.base)) return null;
+  if (resolved.origin !== new URL(site.origin).origin || !resolved.pathname.startsWith(site.base)) return NOT_IN_SITE;
   const relative = decode(resolved.pathname.slice(site.base.length));
-  if (relative === null) return null;
-  return Object.freeze({ file: fileFor(relative, files), suffix: resolved.search + resolved.hash });
+  if (relative === null) return NOT_IN_SITE;
+  const target = Object.freeze({ file: fileFor(relative, files), suffix: resolved.search + resolved.hash });
+  return { target, asked: consultsIndex(relative) ? relative : null };
+}
+
+/** Whether fileFor looks `sitePath` up in the index (a folder path names its index.html whatever the index holds). */
+function consultsIndex(sitePath: string): boolean {
+  return sitePath !== '' && !sitePath.endsWith('/');
 }
 
 /** The file a static host would serve for a site path; a best guess when there is none (the link checker reports it). */
 export function fileFor(sitePath: string, files: SiteFiles): string {
-  if (sitePath === '' || sitePath.endsWith('/')) return `${sitePath}index.html`;
+  if (!consultsIndex(sitePath)) return `${sitePath}index.html`;
   if (files.files.has(sitePath)) return sitePath;
   if (files.dirs.has(sitePath)) return `${sitePath}/index.html`;
   // Astro's build.format "file" writes /about as about.html.

@@ -83,6 +83,16 @@ export class StepCache {
     this.#used.add(key);
   }
 
+  /** Whether entries are read (false for a clean build). */
+  get reads(): boolean {
+    return this.#read;
+  }
+
+  /** Marks entries another instance of this cache used (a worker thread's), so that pruning keeps them. */
+  keep(keys: Iterable<string>): void {
+    for (const key of keys) this.#used.add(key);
+  }
+
   /** Removes every entry this build neither read nor wrote. */
   prune(): void {
     for (const name of fs.readdirSync(this.dir)) if (!this.#used.has(name)) fs.rmSync(path.join(this.dir, name), { force: true });

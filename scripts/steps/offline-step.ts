@@ -7,6 +7,7 @@ import path from 'node:path';
 import { makeOfflineCopy, type OfflineCopyOptions, type OfflineCopyResult } from '../offline/offline-copy.ts';
 import { zipFolderToFile } from '../offline/zip.ts';
 import { siteConfig } from '../urls/config.ts';
+import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
 
 /** Where the zip is published inside the site (the home page links here). */
 export const OFFLINE_ZIP = 'offline/policy-atlas-offline.zip';
@@ -30,9 +31,19 @@ export function offlineCopyOptions(siteDir: string, outDir: string): OfflineCopy
   return { siteDir, outDir, site: { origin, base }, keepCanonical: !LOCAL_ORIGIN.test(origin) };
 }
 
-/** Writes `<siteDir>-offline/` and `<siteDir>/offline/policy-atlas-offline.zip`. */
-export async function runOffline(siteDir: string, offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`): Promise<OfflineStepResult> {
-  const copy = await makeOfflineCopy(offlineCopyOptions(siteDir, offlineDir));
+/**
+ * Writes `<siteDir>-offline/` and `<siteDir>/offline/policy-atlas-offline.zip`. With `pageCache`, pages whose
+ * rewrite is cached and still holds are not rewritten (scripts/offline/page-cache.ts); the entries this copy
+ * used are marked in it, so pruning keeps them.
+ */
+export async function runOffline(siteDir: string, offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`, pageCache?: StepCache): Promise<OfflineStepResult> {
+  const options = offlineCopyOptions(siteDir, offlineDir);
+  if (pageCache) {
+    const salt = contentKey(codeFingerprint(['scripts/offline']), JSON.stringify([options.site, options.keepCanonical]));
+    options.pageCache = { dir: pageCache.dir, read: pageCache.reads, salt };
+  }
+  const copy = await makeOfflineCopy(options);
+  pageCache?.keep(copy.pageCacheUsed);
   const zip = path.join(siteDir, OFFLINE_ZIP);
   mkdirSync(path.dirname(zip), { recursive: true });
   // Streamed to the file: the copy is never held in memory whole (scripts/offline/zip.ts).

@@ -25,11 +25,10 @@ import { launchBrowser, type BrowserSession } from '../../scripts/harness/browse
 import { duplicateIds } from './page-refs.ts';
 import { expectNoDiagnostics } from './report.ts';
 import { buildSeedIndex, findUnsafeMarkup } from './script-safety.ts';
-import { type FirstBuild, firstBuild } from './rebuild-scenario.ts';
+import { CANARY, type FirstBuild, fileState, firstBuild } from './rebuild-scenario.ts';
 import { loadPages } from './site-files.ts';
 
 /** The file a `{fs.writeFileSync("/tmp/x","y")}` line would write if MDX ever ran it. */
-const CANARY = '/tmp/x';
 
 let built: FirstBuild;
 /** Where the build's dist/, corpus.json and build-report.md were copied to. */
@@ -143,7 +142,8 @@ describe('hostile pages in Chromium', () => {
   it('nothing from the seeds ran: no dialog, no script error, no /tmp/x, the build exited 0', () => {
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
-    expect(fileState(CANARY)).toEqual(canaryBefore);
+    expect(built.canaryAfter, `${CANARY} after the build`).toEqual(built.canaryBefore);
+    expect(fileState(CANARY), `${CANARY} after the pages were opened`).toEqual(canaryBefore);
     expect(built.status).toBe(0);
     const hostilePage = fs.readFileSync(pageFile(paths.doc(documentsOf(HOSTILE_CASES.find((c) => c.name === 'html')!)[0].id)), 'utf8');
     // The payload is in the page only as escaped text: parsing it yields no <img> with an onerror.
@@ -200,15 +200,6 @@ function url(sitePath: string): string {
 function pageFile(sitePath: string): string {
   const relative = sitePath.slice(siteConfig().base.length);
   return path.join(snapshot, 'dist', relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative);
-}
-
-function fileState(file: string): { exists: boolean; mtimeMs?: number; size?: number } {
-  try {
-    const stat = fs.statSync(file);
-    return { exists: true, mtimeMs: stat.mtimeMs, size: stat.size };
-  } catch {
-    return { exists: false };
-  }
 }
 
 function escapeRegExp(text: string): string {

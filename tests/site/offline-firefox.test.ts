@@ -5,54 +5,32 @@
  * checked there too. Debian's firefox-esr is driven over WebDriver BiDi by
  * puppeteer-core (playwright-core only drives its own patched Firefox).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxSession } from '../../scripts/harness/browser.ts';
 import { siteUnderTest } from './site-under-test.ts';
-
-/** Where Debian's `firefox-esr` package puts the browser; FIREFOX_PATH overrides it. */
-const FIREFOX_PATH = process.env.FIREFOX_PATH?.trim() || '/usr/bin/firefox-esr';
 
 const site = siteUnderTest();
 const offlineDir = process.env.SITE_OFFLINE_DIR?.trim() || path.join(path.dirname(site.dir), 'dist-offline');
-if (!existsSync(FIREFOX_PATH)) {
-  throw new Error(`Firefox checks need Firefox at ${FIREFOX_PATH} (apt-get install -y firefox-esr; npm test installs it when run as root)`);
-}
 
 const fileUrl = (file: string): string => pathToFileURL(path.join(offlineDir, file)).href;
 const firstDoc = (): string => `docs/${readdirSync(path.join(offlineDir, 'docs')).sort()[0]}/index.html`;
 
 describe(`offline copy ${path.relative(process.cwd(), offlineDir)} in Firefox`, () => {
-  let browser: Browser;
+  let firefox: FirefoxSession;
   let page: Page;
-  let profile: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    profile = mkdtempSync(path.join(tmpdir(), 'policy-atlas-firefox-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      userDataDir: profile,
-      // No network at all: the copy must not need it.
-      extraPrefsFirefox: {
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': 9,
-      },
-    });
-    page = await browser.newPage();
+    firefox = await launchFirefox();
+    page = await firefox.browser.newPage();
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error instanceof Error ? error.message : String(error)}`));
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await firefox?.close();
   });
 
   it('pages are styled, carry the offline banner and run the page script', async () => {

@@ -41,6 +41,8 @@ export const REAL_DOCUMENTS: Record<string, Buffer> = Object.fromEntries([
   corpusFile('30_'),
   ['traditional.txt', fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/documents/traditional-with-pinyin/input.txt'))],
 ]);
+/** The file a hostile seed would create if anything in it ran (tests/fixtures/hostile/). */
+export const CANARY = '/tmp/x';
 /** Appended to the first glossary concept's definition for the first build. */
 export const DEFINITION_MARK = '（本定义经测试修订）';
 
@@ -58,6 +60,9 @@ const FirstBuildSchema = z.object({
   /** The hostile seeds' file names (names only: the 20 MB seed stays out of JSON). */
   hostileSeeds: z.array(z.string()),
   status: z.number().nullable(),
+  /** The canary file (CANARY) just before and just after the build: a seed that runs code would touch it. */
+  canaryBefore: z.object({ exists: z.boolean(), mtimeMs: z.number().optional(), size: z.number().optional() }),
+  canaryAfter: z.object({ exists: z.boolean(), mtimeMs: z.number().optional(), size: z.number().optional() }),
 });
 export type FirstBuild = z.infer<typeof FirstBuildSchema>;
 
@@ -93,7 +98,10 @@ export function firstBuild(): Promise<FirstBuild> {
     concept.definition += DEFINITION_MARK;
     fs.writeFileSync(glossaryFile, `${JSON.stringify(glossary, null, 2)}\n`);
 
+    // Recorded here, not by the test files: the build may run before they load (scripts/test.ts starts it early).
+    const canaryBefore = fileState(CANARY);
     const built = expectBuilt(project, 'first build (changed seeds and glossary, empty caches)');
+    const canaryAfter = fileState(CANARY);
     const snapshotDir = path.join(dir, 'first-build');
     for (const folder of ['dist', 'dist-offline']) fs.cpSync(path.join(project.dir, folder), path.join(snapshotDir, folder), { recursive: true });
     for (const file of ['corpus.json', 'build-report.md']) fs.cpSync(path.join(project.dir, 'content/generated', file), path.join(snapshotDir, file));
@@ -105,6 +113,8 @@ export function firstBuild(): Promise<FirstBuild> {
       conceptId: concept.id,
       hostileSeeds: Object.keys(hostile),
       status: built.status,
+      canaryBefore,
+      canaryAfter,
     };
   });
 }
@@ -139,4 +149,14 @@ function expectBuilt(project: TempProject, what: string): RunResult {
     throw new Error(`${what} failed (exit ${built.status}) in ${project.dir}:\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);
   }
   return built;
+}
+
+/** Whether `file` exists, and its time and size when it does. */
+export function fileState(file: string): { exists: boolean; mtimeMs?: number; size?: number } {
+  try {
+    const stat = fs.statSync(file);
+    return { exists: true, mtimeMs: stat.mtimeMs, size: stat.size };
+  } catch {
+    return { exists: false };
+  }
 }

@@ -89,8 +89,7 @@ describe('extended search (Pagefind) on /search/', () => {
     'offline it says the extended search is not available and offers no button',
     async () => {
       // file:// pages need a browser that lets file: through (and still nothing else).
-      const offline = await launchBrowser({ allowNetwork: true });
-      await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+      const offline = await launchBrowser({ offline: true });
       const page = offline.page;
       try {
         await page.goto(`${pathToFileURL(path.join(offlineDir, 'search', 'index.html')).href}?q=${encodeURIComponent('链长制')}`);
@@ -98,6 +97,7 @@ describe('extended search (Pagefind) on /search/', () => {
         expect(await page.locator('#search-extra').isVisible()).toBe(true);
         expect(await page.locator('#search-extra-note').textContent()).toContain('离线版不提供扩展检索');
         expect(await page.locator('#search-extra-run').isVisible()).toBe(false);
+        expect(offline.blocked, 'requests that left the disk').toEqual([]);
       } finally {
         await offline.close();
       }

@@ -71,7 +71,13 @@ afterAll(async () => {
 
 describe.skipIf(!hasDocs)('search quality on the query set', () => {
   beforeAll(async () => {
-    for (const c of querySet.cases) online.set(c.query, await runSearchPage(browser.page, searchUrl(server.url, c.query)));
+    // The first query comes in the URL; the others are typed into the page, as a reader would
+    // (and as the offline run below does). Loading the page afresh for each query cost 40% more
+    // time for the same results: 117.5 s against 70.3 s for the 64 queries, back to back.
+    for (const [i, c] of querySet.cases.entries()) {
+      const shown = i === 0 ? await runSearchPage(browser.page, searchUrl(server.url, c.query)) : await searchInPage(browser.page, c.query);
+      online.set(c.query, shown);
+    }
   }, QUERY_SET_TIMEOUT_MS);
 
   let quality: Quality;
@@ -174,9 +180,8 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
   it.skipIf(!fs.existsSync(path.join(offlineDir, 'search-index', 'meta.js')))(
     'gives the same results offline over file://, saying 离线模式',
     async () => {
-      const offline = await launchBrowser({ allowNetwork: true });
       // Only the copy on disk may load: anything with a host would be a leak.
-      await offline.context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
+      const offline = await launchBrowser({ offline: true });
       try {
         const root = `${pathToFileURL(path.resolve(offlineDir)).href}/`;
         const differ: string[] = [];
@@ -194,6 +199,7 @@ describe.skipIf(!hasDocs)('search quality on the query set', () => {
         }
         console.log(`search: offline copy gives the same results for ${querySet.cases.length - differ.length}/${querySet.cases.length} queries`);
         expect(differ).toEqual([]);
+        expect(offline.blocked, 'requests that left the disk').toEqual([]);
         // A result link opens the document from disk at the task.
         await offline.page.goto(`${root}search/index.html?q=${encodeURIComponent('链长制')}`);
         await offline.page.waitForSelector('#search-app[data-state="done"]');

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { z } from 'zod';
+import { SHARED_BUILDS_ENV } from '../../scripts/harness/temp-project.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -42,7 +43,7 @@ export function sharedBuild<T>(name: string, schema: z.ZodType<T>, prepare: (dir
 }
 
 async function claimOrWait<T>(name: string, schema: z.ZodType<T>, prepare: (dir: string) => T | Promise<T>): Promise<T> {
-  const dir = path.join(inject('sharedBuildsDir'), name);
+  const dir = path.join(sharedBuildsDir(), name);
   const outcomeFile = `${dir}.json`;
   if (claim(dir)) {
     try {
@@ -63,6 +64,14 @@ async function claimOrWait<T>(name: string, schema: z.ZodType<T>, prepare: (dir:
   const outcome = OutcomeSchema.parse(JSON.parse(fs.readFileSync(outcomeFile, 'utf8')));
   if (!outcome.ok) throw new Error(`shared build "${name}" failed in another test file:\n${outcome.error}`);
   return schema.parse(outcome.value);
+}
+
+/**
+ * The run's folder of shared builds: the one `npm test` made and named in SHARED_BUILDS_ENV (it starts
+ * builds there before the site tests, see tests/site/prepare-shared-builds.ts), else the global setup's.
+ */
+function sharedBuildsDir(): string {
+  return process.env[SHARED_BUILDS_ENV] || inject('sharedBuildsDir');
 }
 
 /** True when this worker created `dir` and so makes the build; false when another worker did. */

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../../scripts/harness/static-server.ts';
 import { auditPage, describeFindings } from '../axe-audit.ts';
@@ -30,14 +33,40 @@ describe(`browser harness (Chromium at ${CHROMIUM_PATH})`, () => {
   });
 
   it('blocks requests to other hosts and records them', async () => {
+    const failed: string[] = [];
+    const onFailed = (request: Request) => failed.push(request.url());
+    browser.context.on('requestfailed', onFailed);
     await browser.page.goto(`${server.url}broken/a11y-bad.html`);
+    browser.context.off('requestfailed', onFailed);
     expect(browser.blocked).toEqual(['https://img.example.net/remote.png']);
+    expect(failed).toEqual(['https://img.example.net/remote.png']);
     browser.blocked.length = 0;
   });
 
+  it('offline, loads files from disk and refuses even the local server, recording it', async () => {
+    const offline = await launchBrowser({ offline: true });
+    try {
+      const page = pathToFileURL(path.resolve('tests/fixtures/site/basic/index.html')).href;
+      expect((await offline.page.goto(page))?.ok()).toBe(true);
+      const reached = await offline.page.evaluate(
+        (url) =>
+          fetch(url, { mode: 'no-cors' }).then(
+            () => true,
+            () => false,
+          ),
+        `${server.url}basic/index.html`,
+      );
+      expect(reached).toBe(false);
+      expect(offline.blocked).toEqual([`${server.url}basic/index.html`]);
+    } finally {
+      await offline.close();
+    }
+  });
+
   it('lets axe find serious and critical violations', async () => {
-    const { status, findings } = await auditPage(browser.page, `${server.url}broken/a11y-bad.html`);
+    const { status, findings, dark } = await auditPage(browser.page, `${server.url}broken/a11y-bad.html`);
     expect(status).toBe(200);
+    expect(dark).toBe('none');
     expect(findings.map(({ scheme, violation }) => `${scheme} ${violation.impact} ${violation.id}`).sort()).toEqual([
       'light critical button-name',
       'light critical image-alt',
@@ -47,9 +76,16 @@ describe(`browser harness (Chromium at ${CHROMIUM_PATH})`, () => {
     browser.blocked.length = 0;
   });
 
-  it('audits a page that offers a dark scheme in both schemes', async () => {
-    const { findings } = await auditPage(browser.page, `${server.url}broken/a11y-dark.html`);
+  it('audits a page that offers a dark scheme in both schemes, the colour rules in the dark one', async () => {
+    const { findings, dark } = await auditPage(browser.page, `${server.url}broken/a11y-dark.html`);
     expect(findings.map(({ scheme, violation }) => `${scheme} ${violation.id}`)).toEqual(['dark color-contrast']);
+    expect(dark).toBe('colour');
+  });
+
+  it('runs every rule in the dark scheme when the dark styles change more than colours', async () => {
+    const { findings, dark } = await auditPage(browser.page, `${server.url}broken/a11y-dark-layout.html`);
+    expect(findings.map(({ scheme, violation }) => `${scheme} ${violation.impact} ${violation.id}`)).toEqual(['dark critical button-name']);
+    expect(dark).toBe('all');
   });
 });
 

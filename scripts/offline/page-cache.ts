@@ -1,0 +1,93 @@
+/**
+ * A cache of the offline copy's page rewrites, so that a build in which few pages changed does not tokenize
+ * and rewrite every page again (at 2,000 documents the site's pages are about 800 MB of HTML). An entry is
+ * keyed by the page's path and bytes and by what every rewrite depends on (the copy's code, the site's
+ * address, whether canonical links are kept), and holds the digest of the page it was rewritten to, the
+ * module scripts the page loads and the answers the site's file index gave it (the file each looked-up site
+ * path resolved to). It is used only when the new index gives the same answers and still holds those
+ * scripts, and when the staged copy of the page (a hard link to the published one) has exactly that digest;
+ * otherwise the page is rewritten. So a reused page is byte for byte what rewriting it would give.
+ */
+import crypto from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { fileFor, type SiteFiles } from './site-urls.ts';
+
+/** One entry: what a page was rewritten to, and what of the site's file index the rewrite read. */
+const PageEntrySchema = z.object({
+  /** sha256 of the offline page. */
+  out: z.string(),
+  modules: z.array(z.string()),
+  /** [site path, the file it resolved to]. */
+  asked: z.array(z.tuple([z.string(), z.string()])),
+});
+type PageEntry = z.infer<typeof PageEntrySchema>;
+
+/**
+ * Where the cache is and whether it is read, as a worker thread gets it. The build step owns the folder
+ * (a StepCache of scripts/steps/cache.ts, which prunes what no thread used); this module only reads and
+ * writes its entries, one file per key, written beside and renamed like the StepCache's.
+ */
+export interface PageCacheLocation {
+  dir: string;
+  /** False for a clean build, which still writes every entry. */
+  read: boolean;
+  /** A digest of what every page's rewrite depends on besides the page (code, site address, options). */
+  salt: string;
+}
+
+/** The page cache as one thread uses it; `used` are the keys it read or wrote (for pruning). */
+export class OfflinePageCache {
+  readonly #location: PageCacheLocation;
+  readonly used: string[] = [];
+  hits = 0;
+
+  constructor(location: PageCacheLocation) {
+    this.#location = location;
+  }
+
+  /** The key of page `file` with text `html` (each part length-prefixed, so no two lists hash alike). */
+  key(file: string, html: string): string {
+    const hash = crypto.createHash('sha256');
+    for (const part of [this.#location.salt, file, html]) hash.update(`${Buffer.byteLength(part)}:`).update(part);
+    return hash.digest('hex');
+  }
+
+  /**
+   * The module scripts and size of page `key` when its cached rewrite holds against `files` and the file at
+   * `staged` is that rewrite; null when the page must be rewritten.
+   */
+  reuse(key: string, files: SiteFiles, staged: string): { modules: string[]; size: number } | null {
+    const file = path.join(this.#location.dir, key);
+    if (!this.#location.read || !existsSync(file)) return null;
+    const entry = PageEntrySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!entry.success) return null;
+    const { out, modules, asked } = entry.data;
+    if (!modules.every((m) => files.files.has(m)) || !asked.every(([sitePath, file]) => fileFor(sitePath, files) === file)) return null;
+    let current: Buffer;
+    try {
+      current = readFileSync(staged);
+    } catch {
+      return null;
+    }
+    if (sha256(current) !== out) return null;
+    this.used.push(key);
+    this.hits++;
+    return { modules, size: current.byteLength };
+  }
+
+  /** Records the rewrite of page `key`: its text, module scripts and the site paths it looked up in `files`. */
+  store(key: string, html: string, modules: readonly string[], asked: ReadonlySet<string>, files: SiteFiles): void {
+    const entry: PageEntry = { out: sha256(Buffer.from(html)), modules: [...modules], asked: [...asked].sort().map((p) => [p, fileFor(p, files)]) };
+    const file = path.join(this.#location.dir, key);
+    const partial = `${file}.${process.pid}.${process.hrtime.bigint()}.partial`;
+    writeFileSync(partial, JSON.stringify(entry));
+    renameSync(partial, file);
+    this.used.push(key);
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
