@@ -31,7 +31,7 @@ import {
 } from './steps/staging.ts';
 import { stopBuild, stopOnSignals, type FailureNotice } from './steps/interrupt.ts';
 import { StepCache } from './steps/cache.ts';
-import { finishAstroRun, readRenderRecord, startAstroRun, unchangedPages } from './steps/astro-cache.ts';
+import { finishAstroRun, readRenderRecord, type RenderRecord, startAstroRun, unchangedPages } from './steps/astro-cache.ts';
 
 /** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
 const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
@@ -59,6 +59,8 @@ interface ModelSteps {
   pagefind: Promise<PagefindResult>;
   /** Lines for the build log, printed once Astro is done. */
   report: string[];
+  /** Astro's record of the pages it rendered, as the previous build left it (scripts/steps/astro-cache.ts). */
+  rendered: RenderRecord | null;
 }
 
 /**
@@ -96,12 +98,12 @@ async function stageFromModel(): Promise<ModelSteps> {
     `build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`,
     `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
   ];
-  return { astro, pagefind, report };
+  return { astro, pagefind, report, rendered };
 }
 
 /** Every step, writing under .build/staging/; resolves when the staged site and offline copy are complete. */
 async function buildStaged(trashCleared: Promise<void>): Promise<void> {
-  const { astro, pagefind, report } = await stageFromModel();
+  const { astro, pagefind, report, rendered } = await stageFromModel();
   await astro;
   finishAstroRun();
   const { keyed, unchanged } = unchangedPages(rendered, readRenderRecord());
