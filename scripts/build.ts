@@ -14,7 +14,7 @@ import { writeSite } from './steps/site-step.ts';
 import { runAstroBuild } from './steps/astro-step.ts';
 import { writeOpenData } from './steps/open-data-step.ts';
 import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
-import { addToPagefind } from './steps/pagefind-step.ts';
+import { addToPagefind, type PagefindResult } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
 import { runOffline } from './steps/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
@@ -31,7 +31,7 @@ import {
 } from './steps/staging.ts';
 import { stopBuild, stopOnSignals, type FailureNotice } from './steps/interrupt.ts';
 import { StepCache } from './steps/cache.ts';
-import { finishAstroRun, readRenderRecord, startAstroRun, unchangedPages } from './steps/astro-cache.ts';
+import { finishAstroRun, readRenderRecord, type RenderRecord, startAstroRun, unchangedPages } from './steps/astro-cache.ts';
 
 /** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
 const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
@@ -50,8 +50,26 @@ async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
   return result;
 }
 
-/** Every step, writing under .build/staging/; resolves when the staged site and offline copy are complete. */
-async function buildStaged(trashCleared: Promise<void>): Promise<void> {
+/** Marks a promise's failure as handled here; it is reported where the promise is awaited. Module-level, so it holds no step's data. */
+const ignore = (): void => {};
+
+/** What the steps that read the document model leave running or report, once they are done with it. */
+interface ModelSteps {
+  astro: Promise<void>;
+  pagefind: Promise<PagefindResult>;
+  /** Lines for the build log, printed once Astro is done. */
+  report: string[];
+  /** Astro's record of the pages it rendered, as the previous build left it (scripts/steps/astro-cache.ts). */
+  rendered: RenderRecord | null;
+}
+
+/**
+ * The steps that read the document model: ingest, the MDX pages, then, while Astro renders, Pagefind's
+ * records, the open data, the feeds and the search index. The model (corpus, site data, search
+ * sources) lives only in this function, so it can be collected once they are done, before the offline
+ * copy and its zip: at 5,000 documents it is over 2 GB of this process's memory.
+ */
+async function stageFromModel(): Promise<ModelSteps> {
   const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
@@ -61,12 +79,12 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
   const astro = timed('astro', () => runAstroBuild());
   console.log(`build: astro started, writing ${STAGED_SITE}/`);
   // Failures are reported once, by the awaits below, even if they come while another step runs.
-  astro.catch(() => {});
+  astro.catch(ignore);
   // Pagefind's service (native, its own process) indexes records made from the model while Astro
   // renders; it is sent every record first, then writes its bundle while this process goes on.
   const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site)));
   const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
-  pagefind.catch(() => {});
+  pagefind.catch(ignore);
   const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
   const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
   const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
@@ -75,15 +93,23 @@ async function buildStaged(trashCleared: Promise<void>): Promise<void> {
     `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
       `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran)`,
   );
+  // Plain strings: a closure made here would keep the whole model alive (closures share this scope).
+  const report = [
+    `build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`,
+    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
+  ];
+  return { astro, pagefind, report, rendered };
+}
+
+/** Every step, writing under .build/staging/; resolves when the staged site and offline copy are complete. */
+async function buildStaged(trashCleared: Promise<void>): Promise<void> {
+  const { astro, pagefind, report, rendered } = await stageFromModel();
   await astro;
   finishAstroRun();
   const { keyed, unchanged } = unchangedPages(rendered, readRenderRecord());
   console.log(`build: astro: ${unchanged} of ${keyed} keyed pages unchanged since the previous build (copied from its cache, not rendered)`);
   moveOpenData(OPEN_DATA_STAGING, STAGED_SITE);
-  console.log(`build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`);
-  console.log(
-    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
-  );
+  for (const line of report) console.log(line);
   const clientBytes = await publishSearchIndex(SEARCH_STAGING, STAGED_SITE);
   console.log(`build: search client ${(clientBytes / 1e3).toFixed(1)} kB`);
   const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);

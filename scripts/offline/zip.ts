@@ -11,6 +11,7 @@
  * zlib on the thread pool 19.8 and 12.2 s; the CPU time of fflate's deflate and
  * zlib's is about the same (6.4 and 5.3 s), zlib just uses both cores.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,41 +41,110 @@ const UNIX_FILE = (0o100644 << 16) >>> 0;
 const DEFLATE = 8;
 const STORE = 0;
 
+/**
+ * Entries read and deflated ahead of the one being written. The zip is written entry by entry, in
+ * order, so at most this many files are held at once, not the whole copy: at 2,000 documents the copy
+ * is 555 MB and its zip 124 MB, and holding both (and the zip's chunks, and their concatenation) put
+ * about a gigabyte on top of the build process's own memory at its very end.
+ */
+const LOOKAHEAD = 16;
+
 /** Zips the files of `dir` under the folder name `prefix` (so unzipping gives one folder). */
 export async function zipFolder(dir: string, prefix: string): Promise<Uint8Array> {
-  const files = listFiles(dir);
-  return zipFiles(await Promise.all(files.map(async (file) => [file, await readFile(path.join(dir, file))] as const)), prefix);
+  const chunks: Uint8Array[] = [];
+  const total = await writeZip(
+    listFiles(dir),
+    (file) => readFile(path.join(dir, file)),
+    prefix,
+    (chunk) => chunks.push(chunk),
+  );
+  return Buffer.concat(chunks, total);
+}
+
+/** Zips the files of `dir` under `prefix/` into the file `zipFile`, holding only a few entries at a time; returns the zip's bytes. */
+export async function zipFolderToFile(dir: string, prefix: string, zipFile: string): Promise<number> {
+  const fd = openSync(zipFile, 'w');
+  try {
+    return await writeZip(
+      listFiles(dir),
+      (file) => readFile(path.join(dir, file)),
+      prefix,
+      (chunk) => writeAll(fd, chunk),
+    );
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Zips in-memory files (`[relative path, bytes]`) under `prefix/`, sorted by code point. */
 export async function zipFiles(files: ReadonlyArray<readonly [string, Uint8Array]>, prefix: string): Promise<Uint8Array> {
-  const sorted = [...files].sort(([a], [b]) => byCodePoint(a, b));
-  if (sorted.length > MAX_ENTRIES) throw new Error(`zip: ${sorted.length} files is more than the ${MAX_ENTRIES} a zip without zip64 can hold`);
-  const entries = await Promise.all(
-    sorted.map(async ([file, bytes]) => {
-      const stored = STORED.test(file);
-      // Level 6: on a 2,000-document copy 0.6% larger than level 9, for 15% less time.
-      const data = stored ? bytes : await deflateRaw(bytes, { level: 6 });
-      return { file, bytes, data, stored };
-    }),
-  );
+  const byName = new Map(files);
   const chunks: Uint8Array[] = [];
+  const total = await writeZip(
+    [...byName.keys()],
+    async (file) => byName.get(file)!,
+    prefix,
+    (chunk) => chunks.push(chunk),
+  );
+  return Buffer.concat(chunks, total);
+}
+
+/** One entry, read and compressed, ready to be written. */
+interface PreparedEntry {
+  file: string;
+  size: number;
+  crc: number;
+  data: Uint8Array;
+  stored: boolean;
+}
+
+async function prepareEntry(file: string, load: (file: string) => Promise<Uint8Array>): Promise<PreparedEntry> {
+  const bytes = await load(file);
+  const stored = STORED.test(file);
+  // Level 6: on a 2,000-document copy 0.6% larger than level 9, for 15% less time.
+  const data = stored ? bytes : await deflateRaw(bytes, { level: 6 });
+  return { file, size: bytes.byteLength, crc: zlib.crc32(bytes), data, stored };
+}
+
+/**
+ * Writes the zip of `files` (sorted here by code point) to `sink`, chunk by chunk; returns its bytes.
+ * Entries are loaded and deflated up to LOOKAHEAD ahead, and written in order.
+ */
+async function writeZip(
+  files: readonly string[],
+  load: (file: string) => Promise<Uint8Array>,
+  prefix: string,
+  sink: (chunk: Uint8Array) => void,
+): Promise<number> {
+  const sorted = [...files].sort(byCodePoint);
+  if (sorted.length > MAX_ENTRIES) throw new Error(`zip: ${sorted.length} files is more than the ${MAX_ENTRIES} a zip without zip64 can hold`);
   let total = 0;
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else {
-      chunks.push(chunk);
       total += chunk.byteLength;
+      if (total <= MAX_BYTES) sink(chunk);
     }
   });
   const mtime = entryTime();
-  for (const { file, bytes, data, stored } of entries) {
+  const ahead: Array<Promise<PreparedEntry>> = [];
+  let next = 0;
+  const prepareNext = () => {
+    const entry = prepareEntry(sorted[next++], load);
+    // Awaited in order below; a failure of an entry further ahead must not go unhandled meanwhile.
+    entry.catch(() => {});
+    ahead.push(entry);
+  };
+  while (next < sorted.length && ahead.length < LOOKAHEAD) prepareNext();
+  while (ahead.length > 0) {
+    const { file, size, crc, data, stored } = await ahead.shift()!;
+    if (next < sorted.length) prepareNext();
     // An entry whose data is already compressed: fflate writes its headers around it.
     const entry: ZipInputFile = {
       filename: `${prefix}/${file}`,
-      size: bytes.byteLength,
-      crc: zlib.crc32(bytes),
+      size,
+      crc,
       compression: stored ? STORE : DEFLATE,
       mtime,
       os: MADE_ON_UNIX,
@@ -82,9 +152,15 @@ export async function zipFiles(files: ReadonlyArray<readonly [string, Uint8Array
     };
     zip.add(entry);
     entry.ondata?.(null, data as Uint8Array<ArrayBuffer>, true);
+    if (failure) break;
   }
   zip.end();
   if (failure) throw new Error('zip: fflate could not write the archive', { cause: failure });
   if (total > MAX_BYTES) throw new Error('zip: the files exceed the 4 GB a zip without zip64 can hold');
-  return Buffer.concat(chunks, total);
+  return total;
+}
+
+/** Writes all of `chunk` to `fd` (writeSync may write less than asked). */
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let offset = 0; offset < chunk.byteLength; ) offset += writeSync(fd, chunk, offset);
 }

@@ -2,10 +2,10 @@
  * Build step 5: the offline copy (<site>-offline/, e.g. dist-offline/) and its
  * zip, published in the site at offline/policy-atlas-offline.zip.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeOfflineCopy, type OfflineCopyOptions, type OfflineCopyResult } from '../offline/offline-copy.ts';
-import { zipFolder } from '../offline/zip.ts';
+import { zipFolderToFile } from '../offline/zip.ts';
 import { siteConfig } from '../urls/config.ts';
 import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
 
@@ -45,8 +45,8 @@ export async function runOffline(siteDir: string, offlineDir = `${siteDir.replac
   const copy = await makeOfflineCopy(options);
   pageCache?.keep(copy.pageCacheUsed);
   const zip = path.join(siteDir, OFFLINE_ZIP);
-  const bytes = await zipFolder(offlineDir, ZIP_FOLDER);
   mkdirSync(path.dirname(zip), { recursive: true });
-  writeFileSync(zip, bytes);
-  return { ...copy, dir: offlineDir, zip, zipBytes: bytes.byteLength };
+  // Streamed to the file: the copy is never held in memory whole (scripts/offline/zip.ts).
+  const zipBytes = await zipFolderToFile(offlineDir, ZIP_FOLDER, zip);
+  return { ...copy, dir: offlineDir, zip, zipBytes };
 }

@@ -61,14 +61,16 @@ export async function addToPagefind(pages: readonly ExtractedPage[]): Promise<Pa
     await pagefind.close();
     throw error;
   }
+  // Only the count outlives this function: the records' text can be collected while Pagefind writes.
+  const count = documents.length;
   return {
-    pages: documents.length,
+    pages: count,
     async write(outDir) {
       try {
         fs.rmSync(outDir, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: outDir });
         if (written.errors.length > 0) throw new Error(`pagefind: could not write ${outDir}: ${written.errors.join('; ')}`);
-        return { pages: documents.length, seconds: (performance.now() - start) / 1000 };
+        return { pages: count, seconds: (performance.now() - start) / 1000 };
       } finally {
         await pagefind.close();
       }

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
-import { zipFiles, zipFolder } from '../../../scripts/offline/zip.ts';
+import { zipFiles, zipFolder, zipFolderToFile } from '../../../scripts/offline/zip.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'zip-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,6 +61,22 @@ describe('zip', () => {
     } finally {
       process.env.TZ = zone;
       if (zone === undefined) delete process.env.TZ;
+    }
+  });
+
+  it('streams to a file the same bytes it returns in memory, for more files than it reads ahead', async () => {
+    const many = mkdtempSync(path.join(tmpdir(), 'zip-test-many-'));
+    try {
+      for (let i = 0; i < 100; i++) writeFileSync(path.join(many, `f${i}.${i % 3 === 0 ? 'png' : 'html'}`), `<p>${'条款'.repeat(i)}</p>`);
+      const zipFile = path.join(dir, 'many.zip');
+      const bytes = await zipFolderToFile(many, 'p', zipFile);
+      const written = readFileSync(zipFile);
+      rmSync(zipFile);
+      expect(written.byteLength).toBe(bytes);
+      expect(written.equals(Buffer.from(await zipFolder(many, 'p')))).toBe(true);
+      expect(Object.keys(unzipSync(written))).toEqual(listFiles(many).map((f) => `p/${f}`));
+    } finally {
+      rmSync(many, { recursive: true, force: true });
     }
   });
 });
