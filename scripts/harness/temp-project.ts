@@ -109,7 +109,7 @@ export function openTempProject(dir: string): TempProject {
       encoding: 'utf8',
       maxBuffer: MAX_OUTPUT,
       // The copy reads its own seeds/ unless the caller says otherwise.
-      env: { ...process.env, SEEDS_DIR: '', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: { ...userEnvironment(), SEEDS_DIR: '', ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
     const ms = performance.now() - start;
     if (child.error) throw new Error(`could not run ${node} ${args.join(' ')} in ${dir}`, { cause: child.error });
@@ -139,6 +139,15 @@ export function projectNode(): string {
 export function nodeIsRecent(version: string): boolean {
   const [major, minor] = version.split('.').map(Number);
   return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+}
+
+/**
+ * This process's environment without what a test runner adds (NODE_ENV=test, TEST, VITEST_*), so a copy
+ * builds as `npm run build` does. Astro's incremental build keys its record on the mode: a build run from a
+ * test file after one run by `npm test` itself would otherwise render every page again.
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && name !== 'TEST' && !name.startsWith('VITEST')));
 }
 
 /** The "%M %U %S" line GNU time wrote (its own notes, e.g. "Command exited…", come before it). */
