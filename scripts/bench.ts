@@ -40,9 +40,30 @@ import { CorpusSchema } from './contract/corpus.ts';
 const RESULTS = 'bench/results.md';
 const PARTS = ['ingest', 'extraction', 'formats', 'builds', 'peer', 'pages', 'stages', 'floor', 'incremental'] as const;
 type Part = (typeof PARTS)[number];
-const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '500,2000' }, parts: { type: 'string', default: PARTS.join(',') } },
-});
+const USAGE = `usage: npm run bench -- [--runs N] [--sizes 500,2000] [--parts ${PARTS.join(',')}]
+  --runs N       runs of each measure (default 3)
+  --sizes a,b    synthetic corpus sizes besides the seeds (default 500,2000; 0 for none)
+  --parts a,b    what to measure (default all)
+Writes ${RESULTS}. Example, the ratio to the Starlight peer alone: npm run bench -- --parts builds,peer --sizes 2000 --runs 2`;
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        runs: { type: 'string', default: '3' },
+        sizes: { type: 'string', default: '500,2000' },
+        parts: { type: 'string', default: PARTS.join(',') },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const parts = new Set(values.parts.split(',').map((p) => p.trim()));
 for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--parts: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
