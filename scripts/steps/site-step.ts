@@ -13,6 +13,8 @@ import { similarExtras } from '../site/similar-tasks.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
 import { runCompareStageInWorker } from './compare-thread.ts';
+import { COMPARE_FILE } from './compare-step.ts';
+import { RELATIONS_FILE } from './relations-step.ts';
 import { pageForTest } from './test-hooks.ts';
 import { syncFolder } from './sync-folder.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
@@ -27,20 +29,33 @@ export interface SiteStepHooks {
   onConcepts?(data: ConceptsData): void;
 }
 
+/** What the site step leaves: the site data, and the compare stage still running. */
+export interface SiteStep {
+  data: SiteData;
+  /** Resolves once the compare and relations stages have written their files ({@link PENDING_FILES}). */
+  compared: Promise<{ pairs: number }>;
+}
+
+/** The files the compare worker may still be writing when the pages are: Astro waits for them (scripts/contract/pending-file.ts). */
+export const PENDING_FILES = [COMPARE_FILE, RELATIONS_FILE] as const;
+
 /**
  * Writes site.json and content/generated/docs/*.mdx (only the pages that changed), removing pages of documents that are gone.
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
  * The relations stage runs after the compare stage on the same worker, and writes relations.json.
+ * Returns once the pages are written; the compare stage may still run (`compared`): its files from the
+ * previous build are removed first, so nothing reads them in its place.
  */
-export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteData> {
+export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteStep> {
   const data = siteDataFrom(corpus);
   const docsDir = path.join(GENERATED, 'docs');
   const concepts = runConceptStage(data.documents, corpus.diagnostics);
   hooks.onConcepts?.(concepts.data);
-  const compare = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
-  // Reported once, by the await below, even if it fails while the pages are written.
-  compare.catch(() => {});
+  for (const file of PENDING_FILES) fs.rmSync(file, { force: true });
+  const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
+  // Reported once, by the caller's await, even if it fails while the pages are written.
+  compared.catch(() => {});
   let index = 0;
   const pages = documentPages(data, concepts.pluginsFor, similarExtras, hooks.onDocumentTree);
   // Only pages whose text changed are written: the others keep their modification time.
@@ -50,6 +65,5 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Prom
   );
   console.log(`MDX pages: ${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   fs.writeFileSync(path.join(GENERATED, 'site.json'), JSON.stringify(data));
-  await compare;
-  return data;
+  return { data, compared };
 }
