@@ -4,7 +4,6 @@
  * (scripts/relations/), written to content/generated/relations.json for the pages,
  * the feeds and the open data.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
