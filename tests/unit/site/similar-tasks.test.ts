@@ -17,11 +17,11 @@ describe('the 相似任务 disclosure', () => {
       type: 'mdxJsxFlowElement',
       name: 'article',
       attributes: [],
-      children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a<b' }] }, ...similarPlaceholder('x', 'item_1')],
+      children: [{ type: 'mdxJsxFlowElement', name: 'p', attributes: [], children: [{ type: 'text', value: 'a<b' }] }, ...similarPlaceholder('x', 'item_1')],
     };
     const tree = { type: 'root', children: [article] } as Root;
     expect(serialiseMdx(tree).trim()).toBe(
-      ['<Fragment set:html={"<article><p>a&#x3C;b</p>"} />', '<SimilarTasks doc={"x"} eid={"item_1"} />', '<Fragment set:html={"</article>"} />'].join('\n\n'),
+      ['<Fragment set:html={"<article><p>a&lt;b</p>"} />', '<SimilarTasks doc={"x"} eid={"item_1"} />', '<Fragment set:html={"</article>"} />'].join('\n\n'),
     );
   });
 

@@ -158,7 +158,7 @@ describe('remarkConceptLinks output', () => {
       .join('');
     expect(html).toContain('<a href="/concepts/lianzhangzhi/" aria-describedby="cdef-lianzhangzhi">链长制</a>');
     // The definition appears once, in the popover, its markup escaped.
-    expect(html).toContain('：含 {危险} &#x3C;/span>&#x3C;script>x&#x3C;/script> 的释义');
+    expect(html).toContain('：含 {危险} &lt;/span>&lt;script>x&lt;/script> 的释义');
     expect(html).not.toContain('<script>');
   });
 
