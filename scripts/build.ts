@@ -73,13 +73,14 @@ async function stageFromModel(): Promise<ModelSteps> {
   const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
-  const { data: site, compared } = await timed('MDX pages', () => writeSite(corpus, search));
+  const { data: site, compared, writeSiteData } = await timed('MDX pages', () => writeSite(corpus, search));
   compared.catch(ignore);
   // Astro runs in its own process, started while the compare stage finishes: its pages wait for
   // that stage's files, which they read only after Astro has bundled them (scripts/contract/pending-file.ts).
   const rendered = startAstroRun(options.clean);
   const astro = timed('astro', () => runAstroBuild(PENDING_FILES));
   console.log(`build: astro started, writing ${STAGED_SITE}/`);
+  await timed('site data', writeSiteData);
   // Failures are reported once, by the awaits below, even if they come while another step runs.
   astro.catch(ignore);
   // The search records, the open data and the feeds read the relations stage's output.
