@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { checkJson } from './json-file.ts';
+import { waitForPendingFile } from './pending-file.ts';
 
 /** At most this many problems are listed: a writer that changed a field breaks it in every record. */
 const MAX_LISTED = 10;
@@ -31,6 +32,8 @@ export class GeneratedFileError extends Error {
 export function readGeneratedJson<S extends z.ZodType>(file: string, schema: S, writer: string): z.infer<S> {
   let raw: string;
   let stamp: string;
+  // A file the build is still writing while Astro runs is waited for (pending-file.ts).
+  waitForPendingFile(file);
   try {
     const stat = fs.statSync(file);
     stamp = `${stat.mtimeMs}:${stat.size}`;

@@ -21,9 +21,6 @@ export interface MdxTreeContext {
 
 type Attrs = Record<string, string | number | undefined>;
 
-/** The component a provision's tool bar is written as (src/components/ProvTools.astro, passed to the page's <Content>). */
-export const PROV_TOOLS_COMPONENT = 'ProvTools';
-
 /**
  * Attribute values are written as JSON string literals (`id={"item_1"}`), like text:
  * safe whatever the value holds, and much cheaper to serialise than quoted
@@ -192,9 +189,7 @@ function box(b: Box, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): M
 function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth: number): MdxJsxFlowElement {
   const level = Math.min(depth, 6);
   const heading = flow(`h${level}`, { id: p.eid, 'data-label': p.label }, [text(p.marker + p.title + p.titleSep)]);
-  // The permalink and source-link bar is rendered by src/components/ProvTools.astro from these three
-  // values (written out here it was 16% of the page's MDX; see the component).
-  const tools = flow(PROV_TOOLS_COMPONENT, { eid: p.eid, label: p.label, lines: `${p.lineStart}-${p.lineEnd}` }, []);
+  const tools = provisionTools(p, doc);
   const children: RootContent[] = [heading, tools, ...blocks(p.children, doc, ctx, depth + 1, p.targets)];
   if (p.units.length > 0) {
     children.push(unitChips(p.units, ctx));
@@ -204,6 +199,19 @@ function provision(p: Provision, doc: PolicyDocument, ctx: MdxTreeContext, depth
   // An <article>, not a <section>: a named section is a landmark, and documents repeat
   // headings ("1、工作目标：" in every group), which would give duplicate landmark names.
   return flow('article', { class: classes, 'aria-labelledby': p.eid, 'data-lines': `${p.lineStart}-${p.lineEnd}` }, children);
+}
+
+/**
+ * The tool bar under a provision's heading: its permalink (§ label) and a link to its lines in the
+ * original text. The page script adds "复制引用" beside the permalink. Permalink and source link are
+ * page furniture, not the document's text: kept out of search.
+ */
+function provisionTools(p: Provision, doc: PolicyDocument): MdxJsxFlowElement {
+  return flow('div', { class: 'prov-tools', 'data-pagefind-ignore': '' }, [
+    inline('a', { class: 'permalink', href: `#${p.eid}`, title: '本条链接（可复制）' }, [text(`§ ${p.label}`)]),
+    text('\n'),
+    inline('a', { class: 'srclink', href: `${paths.source(doc.id)}#L${p.lineStart}`, title: `原文第${p.lineStart}–${p.lineEnd}行` }, [text('原文')]),
+  ]);
 }
 
 /** The MDX tree of a document's body (the page layout adds title, metadata card and navigation). */

@@ -14,6 +14,7 @@ import { payloadScript } from '../../shared/compare/client-data.ts';
 import { computeCompare, type CompareResult, type ConceptInput } from '../compare/run.ts';
 import type { CompareData } from '../compare/published.ts';
 import { GENERATED } from './ingest-step.ts';
+import { writeFileWhole } from '../contract/pending-file.ts';
 
 /** What the compare pages read (src/lib/compare-data.ts). */
 export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
@@ -27,7 +28,8 @@ export function runCompareStage(documents: readonly PolicyDocument[], concepts?:
   // The hierarchy alignments are the relations stage's input, handed over in memory, not written.
   const { client, hierarchy: _alignments, ...rest } = result;
   const data: CompareData = { generatedBy: 'scripts/steps/compare-step.ts', ...rest };
-  fs.writeFileSync(COMPARE_FILE, JSON.stringify(data));
+  // Astro may be waiting for it already (scripts/contract/pending-file.ts).
+  writeFileWhole(COMPARE_FILE, JSON.stringify(data));
   fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });
   fs.mkdirSync(COMPARE_CLIENT_DIR, { recursive: true });
   for (const payload of client) fs.writeFileSync(path.join(COMPARE_CLIENT_DIR, `${payload.doc.id}.js`), payloadScript(payload));

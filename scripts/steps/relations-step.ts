@@ -4,13 +4,13 @@
  * (scripts/relations/), written to content/generated/relations.json for the pages,
  * the feeds and the open data.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
 import { analyseRelations } from '../relations/index.ts';
 import type { RelationsData } from '../relations/model.ts';
 import { GENERATED } from './ingest-step.ts';
+import { writeFileWhole } from '../contract/pending-file.ts';
 
 /** Where the relations data is written; read by src/lib/relations-data.ts and the open data and feed steps. */
 export const RELATIONS_FILE = path.join(GENERATED, 'relations.json');
@@ -19,7 +19,8 @@ export const RELATIONS_FILE = path.join(GENERATED, 'relations.json');
 export function runRelationsStage(documents: readonly PolicyDocument[], alignments: readonly HierarchyAlignment[]): RelationsData {
   const start = performance.now();
   const data = analyseRelations(documents, alignments);
-  fs.writeFileSync(RELATIONS_FILE, JSON.stringify(data));
+  // Astro may be waiting for it already (scripts/contract/pending-file.ts).
+  writeFileWhole(RELATIONS_FILE, JSON.stringify(data));
   const internal = data.relations.filter((r) => r.from.id !== null && r.to.id !== null).length;
   const withPeriod = Object.values(data.standing).filter((s) => s.validity !== null).length;
   console.log(

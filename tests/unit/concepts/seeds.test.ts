@@ -87,7 +87,7 @@ describe('concept links on the seed pages', () => {
     let links = 0;
     for (const [id, mdx] of indexed) {
       expect(mdx, id).toBe(scanned.get(id));
-      links += mdx.split('aria-describedby={"cdef-').length - 1;
+      links += mdx.split('aria-describedby=\\"cdef-').length - 1;
     }
     expect(links).toBeGreaterThan(300);
   });

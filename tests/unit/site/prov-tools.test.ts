@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
-import { documentTree, PROV_TOOLS_COMPONENT } from '../../../scripts/site/mdx-tree.ts';
+import { documentTree } from '../../../scripts/site/mdx-tree.ts';
 import { serialiseMdx } from '../../../scripts/site/write-mdx.ts';
 import { jsxAttribute } from '../../../scripts/site/remark/jsx-attribute.ts';
 
@@ -18,23 +18,29 @@ function articles(node: { children?: unknown[] }): MdxJsxFlowElement[] {
   ]);
 }
 
-describe("a provision's tool bar in the MDX", () => {
-  it('is one component right under the heading, carrying the heading id, its label and the lines of the provision', () => {
+const textOf = (node: MdxJsxTextElement): string => node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+
+describe("a provision's tool bar", () => {
+  it("is right under the heading: a permalink to the heading's id with its label, and a link to the provision's lines in the original text", () => {
     const provisions = articles(tree);
     expect(provisions.length).toBeGreaterThan(20);
     for (const article of provisions) {
       const [heading, tools] = article.children as MdxJsxFlowElement[];
-      expect(tools.name).toBe(PROV_TOOLS_COMPONENT);
-      expect(tools.children).toEqual([]);
-      expect(jsxAttribute(tools, 'eid')).toBe(jsxAttribute(heading, 'id'));
-      expect(jsxAttribute(tools, 'label')).toBe(jsxAttribute(heading, 'data-label'));
-      expect(jsxAttribute(tools, 'lines')).toBe(jsxAttribute(article, 'data-lines'));
+      expect(jsxAttribute(tools, 'class')).toBe('prov-tools');
+      expect(jsxAttribute(tools, 'data-pagefind-ignore')).toBe('');
+      const [permalink, , source] = tools.children as unknown as MdxJsxTextElement[];
+      expect(jsxAttribute(permalink, 'href')).toBe(`#${jsxAttribute(heading, 'id')}`);
+      expect(textOf(permalink)).toBe(`§ ${jsxAttribute(heading, 'data-label')}`);
+      const [start, end] = jsxAttribute(article, 'data-lines')!.split('-');
+      expect(jsxAttribute(source, 'href')).toBe(`/docs/${doc.id}/source/#L${start}`);
+      expect(jsxAttribute(source, 'title')).toBe(`原文第${start}–${end}行`);
     }
   });
 
-  it('is written as its three values, not as the links it renders to', () => {
+  it('is written in the page as HTML text, kept out of search', () => {
     const mdx = serialiseMdx(tree);
-    expect(mdx).toContain('<ProvTools eid={"item_10"} label={"三、（四）10."} lines={');
-    expect(mdx).not.toMatch(/permalink|srclink|prov-tools/);
+    expect(mdx).toContain(
+      `<div class=\\"prov-tools\\" data-pagefind-ignore><a class=\\"permalink\\" href=\\"#item_10\\" title=\\"本条链接（可复制）\\">§ 三、（四）10.</a>\\n<a class=\\"srclink\\" href=\\"/docs/${doc.id}/source/#L`,
+    );
   });
 });

@@ -146,13 +146,20 @@ describe('remarkConceptLinks output', () => {
     expect(html.match(/id="cdef-lianzhangzhi"/g)).toHaveLength(1);
   });
 
-  it('serialises every text and attribute value of its markup as a JSON string literal', () => {
+  it('writes its markup as HTML text in JSON string literals, the hostile definition escaped', () => {
     const hostile: ConceptLinkTarget[] = [{ ...CONCEPTS[0], definition: '含 {危险} </span><script>x</script> 的释义' }];
     const mdx = serialiseMdx(tree(), [[remarkConceptLinks, { concepts: hostile }]]);
-    expect(mdx).toContain('<a href={"/concepts/lianzhangzhi/"} aria-describedby={"cdef-lianzhangzhi"}>{"链长制"}</a>');
-    // The definition appears once, in the popover, as a JSON string literal.
-    expect(mdx).toContain(`{${JSON.stringify('：含 {危险} </span><script>x</script> 的释义')}}`);
-    expect(mdx.split('<script>')).toHaveLength(2);
+    // Nothing but HTML chunks, each a JSON string literal: no seed or glossary text is MDX syntax.
+    expect(mdx).toMatch(/^(?:<Fragment set:html=\{"(?:[^"\\]|\\.)*"\} \/>\n*)+$/);
+    const html = mdx
+      .trim()
+      .split(/\n\n/)
+      .map((chunk) => JSON.parse(chunk.slice('<Fragment set:html={'.length, -' />'.length - 1)) as string)
+      .join('');
+    expect(html).toContain('<a href="/concepts/lianzhangzhi/" aria-describedby="cdef-lianzhangzhi">链长制</a>');
+    // The definition appears once, in the popover, its markup escaped.
+    expect(html).toContain('：含 {危险} &lt;/span>&lt;script>x&lt;/script> 的释义');
+    expect(html).not.toContain('<script>');
   });
 
   it('does not link inside elements named in skipElements', () => {

@@ -1,0 +1,46 @@
+/**
+ * Generated files a build step is still writing while Astro already runs. The build starts Astro
+ * as soon as the MDX pages and the site data are written, while the compare stage (compare.json,
+ * then relations.json) finishes on its worker thread: Astro spends its first seconds syncing
+ * content and bundling, and reads those files only when it renders. The build names them in
+ * {@link PENDING_FILES_ENV}; a reader that finds one missing waits until it appears, and its writer
+ * puts it in place whole ({@link writeFileWhole}), so a reader never sees part of it.
+ * Outside a build (the variable unset), a missing file is an error at once, as before.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The environment variable listing the pending files (path.delimiter between them). */
+export const PENDING_FILES_ENV = 'POLICY_ATLAS_PENDING_FILES';
+
+/** How long a reader waits: far longer than the compare stage takes on 5,000 documents (about 30 s). */
+const WAIT_MS = 15 * 60_000;
+/** Between two looks at the file. */
+const POLL_MS = 20;
+
+/** The environment entry that tells a reader (Astro's process) to wait for `files`. */
+export function pendingFilesEnv(files: readonly string[]): Record<string, string> {
+  return { [PENDING_FILES_ENV]: files.map((f) => path.resolve(f)).join(path.delimiter) };
+}
+
+/**
+ * Returns once `file` exists, if it is pending; at once otherwise. Synchronous, because the pages read
+ * the generated data synchronously; the process has nothing else to do meanwhile.
+ */
+export function waitForPendingFile(file: string, env: NodeJS.ProcessEnv = process.env, waitMs = WAIT_MS): void {
+  const pending = (env[PENDING_FILES_ENV] ?? '').split(path.delimiter).filter(Boolean);
+  if (!pending.includes(path.resolve(file)) || fs.existsSync(file)) return;
+  const until = Date.now() + waitMs;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!fs.existsSync(file)) {
+    if (Date.now() > until) throw new Error(`${file}: not written after ${Math.round(waitMs / 1000)} s; the build writes it while Astro runs`);
+    Atomics.wait(sleeper, 0, 0, POLL_MS);
+  }
+}
+
+/** Writes `text` to a temporary file beside `file`, then renames it into place (one step for a reader). */
+export function writeFileWhole(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
+}
