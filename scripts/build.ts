@@ -1,5 +1,5 @@
 /**
- * `npm run build`: seeds/ → ingest → MDX pages (compare stage beside them and Astro's start, then relations) → Astro (open data,
+ * `npm run build`: Astro started → seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro renders (open data,
  * feeds, Pagefind and the search index beside it, the last two from the document model) → sitemap, offline copy,
  * all into .build/staging/, then published as dist/ and dist-offline/ (one rename each) once every step succeeded.
  * A build that fails or is interrupted leaves the previous dist/ and dist-offline/ as they were.
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runIngest, seedsFolder } from './steps/ingest-step.ts';
 import { writeOriginals } from './steps/originals-step.ts';
-import { PENDING_FILES, writeSite } from './steps/site-step.ts';
+import { clearPendingFiles, PENDING_FILES, writeSite } from './steps/site-step.ts';
 import { runAstroBuild } from './steps/astro-step.ts';
 import { writeOpenData } from './steps/open-data-step.ts';
 import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
@@ -70,19 +70,21 @@ interface ModelSteps {
  * copy and its zip: at 5,000 documents it is over 2 GB of this process's memory.
  */
 async function stageFromModel(): Promise<ModelSteps> {
+  // Astro runs in its own process, started first so that its start-up overlaps the ingest: its content
+  // loaders wait for the MDX pages, its pages for the site data and the compare stage's files
+  // (scripts/contract/pending-file.ts), which this build writes anew.
+  clearPendingFiles();
+  const rendered = startAstroRun(options.clean);
+  const astro = timed('astro', () => runAstroBuild(PENDING_FILES));
+  console.log(`build: astro started, writing ${STAGED_SITE}/`);
+  // Failures are reported once, by the awaits below, even if they come while another step runs.
+  astro.catch(ignore);
   const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
   const { data: site, compared, writeSiteData } = await timed('MDX pages', () => writeSite(corpus, search));
   compared.catch(ignore);
-  // Astro runs in its own process, started while the compare stage finishes: its pages wait for
-  // that stage's files, which they read only after Astro has bundled them (scripts/contract/pending-file.ts).
-  const rendered = startAstroRun(options.clean);
-  const astro = timed('astro', () => runAstroBuild(PENDING_FILES));
-  console.log(`build: astro started, writing ${STAGED_SITE}/`);
   await timed('site data', writeSiteData);
-  // Failures are reported once, by the awaits below, even if they come while another step runs.
-  astro.catch(ignore);
   // The search records, the open data and the feeds read the relations stage's output.
   await timed('waiting for the compare stage', () => compared);
   // Pagefind's service (native, its own process) indexes records made from the model while Astro

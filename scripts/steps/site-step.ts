@@ -17,7 +17,7 @@ import { COMPARE_FILE } from './compare-step.ts';
 import { RELATIONS_FILE } from './relations-step.ts';
 import { pageForTest } from './test-hooks.ts';
 import { syncFolder } from './sync-folder.ts';
-import { writeFileWhole } from '../contract/pending-file.ts';
+import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Root } from 'mdast';
 import type { ConceptsData } from '../concepts/model.ts';
@@ -46,7 +46,12 @@ export interface SiteStep {
 export const SITE_DATA_FILE = path.join(GENERATED, 'site.json');
 
 /** The files the compare worker may still be writing when the pages are: Astro waits for them (scripts/contract/pending-file.ts). */
-export const PENDING_FILES = [SITE_DATA_FILE, COMPARE_FILE, RELATIONS_FILE] as const;
+export const PENDING_FILES = [PAGES_READY_FILE, SITE_DATA_FILE, COMPARE_FILE, RELATIONS_FILE] as const;
+
+/** Removes the pending files the previous build left, before Astro starts: it waits for this build's. */
+export function clearPendingFiles(): void {
+  for (const file of PENDING_FILES) fs.rmSync(file, { force: true });
+}
 
 /**
  * Writes content/generated/docs/*.mdx (only the pages that changed), removing pages of documents that are gone; site.json is
@@ -54,15 +59,14 @@ export const PENDING_FILES = [SITE_DATA_FILE, COMPARE_FILE, RELATIONS_FILE] as c
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
  * The relations stage runs after the compare stage on the same worker, and writes relations.json.
- * Returns once the pages are written; the compare stage may still run (`compared`): its files from the
- * previous build are removed first, as is the previous site.json, so nothing reads them in place of this build's.
+ * Returns once the pages are written; the compare stage may still run (`compared`). The caller removes the
+ * previous build's pending files first ({@link clearPendingFiles}), so nothing reads them in place of this build's.
  */
 export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteStep> {
   const data = siteDataFrom(corpus);
   const docsDir = path.join(GENERATED, 'docs');
   const concepts = runConceptStage(data.documents, corpus.diagnostics);
   hooks.onConcepts?.(concepts.data);
-  for (const file of PENDING_FILES) fs.rmSync(file, { force: true });
   const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
   // Reported once, by the caller's await, even if it fails while the pages are written.
   compared.catch(() => {});
@@ -74,5 +78,7 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Prom
     [...pages].map(([id, mdx]) => [`${id}.mdx`, pageForTest(index++, mdx)] as const),
   );
   console.log(`MDX pages: ${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
+  // Every page is in place (the concept stage wrote its own above): Astro's content loaders may read them.
+  fs.writeFileSync(PAGES_READY_FILE, '');
   return { data, compared, writeSiteData: () => writeFileWhole(SITE_DATA_FILE, JSON.stringify(data)) };
 }
