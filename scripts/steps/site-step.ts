@@ -13,8 +13,7 @@ import { similarExtras } from '../site/similar-tasks.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
 import { runCompareStageInWorker } from './compare-thread.ts';
-import { COMPARE_FILE } from './compare-step.ts';
-import { RELATIONS_FILE } from './relations-step.ts';
+import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
 import { syncFolder } from './sync-folder.ts';
 import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
@@ -33,24 +32,13 @@ export interface SiteStepHooks {
 /** What the site step leaves: the site data, and the compare stage still running. */
 export interface SiteStep {
   data: SiteData;
-  /** Resolves once the compare and relations stages have written their files ({@link PENDING_FILES}). */
+  /** Resolves once the compare and relations stages have written their files (pending-files.ts). */
   compared: Promise<{ pairs: number }>;
   /**
    * Writes site.json. Call it once Astro has started: Astro reads it only when it renders, and writing
    * it takes a while (1.7 s for 2,000 documents, about 100 MB), which then overlaps Astro's bundling.
    */
   writeSiteData(): void;
-}
-
-/** The site data the pages read (src/lib/site-data.ts). */
-export const SITE_DATA_FILE = path.join(GENERATED, 'site.json');
-
-/** The files the compare worker may still be writing when the pages are: Astro waits for them (scripts/contract/pending-file.ts). */
-export const PENDING_FILES = [PAGES_READY_FILE, SITE_DATA_FILE, COMPARE_FILE, RELATIONS_FILE] as const;
-
-/** Removes the pending files the previous build left, before Astro starts: it waits for this build's. */
-export function clearPendingFiles(): void {
-  for (const file of PENDING_FILES) fs.rmSync(file, { force: true });
 }
 
 /**
@@ -60,7 +48,7 @@ export function clearPendingFiles(): void {
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
  * The relations stage runs after the compare stage on the same worker, and writes relations.json.
  * Returns once the pages are written; the compare stage may still run (`compared`). The caller removes the
- * previous build's pending files first ({@link clearPendingFiles}), so nothing reads them in place of this build's.
+ * previous build's pending files first (pending-files.ts), so nothing reads them in place of this build's.
  */
 export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteStep> {
   const data = siteDataFrom(corpus);
