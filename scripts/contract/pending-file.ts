@@ -1,8 +1,9 @@
 /**
  * Generated files a build step is still writing while Astro already runs. The build starts Astro
- * as soon as the MDX pages and the site data are written, while the compare stage (compare.json,
- * then relations.json) finishes on its worker thread: Astro spends its first seconds syncing
- * content and bundling, and reads those files only when it renders. The build names them in
+ * first, so that its start-up (loading its code and the config, about 0.7 s) overlaps the ingest;
+ * its content loaders wait until the MDX pages are written (PAGES_READY_FILE), and its pages read the
+ * site data, compare.json and relations.json only when they render, after Astro has bundled them,
+ * while the compare stage finishes on its worker thread. The build names them in
  * {@link PENDING_FILES_ENV}; a reader that finds one missing waits until it appears, and its writer
  * puts it in place whole ({@link writeFileWhole}), so a reader never sees part of it.
  * Outside a build (the variable unset), a missing file is an error at once, as before.
@@ -12,6 +13,9 @@ import path from 'node:path';
 
 /** The environment variable listing the pending files (path.delimiter between them). */
 export const PENDING_FILES_ENV = 'POLICY_ATLAS_PENDING_FILES';
+
+/** Written once every generated MDX page (documents and concepts) is in place; Astro's content loaders wait for it. */
+export const PAGES_READY_FILE = 'content/generated/pages-ready';
 
 /** How long a reader waits: far longer than the compare stage takes on 5,000 documents (about 30 s). */
 const WAIT_MS = 15 * 60_000;
@@ -35,6 +39,20 @@ export function waitForPendingFile(file: string, env: NodeJS.ProcessEnv = proces
   while (!fs.existsSync(file)) {
     if (Date.now() > until) throw new Error(`${file}: not written after ${Math.round(waitMs / 1000)} s; the build writes it while Astro runs`);
     Atomics.wait(sleeper, 0, 0, POLL_MS);
+  }
+}
+
+/**
+ * Resolves once `file` exists, if it is pending; at once otherwise. For Astro's content loaders, which
+ * are asynchronous: Astro's other start-up work goes on meanwhile.
+ */
+export async function pendingFileWritten(file: string, env: NodeJS.ProcessEnv = process.env, waitMs = WAIT_MS): Promise<void> {
+  const pending = (env[PENDING_FILES_ENV] ?? '').split(path.delimiter).filter(Boolean);
+  if (!pending.includes(path.resolve(file))) return;
+  const until = Date.now() + waitMs;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > until) throw new Error(`${file}: not written after ${Math.round(waitMs / 1000)} s; the build writes it while Astro runs`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 

@@ -15,9 +15,10 @@ import { computeCompare, type CompareResult, type ConceptInput } from '../compar
 import type { CompareData } from '../compare/published.ts';
 import { GENERATED } from './ingest-step.ts';
 import { writeFileWhole } from '../contract/pending-file.ts';
+import { COMPARE_FILE } from './pending-files.ts';
 
-/** What the compare pages read (src/lib/compare-data.ts). */
-export const COMPARE_FILE = path.join(GENERATED, 'compare.json');
+/** What the compare pages read (src/lib/compare-data.ts); named in pending-files.ts, Astro may wait for it. */
+export { COMPARE_FILE };
 /** One client payload per document, published as data/compare/<id>.js by scripts/steps/open-data-step.ts. */
 export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
 

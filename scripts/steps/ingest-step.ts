@@ -6,8 +6,10 @@ import { assembleCorpus, ingestFile, loadCurated, type FileIngest } from '../ing
 import { extractFile, listInputFiles } from '../ingest/formats/index.ts';
 import { buildReport, formatDiagnostic } from './report.ts';
 import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
+import { GENERATED } from './pending-files.ts';
 
-export const GENERATED = 'content/generated';
+/** Where the build writes what Astro and the later steps read (content/generated/). */
+export { GENERATED };
 /** The corpus as JSON, for the steps that read it from a worker thread. */
 export const CORPUS_FILE = path.join(GENERATED, 'corpus.json');
 

@@ -4,16 +4,15 @@
  * (scripts/relations/), written to content/generated/relations.json for the pages,
  * the feeds and the open data.
  */
-import path from 'node:path';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
 import { analyseRelations } from '../relations/index.ts';
 import type { RelationsData } from '../relations/model.ts';
-import { GENERATED } from './ingest-step.ts';
 import { writeFileWhole } from '../contract/pending-file.ts';
+import { RELATIONS_FILE } from './pending-files.ts';
 
 /** Where the relations data is written; read by src/lib/relations-data.ts and the open data and feed steps. */
-export const RELATIONS_FILE = path.join(GENERATED, 'relations.json');
+export { RELATIONS_FILE };
 
 /** Analyses the relations of `documents`, writes relations.json and returns the data. */
 export function runRelationsStage(documents: readonly PolicyDocument[], alignments: readonly HierarchyAlignment[]): RelationsData {

@@ -13,11 +13,10 @@ import { similarExtras } from '../site/similar-tasks.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
 import { runCompareStageInWorker } from './compare-thread.ts';
-import { COMPARE_FILE } from './compare-step.ts';
-import { RELATIONS_FILE } from './relations-step.ts';
+import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
 import { syncFolder } from './sync-folder.ts';
-import { writeFileWhole } from '../contract/pending-file.ts';
+import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Root } from 'mdast';
 import type { ConceptsData } from '../concepts/model.ts';
@@ -33,7 +32,7 @@ export interface SiteStepHooks {
 /** What the site step leaves: the site data, and the compare stage still running. */
 export interface SiteStep {
   data: SiteData;
-  /** Resolves once the compare and relations stages have written their files ({@link PENDING_FILES}). */
+  /** Resolves once the compare and relations stages have written their files (pending-files.ts). */
   compared: Promise<{ pairs: number }>;
   /**
    * Writes site.json. Call it once Astro has started: Astro reads it only when it renders, and writing
@@ -42,27 +41,20 @@ export interface SiteStep {
   writeSiteData(): void;
 }
 
-/** The site data the pages read (src/lib/site-data.ts). */
-export const SITE_DATA_FILE = path.join(GENERATED, 'site.json');
-
-/** The files the compare worker may still be writing when the pages are: Astro waits for them (scripts/contract/pending-file.ts). */
-export const PENDING_FILES = [SITE_DATA_FILE, COMPARE_FILE, RELATIONS_FILE] as const;
-
 /**
  * Writes content/generated/docs/*.mdx (only the pages that changed), removing pages of documents that are gone; site.json is
  * written when the caller says ({@link SiteStep.writeSiteData}).
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
  * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
  * The relations stage runs after the compare stage on the same worker, and writes relations.json.
- * Returns once the pages are written; the compare stage may still run (`compared`): its files from the
- * previous build are removed first, as is the previous site.json, so nothing reads them in place of this build's.
+ * Returns once the pages are written; the compare stage may still run (`compared`). The caller removes the
+ * previous build's pending files first (pending-files.ts), so nothing reads them in place of this build's.
  */
 export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteStep> {
   const data = siteDataFrom(corpus);
   const docsDir = path.join(GENERATED, 'docs');
   const concepts = runConceptStage(data.documents, corpus.diagnostics);
   hooks.onConcepts?.(concepts.data);
-  for (const file of PENDING_FILES) fs.rmSync(file, { force: true });
   const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
   // Reported once, by the caller's await, even if it fails while the pages are written.
   compared.catch(() => {});
@@ -74,5 +66,7 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Prom
     [...pages].map(([id, mdx]) => [`${id}.mdx`, pageForTest(index++, mdx)] as const),
   );
   console.log(`MDX pages: ${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
+  // Every page is in place (the concept stage wrote its own above): Astro's content loaders may read them.
+  fs.writeFileSync(PAGES_READY_FILE, '');
   return { data, compared, writeSiteData: () => writeFileWhole(SITE_DATA_FILE, JSON.stringify(data)) };
 }

@@ -1,0 +1,139 @@
+/**
+ * The build's steps after Astro's start (scripts/build.ts starts Astro, then loads this module): ingest → MDX
+ * pages (compare stage beside them, then relations) → while Astro renders, the open data, feeds, Pagefind and
+ * the search index (the last two from the document model) → sitemap, offline copy, all into .build/staging/.
+ * Each step is its own module under scripts/steps/; this file only orders them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runIngest, seedsFolder } from './steps/ingest-step.ts';
+import { writeOriginals } from './steps/originals-step.ts';
+import { writeSite } from './steps/site-step.ts';
+import { writeOpenData } from './steps/open-data-step.ts';
+import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
+import { addToPagefind, type PagefindResult } from './steps/pagefind-step.ts';
+import { writeHostingFiles } from './steps/hosting-step.ts';
+import { runOffline } from './steps/offline-step.ts';
+import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
+import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE } from './steps/staging.ts';
+import { StepCache } from './steps/cache.ts';
+import { finishAstroRun, readRenderRecord, type RenderRecord, unchangedPages } from './steps/astro-cache.ts';
+
+/** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
+const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
+/** Where the search index and Pagefind's bundle are written while Astro builds; moved into the staged site after. */
+const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
+
+/** The caches of the build's own steps (scripts/steps/cache.ts); `--clean` reads none (each is written anew). */
+export type StepCaches = Record<'ingest' | 'offlinePages', StepCache>;
+
+/** The caches of a build, read unless `clean`. */
+export function stepCaches(clean: boolean): StepCaches {
+  return { ingest: new StepCache('ingest', !clean), offlinePages: new StepCache('offline-pages', !clean) };
+}
+
+/** Runs `step` and prints how long it took ("build: <label> in 1.23 s"). */
+export async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await step();
+  console.log(`build: ${label} in ${((performance.now() - start) / 1000).toFixed(2)} s`);
+  return result;
+}
+
+/** Marks a promise's failure as handled here; it is reported where the promise is awaited. Module-level, so it holds no step's data. */
+const ignore = (): void => {};
+
+/** What the steps that read the document model leave running or report, once they are done with it. */
+interface ModelSteps {
+  pagefind: Promise<PagefindResult>;
+  /** Lines for the build log, printed once Astro is done. */
+  report: string[];
+}
+
+/** Astro's run, which build.ts started before loading this module. */
+export interface AstroRun {
+  /** Resolves when Astro has written the staged site. */
+  done: Promise<void>;
+  /** Astro's record of the pages it rendered, as the previous build left it (scripts/steps/astro-cache.ts). */
+  rendered: RenderRecord | null;
+}
+
+/**
+ * The steps that read the document model: ingest, the MDX pages, then, while Astro renders, Pagefind's
+ * records, the open data, the feeds and the search index. The model (corpus, site data, search
+ * sources) lives only in this function, so it can be collected once they are done, before the offline
+ * copy and its zip: at 5,000 documents it is over 2 GB of this process's memory.
+ */
+async function stageFromModel(caches: StepCaches): Promise<ModelSteps> {
+  const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
+  // The search index and Pagefind read each document's final MDX tree as the site step writes it.
+  const search = new SearchSources();
+  const { data: site, compared, writeSiteData } = await timed('MDX pages', () => writeSite(corpus, search));
+  compared.catch(ignore);
+  await timed('site data', writeSiteData);
+  // The search records, the open data and the feeds read the relations stage's output.
+  await timed('waiting for the compare stage', () => compared);
+  // Pagefind's service (native, its own process) indexes records made from the model while Astro
+  // renders; it is sent every record first, then writes its bundle while this process goes on.
+  const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site)));
+  const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
+  pagefind.catch(ignore);
+  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
+  const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
+  const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
+  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts));
+  console.log(
+    `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
+      `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran)`,
+  );
+  // Plain strings: a closure made here would keep the whole model alive (closures share this scope).
+  const report = [
+    `build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`,
+    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
+  ];
+  return { pagefind, report };
+}
+
+/**
+ * Every step but Astro's start, writing under .build/staging/; resolves when the staged site and offline copy are
+ * complete. `astro` is the run build.ts started, `trashCleared` what prepareStaging returned.
+ */
+export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches): Promise<void> {
+  const { pagefind, report } = await stageFromModel(caches);
+  await astro.done;
+  finishAstroRun();
+  const { keyed, unchanged } = unchangedPages(astro.rendered, readRenderRecord());
+  console.log(`build: astro: ${unchanged} of ${keyed} keyed pages unchanged since the previous build (copied from its cache, not rendered)`);
+  moveOpenData(OPEN_DATA_STAGING, STAGED_SITE);
+  for (const line of report) console.log(line);
+  const clientBytes = await publishSearchIndex(SEARCH_STAGING, STAGED_SITE);
+  console.log(`build: search client ${(clientBytes / 1e3).toFixed(1)} kB`);
+  const { pages, seconds } = await timed('waiting for pagefind', () => pagefind);
+  movePagefind(path.join(SEARCH_STAGING, 'pagefind'), STAGED_SITE);
+  console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
+  await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
+  // The offline copy is updated in place, file by file, starting from links to the published one.
+  linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
+  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages));
+  console.log(
+    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`,
+  );
+  // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
+  await trashCleared;
+}
+
+/** Moves Pagefind's bundle from `staging` to `<siteDir>/pagefind/` (one rename). */
+function movePagefind(staging: string, siteDir: string): void {
+  const target = path.join(siteDir, 'pagefind');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.renameSync(staging, target);
+}
+
+/** Moves `<staging>/data/` and `<staging>/feeds/` into `<siteDir>/` (one rename each: both are on the project's disk). */
+function moveOpenData(staging: string, siteDir: string): void {
+  for (const folder of ['data', FEEDS_DIR]) {
+    const target = path.join(siteDir, folder);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(path.join(staging, folder), target);
+  }
+}
