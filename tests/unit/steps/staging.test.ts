@@ -54,4 +54,21 @@ describe('staging', () => {
     expect(read('published/sub/b.js'), 'the published file is untouched').toBe('B');
     expect(read('published/gone.txt')).toBe('G');
   });
+
+  it('puts a copied file in the copy as a hard link, and a later copy or write never changes the file it linked', () => {
+    write('site1/data.json', 'v1');
+    const copy = path.join(root, 'copy');
+    const out = new CopyWriter(copy);
+    out.copy('data.json', path.join(root, 'site1/data.json'));
+    expect(fs.statSync(path.join(copy, 'data.json')).ino).toBe(fs.statSync(path.join(root, 'site1/data.json')).ino);
+    expect(out.sizeOf('data.json')).toBe(2);
+    // The next build: a new site file of the same name, and one the copy writes itself.
+    write('site2/data.json', 'v2');
+    const next = new CopyWriter(copy);
+    next.copy('data.json', path.join(root, 'site2/data.json'));
+    expect(read('copy/data.json')).toBe('v2');
+    expect(read('site1/data.json'), 'the earlier site keeps its bytes').toBe('v1');
+    next.write('data.json', 'rewritten');
+    expect(read('site2/data.json'), 'writing the copy unlinks it first').toBe('v2');
+  });
 });
