@@ -16,9 +16,9 @@ export class CopyWriter {
     this.#root = root;
   }
 
-  write(file: string, data: string): void {
+  write(file: string, data: string | Buffer): void {
     const target = this.#target(file);
-    const bytes = Buffer.from(data);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     // Rebuilds change few files; comparing is much cheaper than rewriting on slow (overlay) file systems.
     if (!sameContent(target, bytes)) replaceFile(target, bytes);
     this.#sizes.set(file, bytes.byteLength);

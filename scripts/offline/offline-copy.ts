@@ -14,6 +14,7 @@ import { rewritePagesInWorkers } from './page-workers.ts';
 import { offlineUrl, siteFiles, type SiteLocation } from './site-urls.ts';
 import { listFiles } from './list-files.ts';
 import type { PageCacheLocation } from './page-cache.ts';
+import type { DeflatedEntry } from './zip.ts';
 
 export { BANNER_STYLESHEET, isExcluded, PAGEFIND_DIR } from './offline-files.ts';
 export { siteFiles } from './site-urls.ts';
@@ -29,6 +30,12 @@ export interface OfflineCopyOptions {
   keepCanonical: boolean;
   /** The cache of page rewrites (page-cache.ts); none: every page is rewritten. */
   pageCache?: PageCacheLocation;
+  /**
+   * Make each page's zip entry on the page workers, for a zip of the copy made next (`deflatedPages`). Pages
+   * are most of the copy's bytes; deflated there, two at a time while the pages are rewritten, the zip only
+   * writes them out.
+   */
+  deflatePages?: boolean;
 }
 
 /** What was written. */
@@ -42,6 +49,8 @@ export interface OfflineCopyResult {
   reusedPages: number;
   /** The page cache's entries this copy read or wrote (the others can be pruned). */
   pageCacheUsed: string[];
+  /** With `deflatePages`: each page's zip entry, by its path in the copy; empty otherwise. */
+  deflatedPages: Map<string, DeflatedEntry>;
 }
 
 /** The banner's look, in the site's palette; it follows dark mode and is not printed. */
@@ -77,7 +86,10 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   // time), each writing its pages; this thread copies the other files meanwhile. Each
   // module script keeps its file name and gets classic content once all pages are done.
   const pageFiles = kept.filter((file) => file.endsWith('.html'));
-  const rewritten = rewritePagesInWorkers({ siteDir, outDir, site, fileList: all, keepCanonical: options.keepCanonical, cache: options.pageCache }, pageFiles);
+  const rewritten = rewritePagesInWorkers(
+    { siteDir, outDir, site, fileList: all, keepCanonical: options.keepCanonical, cache: options.pageCache, deflate: options.deflatePages ?? false },
+    pageFiles,
+  );
   rewritten.catch(() => {}); // reported by the await below
   for (const file of kept) {
     const source = path.join(siteDir, file);
@@ -94,7 +106,9 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   const modules = new Set<string>();
   let reusedPages = 0;
   const pageCacheUsed: string[] = [];
+  const deflatedPages = new Map<string, DeflatedEntry>();
   for (const result of await rewritten) {
+    for (const [file, entry] of result.deflated) deflatedPages.set(file, entry);
     for (const [file, size] of result.sizes) out.record(file, size);
     for (const module of result.modules) modules.add(module);
     reusedPages += result.reused;
@@ -105,5 +119,5 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   out.write(BANNER_STYLESHEET, BANNER_CSS);
   out.write('README.txt', README_TEXT);
   out.removeStale();
-  return { files: out.written.size, bytes: out.bytes, pages, scripts: modules.size, reusedPages, pageCacheUsed };
+  return { files: out.written.size, bytes: out.bytes, pages, scripts: modules.size, reusedPages, pageCacheUsed, deflatedPages };
 }

@@ -38,6 +38,10 @@ interface StartTag {
 /** Attributes holding one URL; `data` only on <object>. `data-href` is the copy-citation target of page.ts. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'xlink:href', 'data-href']);
 
+// The tags and attributes rewriteTag has a rule for; a tag with none of them is kept as written.
+const TAGS_WITH_RULES = new Set(['link', 'meta', 'script', 'object']);
+const ATTRIBUTES_WITH_RULES = new Set([...URL_ATTRIBUTES, 'srcset', 'crossorigin']);
+
 // `<meta http-equiv="refresh" content="0;url=/x/">`, as Astro writes for redirects.
 const REFRESH = /^(\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?['"]?)([^'"]*)(.*)$/is;
 
@@ -126,6 +130,8 @@ export function offlinePage(html: string, options: OfflinePageOptions): string {
  */
 function rewriteTag(tag: StartTag, options: OfflinePageOptions): 'drop' | 'changed' | 'kept' {
   const name = tag.name.toLowerCase();
+  // Most tags of a page (paragraphs, headings, spans) hold no URL: nothing below applies to them.
+  if (!TAGS_WITH_RULES.has(name) && !tag.attributes.some(([n]) => ATTRIBUTES_WITH_RULES.has(n.toLowerCase()))) return 'kept';
   const get = (attribute: string) => tag.attributes.find(([n]) => n.toLowerCase() === attribute)?.[1];
   const rels = (get('rel') ?? '').toLowerCase().split(/\s+/);
   const canonical = name === 'link' && (rels.includes('canonical') || rels.includes('alternate'));

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SiteLocation } from './site-urls.ts';
 import type { PageCacheLocation } from './page-cache.ts';
+import type { DeflatedEntry } from './zip.ts';
 
 /** What every worker gets. */
 export interface PageJob {
@@ -19,6 +20,8 @@ export interface PageJob {
   keepCanonical: boolean;
   /** The cache of page rewrites (page-cache.ts); none: every page is rewritten. */
   cache?: PageCacheLocation;
+  /** Also make each page's zip entry (zip.ts), while its bytes are at hand, on the worker. */
+  deflate: boolean;
 }
 
 /** What one worker did: sizes of the pages it wrote, and the module scripts they load. */
@@ -29,22 +32,38 @@ export interface PageJobResult {
   cacheUsed: string[];
   /** Pages taken from the cache, not rewritten. */
   reused: number;
+  /** With `deflate`: the zip entry of every page it wrote or reused. */
+  deflated: Array<[string, DeflatedEntry]>;
 }
 
 /** Most worker threads to use. */
 export const MAX_PAGE_WORKERS = 2;
 
-/** Splits `pages` among worker threads and resolves with what each did; rejects with the first failure. */
+/** What a worker thread gets: the job, every page, and the index of the next page no worker has taken yet. */
+export interface PageWorkerData extends PageJob {
+  pages: readonly string[];
+  /** One Int32 in shared memory; a worker takes page `Atomics.add(next, 0, 1)` until the pages run out. */
+  next: Int32Array;
+}
+
+/**
+ * Shares `pages` out among worker threads and resolves with what each did; rejects with the first failure.
+ * Each worker takes the next page when it is done with one, rather than a fixed share: pages differ
+ * tenfold in size, and a fixed share let one worker finish early. The old interleaved split gave one worker
+ * every document page and the other every original-text page (they alternate in the sorted list); on 2,000
+ * documents one worker then ran 14 s and the other 6 s.
+ */
 export function rewritePagesInWorkers(job: PageJob, pages: readonly string[]): Promise<PageJobResult[]> {
   const count = Math.max(1, Math.min(MAX_PAGE_WORKERS, os.availableParallelism(), Math.ceil(pages.length / 50)));
   if (pages.length === 0) return Promise.resolve([]);
-  // Interleaved, so that each worker gets a share of every folder (documents, departments…).
-  const shares = Array.from({ length: count }, (_, w) => pages.filter((_, i) => i % count === w));
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const workerData: PageWorkerData = { ...job, pages, next };
   return Promise.all(
-    shares.map(
-      (share) =>
+    Array.from(
+      { length: count },
+      () =>
         new Promise<PageJobResult>((resolve, reject) => {
-          const worker = new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { ...job, pages: share } });
+          const worker = new Worker(new URL('./page-worker.ts', import.meta.url), { workerData });
           worker.once('message', (result: PageJobResult) => resolve(result));
           worker.once('error', reject);
           worker.once('exit', (code) => {

@@ -50,12 +50,9 @@ export function siteTarget(url: string, fromFile: string, site: SiteLocation, fi
   let resolved: Resolved | undefined;
   if (!raw.startsWith('/') && !/^https?:/i.test(raw)) resolved = resolveTarget(raw, fromFile, site, files);
   else {
-    // Keyed by the index's file set, which every page's view of the index (with its own `asked`) shares.
-    let cache = pageIndependent.get(files.files);
-    if (!cache) pageIndependent.set(files.files, (cache = new Map()));
-    const key = `${site.origin}${site.base}\u0000${raw}`;
-    resolved = cache.get(key);
-    if (resolved === undefined) cache.set(key, (resolved = resolveTarget(raw, fromFile, site, files)));
+    const cache = pageIndependentCache(files.files, site);
+    resolved = cache.get(raw);
+    if (resolved === undefined) cache.set(raw, (resolved = resolveTarget(raw, fromFile, site, files)));
   }
   if (resolved.asked !== null) files.asked?.add(resolved.asked);
   return resolved.target;
@@ -67,8 +64,22 @@ interface Resolved {
   asked: string | null;
 }
 
-// Per file index (one per site copy): page-independent URL → its target.
-const pageIndependent = new WeakMap<ReadonlySet<string>, Map<string, Resolved>>();
+// Per file index (one per site copy) and site location: page-independent URL → its target.
+const pageIndependent = new WeakMap<ReadonlySet<string>, Map<string, Map<string, Resolved>>>();
+// The last cache looked up: every link of a copy asks with the same index and location.
+let lastCache: { files: ReadonlySet<string>; site: SiteLocation; cache: Map<string, Resolved> } | null = null;
+
+/** The cache of page-independent URLs for this file index (keyed by its file set, which every page's view shares) and site. */
+function pageIndependentCache(fileSet: ReadonlySet<string>, site: SiteLocation): Map<string, Resolved> {
+  if (lastCache?.files === fileSet && lastCache.site === site) return lastCache.cache;
+  let bySite = pageIndependent.get(fileSet);
+  if (!bySite) pageIndependent.set(fileSet, (bySite = new Map()));
+  const siteKey = `${site.origin}${site.base}`;
+  let cache = bySite.get(siteKey);
+  if (!cache) bySite.set(siteKey, (cache = new Map()));
+  lastCache = { files: fileSet, site, cache };
+  return cache;
+}
 
 const NOT_IN_SITE: Resolved = Object.freeze({ target: null, asked: null });
 
@@ -106,8 +117,33 @@ export function fileFor(sitePath: string, files: SiteFiles): string {
 
 /** A relative URL from page `fromFile` to `target`, segments percent-encoded (so no segment reads as a scheme). */
 export function relativeUrl(fromFile: string, target: SiteTarget): string {
-  const relative = path.posix.relative(path.posix.dirname(fromFile), target.file);
-  return encodePath(relative) + target.suffix;
+  return relativePath(fromFile, target.file) + target.suffix;
+}
+
+/**
+ * The encoded relative path from the folder of `fromFile` to `file`, both normalised site files (as the
+ * file index and fileFor give them). Segment by segment rather than with path.posix.relative, which
+ * resolves both against the working folder first: on 2,000 documents (4,943 pages, most links resolved
+ * here) that and encodePath were a fifth of the page workers' time. A path that is not plain (`.` or
+ * `..` segments, empty segments) goes through path.posix.relative as before.
+ */
+function relativePath(fromFile: string, file: string): string {
+  if (!isPlain(fromFile) || !isPlain(file)) return encodePath(path.posix.relative(path.posix.dirname(fromFile), file));
+  const from = fromFile.split('/');
+  from.pop();
+  const to = file.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  // `file` is a folder above the page (a link the file index could not place): path.posix gives `..` for it.
+  if (common === to.length) return encodePath(path.posix.relative(path.posix.dirname(fromFile), file));
+  const up = '../'.repeat(from.length - common);
+  const down = to.slice(common).map(encodeSegment).join('/');
+  return up + down;
+}
+
+/** No empty, `.` or `..` segment, no leading or trailing slash. */
+function isPlain(file: string): boolean {
+  return file !== '' && !/(?:^|\/)(?:\.\.?)?(?:\/|$)/.test(file);
 }
 
 /** Rewrites one URL found on `fromFile` for the offline copy; URLs that leave the site come back unchanged. */
@@ -121,11 +157,17 @@ export function offlineUrl(url: string, fromFile: string, site: SiteLocation, fi
 const SEGMENT_SAFE = /%(?:40|24|26|2B|3B|3D)/g;
 
 function encodePath(file: string): string {
-  return file
-    .split('/')
-    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment).replace(SEGMENT_SAFE, decodeURIComponent)))
-    .join('/');
+  return file.split('/').map(encodeSegment).join('/');
 }
+
+function encodeSegment(segment: string): string {
+  if (segment === '..' || segment === '.') return segment;
+  // Most segments (ASCII slugs) need no escaping at all.
+  return PLAIN_SEGMENT.test(segment) ? segment : encodeURIComponent(segment).replace(SEGMENT_SAFE, decodeURIComponent);
+}
+
+// Characters encodeURIComponent leaves as they are.
+const PLAIN_SEGMENT = /^[A-Za-z0-9\-_.!~*'()]*$/;
 
 function decode(text: string): string | null {
   try {

@@ -61,8 +61,27 @@ export async function zipFolder(dir: string, prefix: string): Promise<Uint8Array
   return Buffer.concat(chunks, total);
 }
 
-/** Zips the files of `dir` under `prefix/` into the file `zipFile`, holding only a few entries at a time; returns the zip's bytes. */
-export async function zipFolderToFile(dir: string, prefix: string, zipFile: string): Promise<number> {
+/**
+ * A file's zip entry made where its bytes already were (the offline copy's page workers deflate each page
+ * they write): its size, CRC-32 and deflated data, exactly as {@link deflateEntry} gives them.
+ */
+export interface DeflatedEntry {
+  size: number;
+  crc: number;
+  data: Uint8Array;
+}
+
+/** The zip entry of `bytes`, deflated as the zip deflates every entry it is not given ready. */
+export function deflateEntry(bytes: Uint8Array): DeflatedEntry {
+  return { size: bytes.byteLength, crc: zlib.crc32(bytes), data: zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL }) };
+}
+
+/**
+ * Zips the files of `dir` under `prefix/` into the file `zipFile`, holding only a few entries at a time; returns
+ * the zip's bytes. `deflated`: entries already made for some of the files (they must be of the files' current
+ * bytes); the others are read and deflated here.
+ */
+export async function zipFolderToFile(dir: string, prefix: string, zipFile: string, deflated?: ReadonlyMap<string, DeflatedEntry>): Promise<number> {
   const fd = openSync(zipFile, 'w');
   try {
     return await writeZip(
@@ -70,6 +89,7 @@ export async function zipFolderToFile(dir: string, prefix: string, zipFile: stri
       (file) => readFile(path.join(dir, file)),
       prefix,
       (chunk) => writeAll(fd, chunk),
+      deflated,
     );
   } finally {
     closeSync(fd);
@@ -98,11 +118,15 @@ interface PreparedEntry {
   stored: boolean;
 }
 
-async function prepareEntry(file: string, load: (file: string) => Promise<Uint8Array>): Promise<PreparedEntry> {
-  const bytes = await load(file);
+// Level 6: on a 2,000-document copy 0.6% larger than level 9, for 15% less time.
+const DEFLATE_LEVEL = 6;
+
+async function prepareEntry(file: string, load: (file: string) => Promise<Uint8Array>, deflated?: ReadonlyMap<string, DeflatedEntry>): Promise<PreparedEntry> {
   const stored = STORED.test(file);
-  // Level 6: on a 2,000-document copy 0.6% larger than level 9, for 15% less time.
-  const data = stored ? bytes : await deflateRaw(bytes, { level: 6 });
+  const ready = stored ? undefined : deflated?.get(file);
+  if (ready) return { file, ...ready, stored };
+  const bytes = await load(file);
+  const data = stored ? bytes : await deflateRaw(bytes, { level: DEFLATE_LEVEL });
   return { file, size: bytes.byteLength, crc: zlib.crc32(bytes), data, stored };
 }
 
@@ -115,6 +139,7 @@ async function writeZip(
   load: (file: string) => Promise<Uint8Array>,
   prefix: string,
   sink: (chunk: Uint8Array) => void,
+  deflated?: ReadonlyMap<string, DeflatedEntry>,
 ): Promise<number> {
   const sorted = [...files].sort(byCodePoint);
   if (sorted.length > MAX_ENTRIES) throw new Error(`zip: ${sorted.length} files is more than the ${MAX_ENTRIES} a zip without zip64 can hold`);
@@ -131,7 +156,7 @@ async function writeZip(
   const ahead: Array<Promise<PreparedEntry>> = [];
   let next = 0;
   const prepareNext = () => {
-    const entry = prepareEntry(sorted[next++], load);
+    const entry = prepareEntry(sorted[next++], load, deflated);
     // Awaited in order below; a failure of an entry further ahead must not go unhandled meanwhile.
     entry.catch(() => {});
     ahead.push(entry);

@@ -16,7 +16,7 @@ export const OFFLINE_ZIP = 'offline/policy-atlas-offline.zip';
 export const ZIP_FOLDER = 'policy-atlas-offline';
 
 /** Outcome of the step: the copy and the zip's size in bytes. */
-export interface OfflineStepResult extends OfflineCopyResult {
+export interface OfflineStepResult extends Omit<OfflineCopyResult, 'deflatedPages'> {
   dir: string;
   zip: string;
   zipBytes: number;
@@ -37,16 +37,16 @@ export function offlineCopyOptions(siteDir: string, outDir: string): OfflineCopy
  * used are marked in it, so pruning keeps them.
  */
 export async function runOffline(siteDir: string, offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`, pageCache?: StepCache): Promise<OfflineStepResult> {
-  const options = offlineCopyOptions(siteDir, offlineDir);
+  const options = { ...offlineCopyOptions(siteDir, offlineDir), deflatePages: true };
   if (pageCache) {
     const salt = contentKey(codeFingerprint(['scripts/offline']), JSON.stringify([options.site, options.keepCanonical]));
     options.pageCache = { dir: pageCache.dir, read: pageCache.reads, salt };
   }
-  const copy = await makeOfflineCopy(options);
+  const { deflatedPages, ...copy } = await makeOfflineCopy(options);
   pageCache?.keep(copy.pageCacheUsed);
   const zip = path.join(siteDir, OFFLINE_ZIP);
   mkdirSync(path.dirname(zip), { recursive: true });
   // Streamed to the file: the copy is never held in memory whole (scripts/offline/zip.ts).
-  const zipBytes = await zipFolderToFile(offlineDir, ZIP_FOLDER, zip);
+  const zipBytes = await zipFolderToFile(offlineDir, ZIP_FOLDER, zip, deflatedPages);
   return { ...copy, dir: offlineDir, zip, zipBytes };
 }

@@ -2,9 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
+import zlib from 'node:zlib';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANNER_STYLESHEET, isExcluded, makeOfflineCopy, type OfflineCopyResult } from '../../../scripts/offline/offline-copy.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
+import { rewritePagesInWorkers } from '../../../scripts/offline/page-workers.ts';
 
 // A miniature built site under the base /pa/: a page with a module script that
 // imports a chunk, a stylesheet with a font url(), Pagefind and the zip.
@@ -110,5 +113,60 @@ describe('makeOfflineCopy over an earlier copy', () => {
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(path.join(root, 'out', 'docs/gone'))).toBe(false);
     expect(existsSync(path.join(root, 'out', 'docs/x/index.html'))).toBe(true);
+  });
+});
+
+describe('makeOfflineCopy with many pages', () => {
+  it('rewrites every page once on its workers and, asked to, gives each page’s zip entry of the bytes it wrote', async () => {
+    const many = mkdtempSync(path.join(tmpdir(), 'offline-copy-many-'));
+    try {
+      // Enough pages for two workers (one per 50 pages, two at most), of very different sizes.
+      const pages = Array.from({ length: 160 }, (_, i) => `docs/d${i}/index.html`);
+      pages.forEach((file, i) => {
+        mkdirSync(path.join(many, 'site', path.dirname(file)), { recursive: true });
+        const body = `<p><a href="/pa/docs/d${(i + 1) % pages.length}/">下一份</a></p>`.repeat(i % 7 === 0 ? 200 : 1);
+        writeFileSync(path.join(many, 'site', file), `<!doctype html><html><head></head><body>${body}</body></html>`);
+      });
+      writeFileSync(path.join(many, 'site', 'index.html'), '<!doctype html><html><head></head><body><a href="/pa/docs/d0/">首页</a></body></html>');
+      const copy = await makeOfflineCopy({
+        siteDir: path.join(many, 'site'),
+        outDir: path.join(many, 'out'),
+        site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
+        keepCanonical: false,
+        deflatePages: true,
+      });
+      const written = ['index.html', ...pages].sort();
+      expect(copy.pages).toBe(written.length);
+      expect([...copy.deflatedPages.keys()].sort()).toEqual(written);
+      for (const file of written) {
+        const bytes = readFileSync(path.join(many, 'out', file));
+        const entry = copy.deflatedPages.get(file)!;
+        expect(entry.size, file).toBe(bytes.byteLength);
+        expect(entry.crc, file).toBe(zlib.crc32(bytes));
+        expect(zlib.inflateRawSync(entry.data).equals(bytes), file).toBe(true);
+      }
+      expect(readFileSync(path.join(many, 'out', 'docs/d3/index.html'), 'utf8')).toContain('href="../d4/index.html"');
+      // Each page is taken by exactly one worker, and both workers take some.
+      const results = await rewritePagesInWorkers(
+        {
+          siteDir: path.join(many, 'site'),
+          outDir: path.join(many, 'again'),
+          site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
+          fileList: written,
+          keepCanonical: false,
+          deflate: false,
+        },
+        written,
+      );
+      const taken = results.flatMap((r) => r.sizes.map(([file]) => file));
+      expect(taken.sort()).toEqual(written);
+      if (os.availableParallelism() > 1) expect(results.map((r) => r.sizes.length > 0)).toEqual([true, true]);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
+  });
+
+  it('gives no zip entries unless asked', () => {
+    expect(result.deflatedPages.size).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileFor, offlineUrl, servedPath, siteTarget, type SiteFiles } from '../../../scripts/offline/site-urls.ts';
+import path from 'node:path';
+import { fileFor, offlineUrl, relativeUrl, servedPath, siteTarget, type SiteFiles } from '../../../scripts/offline/site-urls.ts';
 import { siteFiles } from '../../../scripts/offline/offline-copy.ts';
 
 const files: SiteFiles = siteFiles([
@@ -81,5 +82,36 @@ describe('offlineUrl', () => {
   it('returns links that leave the site unchanged', () => {
     expect(offlineUrl('https://www.gov.cn/zhengce/', 'index.html', root, files)).toBe('https://www.gov.cn/zhengce/');
     expect(offlineUrl('#main', 'docs/a/index.html', root, files)).toBe('#main');
+  });
+});
+
+describe('relativeUrl', () => {
+  // What the segment-by-segment path must agree with: path.posix.relative, then each segment encoded.
+  const viaPosix = (from: string, file: string) =>
+    path.posix
+      .relative(path.posix.dirname(from), file)
+      .split('/')
+      .map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s).replace(/%(?:40|24|26|2B|3B|3D)/g, decodeURIComponent)))
+      .join('/');
+
+  it('gives what path.posix.relative gives, for pages at every depth and files in every folder', () => {
+    const pages = ['index.html', '404.html', 'docs/a/index.html', 'docs/a/source/index.html', 'docs/ab/index.html', 'concepts/新型工业化/index.html'];
+    const targets = [...pages, 'docs/a/x.json', 'docs/index.html', '_astro/site.Ab12Cd34.css', 'data/a b+c@d.json', 'docs/a', 'docs'];
+    for (const from of pages)
+      for (const file of targets) expect(relativeUrl(from, { file, suffix: '#x' }), `${from} → ${file}`).toBe(`${viaPosix(from, file)}#x`);
+  });
+
+  it('goes up to a folder above the page without a trailing slash, as path.posix does', () => {
+    expect(relativeUrl('docs/a/source/index.html', { file: 'docs/a', suffix: '' })).toBe('..');
+    expect(relativeUrl('docs/a/index.html', { file: 'docs', suffix: '' })).toBe('..');
+  });
+
+  it('resolves paths with dot or empty segments as path.posix does', () => {
+    for (const [from, file] of [
+      ['docs/a/index.html', 'docs/./b/index.html'],
+      ['docs/a/index.html', 'docs/a/../b/index.html'],
+      ['docs//a/index.html', 'docs/b/index.html'],
+    ])
+      expect(relativeUrl(from, { file, suffix: '' })).toBe(viaPosix(from, file));
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
-import { zipFiles, zipFolder, zipFolderToFile } from '../../../scripts/offline/zip.ts';
+import { deflateEntry, zipFiles, zipFolder, zipFolderToFile, type DeflatedEntry } from '../../../scripts/offline/zip.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'zip-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,6 +77,26 @@ describe('zip', () => {
       expect(Object.keys(unzipSync(written))).toEqual(listFiles(many).map((f) => `p/${f}`));
     } finally {
       rmSync(many, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the same bytes when some entries were deflated elsewhere, and takes their data as given', async () => {
+    // Outside the zipped folder, so neither zip is in the other.
+    const out = mkdtempSync(path.join(tmpdir(), 'zip-test-out-'));
+    const plain = path.join(out, 'plain.zip');
+    const given = path.join(out, 'given.zip');
+    try {
+      await zipFolderToFile(dir, 'p', plain);
+      const html = ['index.html', 'docs/新型工业化/index.html'];
+      const deflated = new Map(html.map((file) => [file, deflateEntry(readFileSync(path.join(dir, file)))]));
+      await zipFolderToFile(dir, 'p', given, deflated);
+      expect(readFileSync(given).equals(readFileSync(plain))).toBe(true);
+      // The given entry is what is written: a wrong one shows in the archive (so callers must pass the files' bytes).
+      const wrong = new Map<string, DeflatedEntry>([['B.txt', deflateEntry(Buffer.from('not b'))]]);
+      await zipFolderToFile(dir, 'p', given, wrong);
+      expect(Buffer.from(unzipSync(readFileSync(given))['p/B.txt']).toString()).toBe('not b');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
