@@ -17,6 +17,7 @@ import { runOffline } from './steps/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
 import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE } from './steps/staging.ts';
 import { StepCache } from './steps/cache.ts';
+import { timed } from './steps/timed.ts';
 import { finishAstroRun, readRenderRecord, type RenderRecord, unchangedPages } from './steps/astro-cache.ts';
 
 /** Where the open data is written while Astro builds (Astro empties its outDir first); moved into the staged site after. */
@@ -32,12 +33,15 @@ export function stepCaches(clean: boolean): StepCaches {
   return { ingest: new StepCache('ingest', !clean), offlinePages: new StepCache('offline-pages', !clean) };
 }
 
-/** Runs `step` and prints how long it took ("build: <label> in 1.23 s"). */
-export async function timed<T>(label: string, step: () => T | Promise<T>): Promise<T> {
-  const start = performance.now();
-  const result = await step();
-  console.log(`build: ${label} in ${((performance.now() - start) / 1000).toFixed(2)} s`);
-  return result;
+/** Prunes each cache of the entries this build did not use; a cache that cannot be pruned only keeps a few entries too many. */
+export function pruneCaches(caches: StepCaches): void {
+  for (const cache of Object.values(caches)) {
+    try {
+      cache.prune();
+    } catch (error) {
+      console.warn(`build: could not prune ${cache.dir}: ${(error as Error).message}`);
+    }
+  }
 }
 
 /** Marks a promise's failure as handled here; it is reported where the promise is awaited. Module-level, so it holds no step's data. */

@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runAstroBuild } from './steps/astro-step.ts';
+import { timed } from './steps/timed.ts';
 import { startAstroRun } from './steps/astro-cache.ts';
 import { clearPendingFiles, PENDING_FILES } from './steps/pending-files.ts';
 import { OFFLINE_DIR, prepareStaging, publishStaged, SITE_DIR, STAGED_SITE, STAGING_DIR } from './steps/staging.ts';
@@ -24,34 +25,22 @@ const { values: options } = parseArgs({ options: { clean: { type: 'boolean', def
 const notice: FailureNotice = { siteDir: SITE_DIR, hadSite: fs.existsSync(SITE_DIR), stagingDir: STAGING_DIR };
 let published = false;
 stopOnSignals(notice, () => published);
-let pruneCaches = (): void => {};
 try {
   const trashCleared = prepareStaging();
   trashCleared.catch(() => {});
   clearPendingFiles();
   const rendered = startAstroRun(options.clean);
-  const started = performance.now();
-  const done = runAstroBuild(PENDING_FILES).then(() => console.log(`build: astro in ${((performance.now() - started) / 1000).toFixed(2)} s`));
+  const done = timed('astro', () => runAstroBuild(PENDING_FILES));
   // Reported once, by the await in buildStaged, even if it fails while another step runs.
   done.catch(() => {});
   console.log(`build: astro started, writing ${STAGED_SITE}/`);
-  const { buildStaged, stepCaches } = await import('./build-staged.ts');
+  const { buildStaged, pruneCaches, stepCaches } = await import('./build-staged.ts');
   const caches = stepCaches(options.clean);
-  pruneCaches = () => {
-    for (const cache of Object.values(caches)) {
-      try {
-        cache.prune();
-      } catch (error) {
-        console.warn(`build: could not prune ${cache.dir}: ${(error as Error).message}`);
-      }
-    }
-  };
   await buildStaged({ done, rendered }, trashCleared, caches);
   publishStaged();
   published = true;
+  pruneCaches(caches);
 } catch (error) {
   await stopBuild(error, notice);
 }
-// The site is published: a cache that cannot be pruned only keeps a few entries too many.
-pruneCaches();
 console.log(`build: done, published ${SITE_DIR}/ and ${OFFLINE_DIR}/. View the site with "npm run preview" (http://127.0.0.1:4321/).`);

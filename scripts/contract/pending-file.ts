@@ -32,12 +32,11 @@ export function pendingFilesEnv(files: readonly string[]): Record<string, string
  * the generated data synchronously; the process has nothing else to do meanwhile.
  */
 export function waitForPendingFile(file: string, env: NodeJS.ProcessEnv = process.env, waitMs = WAIT_MS): void {
-  const pending = (env[PENDING_FILES_ENV] ?? '').split(path.delimiter).filter(Boolean);
-  if (!pending.includes(path.resolve(file)) || fs.existsSync(file)) return;
+  if (!isPending(file, env) || fs.existsSync(file)) return;
   const until = Date.now() + waitMs;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   while (!fs.existsSync(file)) {
-    if (Date.now() > until) throw new Error(`${file}: not written after ${Math.round(waitMs / 1000)} s; the build writes it while Astro runs`);
+    checkWaited(file, until, waitMs);
     Atomics.wait(sleeper, 0, 0, POLL_MS);
   }
 }
@@ -47,13 +46,22 @@ export function waitForPendingFile(file: string, env: NodeJS.ProcessEnv = proces
  * are asynchronous: Astro's other start-up work goes on meanwhile.
  */
 export async function pendingFileWritten(file: string, env: NodeJS.ProcessEnv = process.env, waitMs = WAIT_MS): Promise<void> {
-  const pending = (env[PENDING_FILES_ENV] ?? '').split(path.delimiter).filter(Boolean);
-  if (!pending.includes(path.resolve(file))) return;
+  if (!isPending(file, env)) return;
   const until = Date.now() + waitMs;
   while (!fs.existsSync(file)) {
-    if (Date.now() > until) throw new Error(`${file}: not written after ${Math.round(waitMs / 1000)} s; the build writes it while Astro runs`);
+    checkWaited(file, until, waitMs);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** Whether the build named `file` as one it is still writing. */
+function isPending(file: string, env: NodeJS.ProcessEnv): boolean {
+  return (env[PENDING_FILES_ENV] ?? '').split(path.delimiter).includes(path.resolve(file));
+}
+
+/** Throws once a reader has waited `waitMs` (until `until`) for `file`. */
+function checkWaited(file: string, until: number, waitMs: number): void {
+  if (Date.now() > until) throw new Error(`${file}: not written after ${Math.round(waitMs / 1000)} s; the build writes it while Astro runs`);
 }
 
 /** Writes `text` to a temporary file beside `file`, then renames it into place (one step for a reader). */

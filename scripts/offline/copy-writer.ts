@@ -40,11 +40,7 @@ export class CopyWriter {
     } catch {}
     if (!to || to.ino !== from.ino || to.dev !== from.dev) {
       rmSync(target, { force: true });
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
+      linkOrCopy(source, target);
     }
     this.#sizes.set(file, from.size);
   }
@@ -114,5 +110,17 @@ function removeStale(outDir: string, written: ReadonlySet<string>): void {
       if (readdirSync(path.join(outDir, dir)).length > 0) break;
       rmdirSync(path.join(outDir, dir));
     }
+  }
+}
+
+/**
+ * Makes `target` a hard link to `source`, or a copy where a link cannot be made (the two on different file
+ * systems, or one without hard links). Only for files nothing writes into afterwards: a link shares the bytes.
+ */
+export function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
   }
 }

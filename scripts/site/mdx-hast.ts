@@ -1,8 +1,9 @@
 /**
  * The generated MDX tree (mdast with MDX JSX and JSON-literal expression nodes, as remarkSafeText leaves
- * it) as hast, the way the rendered page has it. Two readers: the page writer (write-mdx.ts), which
- * writes the markup as HTML text, and the search index (scripts/search/model-pages.ts), which reads the
- * text without parsing the built pages. hastscript builds the elements as the HTML parser would.
+ * it) as hast, the way the rendered page has it, for the search index (scripts/search/model-pages.ts), which
+ * reads the text without parsing the built pages; hastscript builds the elements as the HTML parser would.
+ * The page writer (write-mdx.ts) reads the same nodes with mdxLiteral and mdxAttributes and writes HTML text
+ * directly.
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';

@@ -20,6 +20,7 @@ import { readGeneratedJson } from '../contract/generated-file.ts';
 import { CompareDataSchema } from '../contract/compare-data.ts';
 import { ConceptsDataSchema } from '../contract/concepts-data.ts';
 import { RelationsDataSchema } from '../contract/relations-data.ts';
+import { linkOrCopy } from '../offline/copy-writer.ts';
 
 /** Named in comparisons.json's generatedBy field. */
 export const GENERATED_BY = 'scripts/steps/open-data-step.ts';
@@ -94,16 +95,6 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
     report.bytes += fs.statSync(target).size;
   }
   return report;
-}
-
-/** Hard-links `target` to `source`, or copies it where the two are on different file systems. */
-function linkOrCopy(source: string, target: string): void {
-  try {
-    fs.linkSync(source, target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    fs.copyFileSync(source, target);
-  }
 }
 
 /** Reads a JSON file of content/generated/ through its schema, saying which step writes it when it is missing or wrong. */

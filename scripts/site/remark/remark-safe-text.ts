@@ -6,8 +6,8 @@
  * Why: MDX treats `{`, `<`, `import`/`export` at line start and Markdown
  * syntax in text as code or markup. A JSON string literal is data: whatever
  * the seed says, `{"…"}` is that exact string. write-mdx.ts then writes the
- * markup as HTML text (hast-util-to-html escapes the text) inside JSON string
- * literals too. Nothing in a seed can end a literal (JSON.stringify escapes
+ * markup as HTML text (escaping `&` and `<` in text, `&` and `"` in attribute
+ * values) inside JSON string literals too. Nothing in a seed can end a literal (JSON.stringify escapes
  * quotes, backslashes and control characters), so no seed text is ever parsed
  * as Markdown, JSX or JavaScript. Test: tests/unit/site/mdx.test.ts.
  */
