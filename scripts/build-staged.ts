@@ -26,11 +26,15 @@ const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
 const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
 
 /** The caches of the build's own steps (scripts/steps/cache.ts); `--clean` reads none (each is written anew). */
-export type StepCaches = Record<'ingest' | 'offlinePages', StepCache>;
+export type StepCaches = Record<'ingest' | 'documentPages' | 'offlinePages', StepCache>;
 
 /** The caches of a build, read unless `clean`. */
 export function stepCaches(clean: boolean): StepCaches {
-  return { ingest: new StepCache('ingest', !clean), offlinePages: new StepCache('offline-pages', !clean) };
+  return {
+    ingest: new StepCache('ingest', !clean),
+    documentPages: new StepCache('document-pages', !clean),
+    offlinePages: new StepCache('offline-pages', !clean),
+  };
 }
 
 /** Prunes each cache of the entries this build did not use; a cache that cannot be pruned only keeps a few entries too many. */
@@ -72,7 +76,7 @@ async function stageFromModel(caches: StepCaches): Promise<ModelSteps> {
   const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
-  const { data: site, compared, writeSiteData } = await timed('MDX pages', () => writeSite(corpus, search));
+  const { data: site, compared, writeSiteData } = await timed('MDX pages', () => writeSite(corpus, search, caches.documentPages));
   compared.catch(ignore);
   await timed('site data', writeSiteData);
   // The search records, the open data and the feeds read the relations stage's output.

@@ -36,9 +36,14 @@ export class SearchSources implements SiteStepHooks {
   concepts: ConceptSource[] = [];
   #pages: ExtractedPage[] | undefined;
 
-  readonly onDocumentTree = (doc: PolicyDocument, tree: Root): void => {
-    this.documents.push({ doc, page: documentPage(doc, tree) });
+  readonly recordOfTree = (doc: PolicyDocument, tree: Root): ExtractedPage => documentPage(doc, tree);
+
+  readonly onDocumentRecord = (doc: PolicyDocument, page: ExtractedPage): void => {
+    this.documents.push({ doc, page });
   };
+
+  /** Both of the above at once (for callers that make the pages themselves). */
+  readonly onDocumentTree = (doc: PolicyDocument, tree: Root): void => this.onDocumentRecord(doc, this.recordOfTree(doc, tree));
 
   readonly onConcepts = (data: ConceptsData): void => {
     this.concepts = conceptSources(data);

@@ -8,7 +8,10 @@ import path from 'node:path';
 import type { Corpus } from '../ingest/model.ts';
 import type { SiteData } from '../site/site-model.ts';
 import { siteDataFrom } from '../site/site-data.ts';
-import { documentPages } from '../site/document-pages.ts';
+import { departmentSlugs } from '../site/document-pages.ts';
+import { cachedDocumentPages } from './document-page-cache.ts';
+import type { StepCache } from './cache.ts';
+import type { ExtractedPage } from '../search/extract.ts';
 import { similarExtras } from '../site/similar-tasks.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
@@ -23,8 +26,10 @@ import type { ConceptsData } from '../concepts/model.ts';
 
 /** What other steps may read as the site step goes (the search index reads the pages' final MDX trees). */
 export interface SiteStepHooks {
-  /** Called with each document's final MDX tree, as its page is written. */
-  onDocumentTree?(doc: PolicyDocument, tree: Root): void;
+  /** Makes another step's record of a document's final MDX tree; it is cached with the page, so it must be plain JSON. */
+  recordOfTree?(doc: PolicyDocument, tree: Root): ExtractedPage;
+  /** Called with each document's record, made or from the cache, in the documents' order. */
+  onDocumentRecord?(doc: PolicyDocument, record: ExtractedPage): void;
   /** Called with the analysed concepts. */
   onConcepts?(data: ConceptsData): void;
 }
@@ -50,7 +55,7 @@ export interface SiteStep {
  * Returns once the pages are written; the compare stage may still run (`compared`). The caller removes the
  * previous build's pending files first (pending-files.ts), so nothing reads them in place of this build's.
  */
-export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Promise<SiteStep> {
+export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache?: StepCache): Promise<SiteStep> {
   const data = siteDataFrom(corpus);
   const docsDir = path.join(GENERATED, 'docs');
   const concepts = runConceptStage(data.documents, corpus.diagnostics);
@@ -58,14 +63,22 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}): Prom
   const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
   // Reported once, by the caller's await, even if it fails while the pages are written.
   compared.catch(() => {});
-  let index = 0;
-  const pages = documentPages(data, concepts.pluginsFor, similarExtras, hooks.onDocumentTree);
+  const maker = {
+    departmentSlug: departmentSlugs(data),
+    pluginsFor: concepts.pluginsFor,
+    pluginInputs: concepts.pluginInputs,
+    extrasFor: similarExtras,
+    recordOfTree: hooks.recordOfTree,
+  };
+  const { pages, made } = cachedDocumentPages(data.documents, maker, cache);
+  for (const { doc, record } of pages) if (record) hooks.onDocumentRecord?.(doc, record);
   // Only pages whose text changed are written: the others keep their modification time.
   const written = syncFolder(
     docsDir,
-    [...pages].map(([id, mdx]) => [`${id}.mdx`, pageForTest(index++, mdx)] as const),
+    pages.map(({ doc, mdx }, index) => [`${doc.id}.mdx`, pageForTest(index, mdx)] as const),
   );
-  console.log(`MDX pages: ${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
+  const cached = cache?.reads ? `${made} made, ${pages.length - made} from the cache; ` : '';
+  console.log(`MDX pages: ${cached}${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   // Every page is in place (the concept stage wrote its own above): Astro's content loaders may read them.
   fs.writeFileSync(PAGES_READY_FILE, '');
   return { data, compared, writeSiteData: () => writeFileWhole(SITE_DATA_FILE, JSON.stringify(data)) };

@@ -32,7 +32,7 @@ export function dataKey(...values: unknown[]): string {
 /**
  * docs/[id]/: the document itself and its original file's record (meta card, actions, text, targets), its
  * standing with the titles of the documents its evidence is in, its relations with the other side's status
- * and compare link, the concepts it uses with each one's collection-wide count, and its 相似任务 lists as
+ * and compare link, the concepts it uses (its own mentions of each, and whether other documents use it), and its 相似任务 lists as
  * the page shows them (titles and compare links of the other documents). `entryDigest` is the MDX entry's.
  */
 export function documentPageKey(id: string, entryDigest: string | number | undefined): string {
@@ -46,7 +46,7 @@ export function documentPageKey(id: string, entryDigest: string | number | undef
     other.id === null ? null : standingOf(other.id).status,
     r.alignment && r.from.id && r.to.id ? compareHref(data.pairs, r.from.id, r.to.id) : null,
   ]);
-  const concepts = conceptsInDocument(id).map(({ concept, here }) => [concept.id, concept.name, concept.documents.length, here.mentions]);
+  const concepts = conceptsInDocument(id).map(({ concept, here }) => [concept.id, concept.name, concept.documents.length > 1, here.mentions]);
   const links = { task: paths.task, compare: (other: string) => compareHref(data.pairs, id, other), title: titleOf };
   const similar = Object.entries(data.similar[id] ?? {}).map(([eid, list]) => [eid, similarItems(list, links)]);
   const original = siteData().originals?.[doc.sources[0]?.file ?? ''];

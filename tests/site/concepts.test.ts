@@ -26,6 +26,29 @@ const inView = (page: Page, selector: string) =>
   });
 
 describe(`concepts in ${site.label}`, () => {
+  it("lists the document's concepts with its own mentions of each, and whether other documents use it, shared ones first", async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}docs/${DOC_001}/`);
+    const data = JSON.parse(readFileSync('content/generated/concepts.json', 'utf8')) as {
+      concepts: Array<{ id: string; documents: Array<{ document: string; mentions: number }> }>;
+    };
+    const items = await page
+      .locator('.concepts-panel li')
+      .evaluateAll((lis) =>
+        lis.map((li) => ({ href: li.querySelector('a')?.getAttribute('href') ?? '', count: li.querySelector('.count')?.textContent ?? '' })),
+      );
+    expect(items.length).toBeGreaterThan(3);
+    let sharedSeen = true;
+    for (const { href, count } of items) {
+      const concept = data.concepts.find((c) => href.endsWith(`/concepts/${c.id}/`))!;
+      const here = concept.documents.find((d) => d.document === DOC_001)!;
+      const shared = concept.documents.length > 1;
+      expect(count).toBe(shared ? `本文${here.mentions}处，其他文件亦有` : `仅见于本文（${here.mentions}处）`);
+      expect(shared && !sharedSeen, 'shared concepts come first').toBe(false);
+      sharedSeen = shared;
+    }
+  });
+
   it("goes from 链长制 in 001's task 4 to the concept page (four or more documents) and on to a task anchor", async () => {
     const { page } = browser;
     await page.goto(`${server.url}docs/${DOC_001}/`);

@@ -1,0 +1,39 @@
+/**
+ * The document pages' cache keys (src/lib/page-keys.ts) against the concept data the build wrote: a page's
+ * key follows what its concept panel shows (whether other documents use a concept), not how many do, so
+ * adding a document that uses a concept leaves the pages of the other documents that use it as they were.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentPageKey } from '../../src/lib/page-keys.ts';
+import { conceptsData, conceptsInDocument } from '../../src/lib/concepts-data.ts';
+
+const built = fs.existsSync('content/generated/concepts.json') && fs.existsSync('content/generated/site.json');
+
+describe.skipIf(!built)('a document page key', () => {
+  // A concept three or more documents use, and one of them.
+  const concept = conceptsData().concepts.find((c) => c.documents.length >= 3)!;
+  const docId = concept.documents[0].document;
+  const original = [...concept.documents];
+
+  it('stays the same when another document starts using one of its concepts', () => {
+    expect(conceptsInDocument(docId).some((x) => x.concept === concept)).toBe(true);
+    const before = documentPageKey(docId, 'entry');
+    concept.documents.push({ document: 'another-document', mentions: 2, firstAnchor: 'p_1' });
+    try {
+      expect(documentPageKey(docId, 'entry')).toBe(before);
+    } finally {
+      concept.documents.splice(0, concept.documents.length, ...original);
+    }
+  });
+
+  it('changes when the concept is no longer used by any other document (the panel then says 仅见于本文)', () => {
+    const before = documentPageKey(docId, 'entry');
+    concept.documents.splice(0, concept.documents.length, original[0]);
+    try {
+      expect(documentPageKey(docId, 'entry')).not.toBe(before);
+    } finally {
+      concept.documents.splice(0, concept.documents.length, ...original);
+    }
+  });
+});
