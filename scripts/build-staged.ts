@@ -15,6 +15,7 @@ import { addToPagefind, type PagefindResult } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
 import { runOffline } from './steps/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
+import type { IndexFileRecords, PublishedIndex } from './search/write-index.ts';
 import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE } from './steps/staging.ts';
 import { StepCache } from './steps/cache.ts';
 import { timed } from './steps/timed.ts';
@@ -54,6 +55,8 @@ const ignore = (): void => {};
 /** What the steps that read the document model leave running or report, once they are done with it. */
 interface ModelSteps {
   pagefind: Promise<PagefindResult>;
+  /** The search index files written, for the next build once this one is published. */
+  indexRecords: IndexFileRecords;
   /** Lines for the build log, printed once Astro is done. */
   report: string[];
 }
@@ -72,7 +75,7 @@ export interface AstroRun {
  * sources) lives only in this function, so it can be collected once they are done, before the offline
  * copy and its zip: at 5,000 documents it is over 2 GB of this process's memory.
  */
-async function stageFromModel(caches: StepCaches): Promise<ModelSteps> {
+async function stageFromModel(caches: StepCaches, published: PublishedIndex | undefined): Promise<ModelSteps> {
   const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
@@ -89,25 +92,27 @@ async function stageFromModel(caches: StepCaches): Promise<ModelSteps> {
   const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
   const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
   const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
-  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts));
+  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts, published));
+  const reused = published ? `, ${searchIndex.reused} of ${searchIndex.onlineFiles + searchIndex.offlineFiles} files linked from the published index` : '';
   console.log(
     `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
-      `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran)`,
+      `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran${reused})`,
   );
   // Plain strings: a closure made here would keep the whole model alive (closures share this scope).
   const report = [
     `build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`,
     `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
   ];
-  return { pagefind, report };
+  return { pagefind, report, indexRecords: searchIndex.records };
 }
 
 /**
  * Every step but Astro's start, writing under .build/staging/; resolves when the staged site and offline copy are
- * complete. `astro` is the run build.ts started, `trashCleared` what prepareStaging returned.
+ * complete. `astro` is the run build.ts started, `trashCleared` what prepareStaging returned, `published` the
+ * published search index whose unchanged files the new one links (scripts/steps/search-reuse.ts).
  */
-export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches): Promise<void> {
-  const { pagefind, report } = await stageFromModel(caches);
+export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches, published?: PublishedIndex): Promise<StagedBuild> {
+  const { pagefind, report, indexRecords } = await stageFromModel(caches, published);
   await astro.done;
   finishAstroRun();
   const { keyed, unchanged } = unchangedPages(astro.rendered, readRenderRecord());
@@ -128,6 +133,13 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   );
   // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
   await trashCleared;
+  return { indexRecords };
+}
+
+/** What the caller keeps for after publishing. */
+export interface StagedBuild {
+  /** The search index files of the staged site; save them (search-reuse.ts) once it is published. */
+  indexRecords: IndexFileRecords;
 }
 
 /** Moves Pagefind's bundle from `staging` to `<siteDir>/pagefind/` (one rename). */

@@ -35,10 +35,12 @@ try {
   done.catch(() => {});
   console.log(`build: astro started, writing ${STAGED_SITE}/`);
   const { buildStaged, pruneCaches, stepCaches } = await import('./build-staged.ts');
+  const { publishedIndex, savePublishedIndex } = await import('./steps/search-reuse.ts');
   const caches = stepCaches(options.clean);
-  await buildStaged({ done, rendered }, trashCleared, caches);
+  const { indexRecords } = await buildStaged({ done, rendered }, trashCleared, caches, publishedIndex(options.clean));
   publishStaged();
   published = true;
+  savePublishedIndex(indexRecords);
   pruneCaches(caches);
 } catch (error) {
   await stopBuild(error, notice);

@@ -16,12 +16,14 @@
  * (at most BUNDLE_CHARS each), all loaded on demand. Each script assigns its
  * value to globalThis[OFFLINE_GLOBAL][name] (types.ts, offlineFile).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { OFFLINE_GLOBAL, offlineFile, type OfflineMeta, type PageBundle, type PageDetail } from '../../shared/search/types.ts';
 import { chunkCount, chunkOf, structureOf } from '../../shared/search/pages.ts';
 import { encodeNumbers } from '../../shared/search/varint.ts';
-import { gzipJson, type BuiltIndex } from './build-index.ts';
+import type { BuiltIndex } from './build-index.ts';
 
 /** Folder of the online index inside the site. */
 export const SEARCH_DATA_DIR = 'search-data';
@@ -47,7 +49,37 @@ export const dataFile = {
 
 /** Every file of the index with its bytes, keyed by site-relative path. */
 export function indexFiles(index: BuiltIndex): Map<string, Buffer> {
-  return new Map(indexEntries(index));
+  return new Map([...indexEntries(index)].map((entry) => [entry.rel, bytesOf(entry)]));
+}
+
+/**
+ * One file of the index before its bytes are made: JSON to gzip (the online files), an offline script's
+ * text, or bytes already made (the shards, which the index gzipped to cost and identify them).
+ */
+interface IndexEntry {
+  rel: string;
+  text?: string;
+  gzip?: boolean;
+  bytes?: Buffer;
+}
+
+/** Gzip as the online files are written (level 9: written once, fetched many times). */
+const gzipText = (text: string): Buffer => gzipSync(text, { level: 9 });
+
+function bytesOf(entry: IndexEntry): Buffer {
+  if (entry.bytes) return entry.bytes;
+  return entry.gzip ? gzipText(entry.text!) : Buffer.from(entry.text!);
+}
+
+/**
+ * What an entry's bytes are made from, as a digest: two entries with the same identity have the same bytes.
+ * Gzipped text includes zlib's version, whose output for the same text may change between versions.
+ */
+function identityOf(entry: IndexEntry): string {
+  const hash = crypto.createHash('sha256');
+  if (entry.bytes) hash.update('bytes\0').update(entry.bytes);
+  else hash.update(entry.gzip ? `gzip ${process.versions.zlib}\0` : 'text\0').update(entry.text!);
+  return hash.digest('base64url');
 }
 
 /** First page of each offline bundle: consecutive pages until BUNDLE_CHARS of text. */
@@ -66,37 +98,46 @@ export function bundleStarts(pages: readonly PageDetail[], limit = BUNDLE_CHARS)
 
 /** An offline script that files `value` under `name`. */
 export function offlineScript(name: string, value: unknown): Buffer {
-  const g = `globalThis.${OFFLINE_GLOBAL}`;
-  return Buffer.from(`${g}=${g}||{};${g}[${JSON.stringify(name)}]=${JSON.stringify(value)};\n`);
+  return Buffer.from(offlineScriptText(name, value));
 }
+
+function offlineScriptText(name: string, value: unknown): string {
+  const g = `globalThis.${OFFLINE_GLOBAL}`;
+  return `${g}=${g}||{};${g}[${JSON.stringify(name)}]=${JSON.stringify(value)};\n`;
+}
+
+const json = (rel: string, value: unknown): IndexEntry => ({ rel, text: JSON.stringify(value), gzip: true });
+const script = (name: string, value: unknown): IndexEntry => ({ rel: offlineFile.path(name), text: offlineScriptText(name, value) });
 
 /**
  * The files of the index one at a time, so the writer holds one file's bytes
  * at a time rather than the whole index (hundreds of MB on a large site).
  */
-function* indexEntries(index: BuiltIndex): Generator<[string, Buffer]> {
+function* indexEntries(index: BuiltIndex): Generator<IndexEntry> {
   const { meta } = index;
   for (let n = 0; n < index.shards.length; n++) {
-    yield [dataFile.shard(n), index.shardFiles[n]];
-    yield [offlineFile.path(offlineFile.shard(n)), offlineScript(offlineFile.shard(n), index.shards[n])];
+    yield { rel: dataFile.shard(n), bytes: index.shardFiles[n] };
+    yield script(offlineFile.shard(n), index.shards[n]);
   }
   for (let n = 0; n < index.pages.length; n++) {
     const page = index.pages[n];
-    yield [dataFile.structure(n), gzipJson(structureOf(page))];
-    for (let k = 0; k < chunkCount(page.text, meta.chunkSize); k++) yield [dataFile.chunk(n, k), gzipJson(chunkOf(page.text, k, meta.chunkSize))];
+    yield json(dataFile.structure(n), structureOf(page));
+    for (let k = 0; k < chunkCount(page.text, meta.chunkSize); k++) yield json(dataFile.chunk(n, k), chunkOf(page.text, k, meta.chunkSize));
   }
   const starts = bundleStarts(index.pages);
   for (let b = 0; b < starts.length; b++) {
     const bundle: PageBundle = { first: starts[b], pages: index.pages.slice(starts[b], starts[b + 1] ?? index.pages.length) };
-    yield [offlineFile.path(offlineFile.bundle(b)), offlineScript(offlineFile.bundle(b), bundle)];
+    yield script(offlineFile.bundle(b), bundle);
   }
-  for (let i = 0; i < index.cards.length; i++) yield [dataFile.concept(i), gzipJson(index.cards[i])];
-  yield [offlineFile.path(offlineFile.concepts()), offlineScript(offlineFile.concepts(), index.cards)];
-  yield [dataFile.urls(), gzipJson(index.pages.map((p) => p.url))];
-  // The manifests last: a reader of a half-written index finds the old manifest or none.
+  for (let i = 0; i < index.cards.length; i++) yield json(dataFile.concept(i), index.cards[i]);
+  yield script(offlineFile.concepts(), index.cards);
+  yield json(
+    dataFile.urls(),
+    index.pages.map((p) => p.url),
+  );
   const offline: OfflineMeta = { ...meta, bundles: encodeNumbers(starts) };
-  yield [offlineFile.path(offlineFile.meta()), offlineScript(offlineFile.meta(), offline)];
-  yield [dataFile.meta(), gzipJson(meta)];
+  yield script(offlineFile.meta(), offline);
+  yield json(dataFile.meta(), meta);
 }
 
 /** What {@link writeIndex} wrote. */
@@ -108,26 +149,81 @@ export interface WrittenIndex {
   offline: number;
   offlineFiles: number;
   largestOffline: number;
+  /** Files linked from the published index rather than written (see {@link IndexFileRecord}). */
+  reused: number;
+  /** Every file written, by identity: what the next build may reuse once this one is published. */
+  records: IndexFileRecords;
 }
 
-/** Writes the index into siteDir (replacing an older one). */
-export function writeIndex(siteDir: string, index: BuiltIndex): WrittenIndex {
+/**
+ * A file of a written index: where it is (site-relative) and the inode, size and modification time it had.
+ * A later build links a file of the published index in place of writing the same bytes again, when its
+ * identity matches and the published file is still that very file (same inode, size and time): a record
+ * that outlived its site (a build killed between publishing and saving them) then matches nothing.
+ */
+export interface IndexFileRecord {
+  rel: string;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Records by identity (a digest of what the file's bytes are made from). */
+export type IndexFileRecords = Record<string, IndexFileRecord>;
+
+/** The published index a build may link files from: the published site's folder and its records. */
+export interface PublishedIndex {
+  siteDir: string;
+  records: IndexFileRecords;
+}
+
+/** Links `record`'s published file to `file` when it is still that file; false when it is not (or cannot be linked). */
+function linkPublishedFile(published: PublishedIndex, record: IndexFileRecord, file: string): boolean {
+  const source = path.join(published.siteDir, record.rel);
+  const stat = fs.statSync(source, { throwIfNoEntry: false });
+  if (!stat || stat.ino !== record.ino || stat.size !== record.size || stat.mtimeMs !== record.mtimeMs) return false;
+  try {
+    fs.linkSync(source, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the index into siteDir (replacing an older one). With `published`, a file whose bytes the published
+ * index already holds is hard-linked from it instead of made and written: on 2,019 documents, writing the
+ * 34,900 files (gzip level 9, then one file each) took 8.2 of the search step's 12.1 CPU-seconds.
+ */
+export function writeIndex(siteDir: string, index: BuiltIndex, published?: PublishedIndex): WrittenIndex {
   fs.rmSync(path.join(siteDir, SEARCH_DATA_DIR), { recursive: true, force: true });
   fs.rmSync(path.join(siteDir, OFFLINE_INDEX_DIR), { recursive: true, force: true });
-  const written: WrittenIndex = { online: 0, onlineFiles: 0, offline: 0, offlineFiles: 0, largestOffline: 0 };
+  const written: WrittenIndex = { online: 0, onlineFiles: 0, offline: 0, offlineFiles: 0, largestOffline: 0, reused: 0, records: {} };
   const folders = new Set<string>();
-  for (const [rel, bytes] of indexEntries(index)) {
-    const file = path.join(siteDir, rel);
+  for (const entry of indexEntries(index)) {
+    const file = path.join(siteDir, entry.rel);
     const folder = path.dirname(file);
     if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
     folders.add(folder);
-    fs.writeFileSync(file, bytes);
-    if (rel.startsWith(`${OFFLINE_INDEX_DIR}/`)) {
-      written.offline += bytes.length;
-      written.offlineFiles++;
-      written.largestOffline = Math.max(written.largestOffline, bytes.length);
+    const identity = identityOf(entry);
+    const previous = published?.records[identity];
+    let size: number;
+    if (previous && linkPublishedFile(published!, previous, file)) {
+      size = previous.size;
+      written.reused++;
     } else {
-      written.online += bytes.length;
+      const bytes = bytesOf(entry);
+      fs.writeFileSync(file, bytes);
+      size = bytes.length;
+    }
+    const stat = fs.statSync(file);
+    written.records[identity] = { rel: entry.rel, ino: stat.ino, size, mtimeMs: stat.mtimeMs };
+    if (entry.rel.startsWith(`${OFFLINE_INDEX_DIR}/`)) {
+      written.offline += size;
+      written.offlineFiles++;
+      written.largestOffline = Math.max(written.largestOffline, size);
+    } else {
+      written.online += size;
       written.onlineFiles++;
     }
   }

@@ -21,7 +21,7 @@ import { conceptSources, departmentPage, documentPage, facetFilters, type Standi
 import { readGeneratedJson } from '../contract/generated-file.ts';
 import { RelationsDataSchema } from '../contract/relations-data.ts';
 import { RELATIONS_FILE } from './relations-step.ts';
-import { OFFLINE_INDEX_DIR, SEARCH_DATA_DIR, writeIndex, type WrittenIndex } from '../search/write-index.ts';
+import { OFFLINE_INDEX_DIR, type PublishedIndex, SEARCH_DATA_DIR, writeIndex, type WrittenIndex } from '../search/write-index.ts';
 import { bundleSearchClient } from '../search/bundle-client.ts';
 import { versionClientReferences } from '../search/version-client.ts';
 
@@ -72,10 +72,10 @@ export interface SearchStepReport extends WrittenIndex {
   shards: number;
 }
 
-/** Builds the index of `pages` and the glossary's concepts and writes its files into `dir` (a site, or a staging folder). */
-export function writeSearchIndex(dir: string, pages: ExtractedPage[], concepts: readonly ConceptSource[]): SearchStepReport {
+/** Builds the index of `pages` and the glossary's concepts and writes its files into `dir` (a site, or a staging folder), linking the files `published` already holds. */
+export function writeSearchIndex(dir: string, pages: ExtractedPage[], concepts: readonly ConceptSource[], published?: PublishedIndex): SearchStepReport {
   const index = buildIndex(pages, concepts);
-  const written = writeIndex(dir, index);
+  const written = writeIndex(dir, index, published);
   return { ...written, pages: index.pages.length, shards: index.shards.length };
 }
 
