@@ -16,6 +16,7 @@ import { writeHostingFiles } from './steps/hosting-step.ts';
 import { runOffline } from './steps/offline-step.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
 import type { IndexFileRecords, PublishedIndex } from './search/write-index.ts';
+import type { PublishedRecords, StagedRecords } from './steps/published-records.ts';
 import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE } from './steps/staging.ts';
 import { StepCache } from './steps/cache.ts';
 import { timed } from './steps/timed.ts';
@@ -109,10 +110,10 @@ async function stageFromModel(caches: StepCaches, published: PublishedIndex | un
 /**
  * Every step but Astro's start, writing under .build/staging/; resolves when the staged site and offline copy are
  * complete. `astro` is the run build.ts started, `trashCleared` what prepareStaging returned, `published` the
- * published search index whose unchanged files the new one links (scripts/steps/search-reuse.ts).
+ * records of the published search index and zip, whose unchanged files and entries are reused (scripts/steps/published-records.ts).
  */
-export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches, published?: PublishedIndex): Promise<StagedBuild> {
-  const { pagefind, report, indexRecords } = await stageFromModel(caches, published);
+export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches, published: PublishedRecords = {}): Promise<StagedBuild> {
+  const { pagefind, report, indexRecords } = await stageFromModel(caches, published.index);
   await astro.done;
   finishAstroRun();
   const { keyed, unchanged } = unchangedPages(astro.rendered, readRenderRecord());
@@ -127,19 +128,20 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
   // The offline copy is updated in place, file by file, starting from links to the published one.
   linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
-  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages));
+  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages, published.zip));
+  const reusedEntries = published.zip ? `, ${offline.reusedZipEntries} of ${offline.zipRecords.entries.length} entries from the published zip` : '';
   console.log(
-    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}`,
+    `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}${reusedEntries}`,
   );
   // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
   await trashCleared;
-  return { indexRecords };
+  return { records: { index: indexRecords, zip: offline.zipRecords } };
 }
 
 /** What the caller keeps for after publishing. */
 export interface StagedBuild {
-  /** The search index files of the staged site; save them (search-reuse.ts) once it is published. */
-  indexRecords: IndexFileRecords;
+  /** The records of the staged search index and zip; save them (published-records.ts) once the site is published. */
+  records: StagedRecords;
 }
 
 /** Moves Pagefind's bundle from `staging` to `<siteDir>/pagefind/` (one rename). */

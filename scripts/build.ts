@@ -35,12 +35,12 @@ try {
   done.catch(() => {});
   console.log(`build: astro started, writing ${STAGED_SITE}/`);
   const { buildStaged, pruneCaches, stepCaches } = await import('./build-staged.ts');
-  const { publishedIndex, savePublishedIndex } = await import('./steps/search-reuse.ts');
+  const { readPublishedRecords, savePublishedRecords } = await import('./steps/published-records.ts');
   const caches = stepCaches(options.clean);
-  const { indexRecords } = await buildStaged({ done, rendered }, trashCleared, caches, publishedIndex(options.clean));
+  const { records } = await buildStaged({ done, rendered }, trashCleared, caches, readPublishedRecords(options.clean));
   publishStaged();
   published = true;
-  savePublishedIndex(indexRecords);
+  savePublishedRecords(records);
   pruneCaches(caches);
 } catch (error) {
   await stopBuild(error, notice);

@@ -23,7 +23,8 @@ for (let i = Atomics.add(job.next, 0, 1); i < job.pages.length; i = Atomics.add(
   if (reused) {
     out.record(file, reused.size);
     for (const module of reused.modules) modules.add(module);
-    if (job.deflate) deflated.push([file, deflateEntry(readFileSync(path.join(job.outDir, file)))]);
+    // Not deflated here: a page the previous build rewrote alike is most likely in the previous zip too, whose
+    // entry the zip copies (scripts/offline/zip.ts); without one, the zip deflates it.
     continue;
   }
   // The page's own view of the file index records the site paths it looks up, for the cache.

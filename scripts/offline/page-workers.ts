@@ -32,7 +32,7 @@ export interface PageJobResult {
   cacheUsed: string[];
   /** Pages taken from the cache, not rewritten. */
   reused: number;
-  /** With `deflate`: the zip entry of every page it wrote or reused. */
+  /** With `deflate`: the zip entry of every page it rewrote (not of those reused from the page cache). */
   deflated: Array<[string, DeflatedEntry]>;
 }
 

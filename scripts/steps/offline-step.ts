@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeOfflineCopy, type OfflineCopyOptions, type OfflineCopyResult } from '../offline/offline-copy.ts';
-import { zipFolderToFile } from '../offline/zip.ts';
+import { type ZipRecords, zipFolderToFile } from '../offline/zip.ts';
 import { siteConfig } from '../urls/config.ts';
 import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
 
@@ -20,6 +20,10 @@ export interface OfflineStepResult extends Omit<OfflineCopyResult, 'deflatedPage
   dir: string;
   zip: string;
   zipBytes: number;
+  /** Zip entries whose data was taken from the previous zip. */
+  reusedZipEntries: number;
+  /** The zip's records, for the next build once it is published (scripts/offline/zip.ts). */
+  zipRecords: ZipRecords;
 }
 
 // Origins that only exist on the build machine: a canonical link there helps no one reading offline.
@@ -34,9 +38,15 @@ export function offlineCopyOptions(siteDir: string, outDir: string): OfflineCopy
 /**
  * Writes `<siteDir>-offline/` and `<siteDir>/offline/policy-atlas-offline.zip`. With `pageCache`, pages whose
  * rewrite is cached and still holds are not rewritten (scripts/offline/page-cache.ts); the entries this copy
- * used are marked in it, so pruning keeps them.
+ * used are marked in it, so pruning keeps them. With `previousZip`, the records of the published zip, unchanged
+ * entries' data is copied from it rather than deflated again.
  */
-export async function runOffline(siteDir: string, offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`, pageCache?: StepCache): Promise<OfflineStepResult> {
+export async function runOffline(
+  siteDir: string,
+  offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`,
+  pageCache?: StepCache,
+  previousZip?: ZipRecords,
+): Promise<OfflineStepResult> {
   const options = { ...offlineCopyOptions(siteDir, offlineDir), deflatePages: true };
   if (pageCache) {
     const salt = contentKey(codeFingerprint(['scripts/offline']), JSON.stringify([options.site, options.keepCanonical]));
@@ -47,7 +57,8 @@ export async function runOffline(siteDir: string, offlineDir = `${siteDir.replac
   const zip = path.join(siteDir, OFFLINE_ZIP);
   mkdirSync(path.dirname(zip), { recursive: true });
   // Streamed to the file (scripts/offline/zip.ts): of the copy, only the pages' deflated entries are held in memory
-  // (made by the page workers; on the seeds 1.4 of the zip's 2.4 MB), the other files are read a few at a time.
-  const zipBytes = await zipFolderToFile(offlineDir, ZIP_FOLDER, zip, deflatedPages);
-  return { ...copy, dir: offlineDir, zip, zipBytes };
+  // (made by the page workers for the pages they rewrote; on the seeds 1.4 of the zip's 2.4 MB), the other files
+  // are read a few at a time, their data taken from the previous zip when their bytes are unchanged.
+  const written = await zipFolderToFile(offlineDir, ZIP_FOLDER, zip, deflatedPages, previousZip);
+  return { ...copy, dir: offlineDir, zip, zipBytes: written.bytes, reusedZipEntries: written.reused, zipRecords: written.records };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
-import { deflateEntry, zipFiles, zipFolder, zipFolderToFile, type DeflatedEntry } from '../../../scripts/offline/zip.ts';
+import { inflateRawSync } from 'node:zlib';
+import { deflateEntry, digestOf, zipFiles, zipFolder, zipFolderToFile, type DeflatedEntry } from '../../../scripts/offline/zip.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'zip-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,7 +70,7 @@ describe('zip', () => {
     try {
       for (let i = 0; i < 100; i++) writeFileSync(path.join(many, `f${i}.${i % 3 === 0 ? 'png' : 'html'}`), `<p>${'条款'.repeat(i)}</p>`);
       const zipFile = path.join(dir, 'many.zip');
-      const bytes = await zipFolderToFile(many, 'p', zipFile);
+      const { bytes } = await zipFolderToFile(many, 'p', zipFile);
       const written = readFileSync(zipFile);
       rmSync(zipFile);
       expect(written.byteLength).toBe(bytes);
@@ -96,6 +97,40 @@ describe('zip', () => {
       await zipFolderToFile(dir, 'p', given, wrong);
       expect(Buffer.from(unzipSync(readFileSync(given))['p/B.txt']).toString()).toBe('not b');
     } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("records where each entry's data is, and takes unchanged entries from the previous zip, with the same bytes as a fresh zip", async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'zip-test-site-'));
+    const out = mkdtempSync(path.join(tmpdir(), 'zip-test-out-'));
+    try {
+      for (let i = 0; i < 40; i++) writeFileSync(path.join(site, `f${i}.${i % 5 === 0 ? 'png' : 'html'}`), `<p>${'条款'.repeat(i * 7)}</p>`);
+      const first = await zipFolderToFile(site, 'p', path.join(out, 'first.zip'));
+      expect(first.reused).toBe(0);
+      const zip = readFileSync(path.join(out, 'first.zip'));
+      for (const entry of first.records.entries) {
+        const data = zip.subarray(entry.offset, entry.offset + entry.length);
+        const bytes = entry.stored ? data : inflateRawSync(data);
+        expect(bytes.byteLength).toBe(entry.size);
+        expect(entry.sha).toBe(digestOf(bytes));
+      }
+      // Two files changed, one added: every other entry comes from the first zip.
+      writeFileSync(path.join(site, 'f3.html'), '<p>改</p>');
+      writeFileSync(path.join(site, 'f5.png'), 'png');
+      writeFileSync(path.join(site, 'new.html'), '<p>新</p>');
+      const second = await zipFolderToFile(site, 'p', path.join(out, 'second.zip'), undefined, first.records);
+      expect(second.reused).toBe(40 - 2);
+      const fresh = await zipFolderToFile(site, 'p', path.join(out, 'fresh.zip'));
+      expect(readFileSync(path.join(out, 'second.zip')).equals(readFileSync(path.join(out, 'fresh.zip')))).toBe(true);
+      expect(second.records.entries).toEqual(fresh.records.entries);
+      // A previous zip that is no longer the file its records describe is not read.
+      writeFileSync(path.join(out, 'first.zip'), readFileSync(path.join(out, 'fresh.zip')));
+      const third = await zipFolderToFile(site, 'p', path.join(out, 'third.zip'), undefined, first.records);
+      expect(third.reused).toBe(0);
+      expect(readFileSync(path.join(out, 'third.zip')).equals(readFileSync(path.join(out, 'fresh.zip')))).toBe(true);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
     }
   });

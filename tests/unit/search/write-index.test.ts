@@ -1,5 +1,5 @@
 /**
- * writeIndex with a published index to link from (scripts/search/write-index.ts, scripts/steps/search-reuse.ts):
+ * writeIndex with a published index to link from (scripts/search/write-index.ts):
  * the files are the same bytes either way, unchanged files are linked rather than written, and a published file
  * that is no longer the one its record describes is never linked.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../scripts/search/build-index.ts';
 import { indexFiles, type PublishedIndex, writeIndex } from '../../../scripts/search/write-index.ts';
-import { publishedIndex, savePublishedIndex } from '../../../scripts/steps/search-reuse.ts';
+
 import { sampleConcepts, sampleIndex, samplePages } from './fixtures.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'write-index-'));
@@ -70,11 +70,5 @@ describe('writeIndex with the published index', () => {
     const result = writeIndex(path.join(root, 'fourth'), index, copy);
     expect(result.reused).toBe(0);
     expect(filesOf(path.join(root, 'fourth'))).toEqual(indexFiles(index));
-  });
-
-  it('keeps the records between builds, and a clean build reads none', () => {
-    savePublishedIndex(written.records, root);
-    expect(publishedIndex(false, root)?.records).toEqual(written.records);
-    expect(publishedIndex(true, root)).toBeUndefined();
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * Records of the published site's search index files (scripts/search/write-index.ts) and offline zip
+ * (scripts/offline/zip.ts), kept between builds in .build/cache/published/, so the next build links the index
+ * files whose bytes are unchanged from dist/ and copies unchanged zip entries from the published zip, instead of
+ * making them again. Saved only once a build is published: the records then describe exactly the published
+ * files; a build that fails or is killed leaves the previous ones, which still describe the site it left in place
+ * (and each record is checked against the file's inode, size and time before it is used).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { IndexFileRecords, PublishedIndex } from '../search/write-index.ts';
+import type { ZipRecords } from '../offline/zip.ts';
+import { CACHE_DIR } from './cache.ts';
+import { SITE_DIR } from './staging.ts';
+import { OFFLINE_ZIP } from './offline-step.ts';
+
+const RECORDS_DIR = path.join(CACHE_DIR, 'published');
+const INDEX_FILE = 'search-index.json';
+const ZIP_FILE = 'zip.json';
+
+const IndexRecordsSchema = z.record(z.string(), z.object({ rel: z.string(), ino: z.number(), size: z.number(), mtimeMs: z.number() }));
+const ZipRecordsSchema = z.object({
+  file: z.string(),
+  ino: z.number(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  deflater: z.string(),
+  entries: z.array(z.object({ sha: z.string(), crc: z.number(), size: z.number(), stored: z.boolean(), offset: z.number(), length: z.number() })),
+});
+
+/** What a build may reuse of the published site. */
+export interface PublishedRecords {
+  index?: PublishedIndex;
+  zip?: ZipRecords;
+}
+
+/** What a build leaves to save once it is published. */
+export interface StagedRecords {
+  index: IndexFileRecords;
+  zip: ZipRecords;
+}
+
+/** The published site's records, none for a clean build or where they are missing or unreadable. */
+export function readPublishedRecords(clean: boolean, root = '.'): PublishedRecords {
+  if (clean) return {};
+  const records = readJson(path.join(root, RECORDS_DIR, INDEX_FILE), IndexRecordsSchema);
+  const zip = readJson(path.join(root, RECORDS_DIR, ZIP_FILE), ZipRecordsSchema);
+  return {
+    index: records && { siteDir: path.join(root, SITE_DIR), records },
+    zip: zip && { ...zip, file: path.join(root, zip.file) },
+  };
+}
+
+/** Saves the records of the site just published (each written beside, then renamed); the zip's as where it is published. */
+export function savePublishedRecords(staged: StagedRecords, root = '.'): void {
+  fs.mkdirSync(path.join(root, RECORDS_DIR), { recursive: true });
+  writeJson(path.join(root, RECORDS_DIR, INDEX_FILE), staged.index);
+  writeJson(path.join(root, RECORDS_DIR, ZIP_FILE), { ...staged.zip, file: path.join(SITE_DIR, OFFLINE_ZIP) });
+}
+
+function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  const partial = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(value));
+  fs.renameSync(partial, file);
+}
