@@ -14,6 +14,7 @@ import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
 import { addToPagefind, type PagefindResult } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
 import { runOffline } from './steps/offline-step.ts';
+import { PageWorkerPool } from './offline/page-workers.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
 import type { IndexFileRecords, PublishedIndex } from './search/write-index.ts';
 import type { PublishedRecords, StagedRecords } from './steps/published-records.ts';
@@ -114,7 +115,14 @@ async function stageFromModel(caches: StepCaches, published: PublishedIndex | un
  */
 export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches, published: PublishedRecords = {}): Promise<StagedBuild> {
   const { pagefind, report, indexRecords } = await stageFromModel(caches, published.index);
-  await astro.done;
+  // The offline copy's page workers load their modules while Astro finishes (page-workers.ts).
+  const workers = new PageWorkerPool();
+  try {
+    await astro.done;
+  } catch (error) {
+    workers.close();
+    throw error;
+  }
   finishAstroRun();
   const { keyed, unchanged } = unchangedPages(astro.rendered, readRenderRecord());
   console.log(`build: astro: ${unchanged} of ${keyed} keyed pages unchanged since the previous build (copied from its cache, not rendered)`);
@@ -128,7 +136,7 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
   // The offline copy is updated in place, file by file, starting from links to the published one.
   linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
-  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages, published.zip));
+  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages, published.zip, workers));
   const reusedEntries = published.zip ? `, ${offline.reusedZipEntries} of ${offline.zipRecords.entries.length} entries from the published zip` : '';
   console.log(
     `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}${reusedEntries}`,

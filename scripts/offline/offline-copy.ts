@@ -10,7 +10,7 @@ import { bundleClassicScripts } from './classic-scripts.ts';
 import { CopyWriter } from './copy-writer.ts';
 import { rewriteCssUrls } from './css-urls.ts';
 import { BANNER_STYLESHEET, isExcluded, PAGEFIND_DIR } from './offline-files.ts';
-import { rewritePagesInWorkers } from './page-workers.ts';
+import { type PageWorkerPool, rewritePagesInWorkers } from './page-workers.ts';
 import { offlineUrl, siteFiles, type SiteLocation } from './site-urls.ts';
 import { listFiles } from './list-files.ts';
 import type { PageCacheLocation } from './page-cache.ts';
@@ -36,6 +36,8 @@ export interface OfflineCopyOptions {
    * writes them out.
    */
   deflatePages?: boolean;
+  /** Page workers started earlier (page-workers.ts); without, the copy starts its own. */
+  workers?: PageWorkerPool;
 }
 
 /** What was written. */
@@ -89,6 +91,7 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   const rewritten = rewritePagesInWorkers(
     { siteDir, outDir, site, fileList: all, keepCanonical: options.keepCanonical, cache: options.pageCache, deflate: options.deflatePages ?? false },
     pageFiles,
+    options.workers,
   );
   rewritten.catch(() => {}); // reported by the await below
   for (const file of kept) {

@@ -9,33 +9,39 @@ import { rewritePage } from './rewrite-page.ts';
 import { siteFiles } from './site-urls.ts';
 import { deflateEntry } from './zip.ts';
 
-const job = workerData as PageWorkerData;
-const files = siteFiles(job.fileList);
-const out = new CopyWriter(job.outDir);
-const cache = job.cache ? new OfflinePageCache(job.cache) : null;
-const modules = new Set<string>();
-const deflated: PageJobResult['deflated'] = [];
-for (let i = Atomics.add(job.next, 0, 1); i < job.pages.length; i = Atomics.add(job.next, 0, 1)) {
-  const file = job.pages[i];
-  const html = readFileSync(path.join(job.siteDir, file), 'utf8');
-  const key = cache?.key(file, html);
-  const reused = key === undefined ? null : cache!.reuse(key, files, path.join(job.outDir, file));
-  if (reused) {
-    out.record(file, reused.size);
-    for (const module of reused.modules) modules.add(module);
-    // Not deflated here: a page the previous build rewrote alike is most likely in the previous zip too, whose
-    // entry the zip copies (scripts/offline/zip.ts); without one, the zip deflates it.
-    continue;
+/** Rewrites pages of `job` until none is left, then reports to the parent. */
+function run(job: PageWorkerData): void {
+  const files = siteFiles(job.fileList);
+  const out = new CopyWriter(job.outDir);
+  const cache = job.cache ? new OfflinePageCache(job.cache) : null;
+  const modules = new Set<string>();
+  const deflated: PageJobResult['deflated'] = [];
+  for (let i = Atomics.add(job.next, 0, 1); i < job.pages.length; i = Atomics.add(job.next, 0, 1)) {
+    const file = job.pages[i];
+    const html = readFileSync(path.join(job.siteDir, file), 'utf8');
+    const key = cache?.key(file, html);
+    const reused = key === undefined ? null : cache!.reuse(key, files, path.join(job.outDir, file));
+    if (reused) {
+      out.record(file, reused.size);
+      for (const module of reused.modules) modules.add(module);
+      // Not deflated here: a page the previous build rewrote alike is most likely in the previous zip too, whose
+      // entry the zip copies (scripts/offline/zip.ts); without one, the zip deflates it.
+      continue;
+    }
+    // The page's own view of the file index records the site paths it looks up, for the cache.
+    const asked = new Set<string>();
+    const page = rewritePage(file, html, { site: job.site, files: { ...files, asked }, keepCanonical: job.keepCanonical });
+    const bytes = Buffer.from(page.html);
+    out.write(file, bytes);
+    if (job.deflate) deflated.push([file, deflateEntry(bytes)]);
+    if (key !== undefined) cache!.store(key, page.html, page.modules, asked, files);
+    for (const module of page.modules) modules.add(module);
   }
-  // The page's own view of the file index records the site paths it looks up, for the cache.
-  const asked = new Set<string>();
-  const page = rewritePage(file, html, { site: job.site, files: { ...files, asked }, keepCanonical: job.keepCanonical });
-  const bytes = Buffer.from(page.html);
-  out.write(file, bytes);
-  if (job.deflate) deflated.push([file, deflateEntry(bytes)]);
-  if (key !== undefined) cache!.store(key, page.html, page.modules, asked, files);
-  for (const module of page.modules) modules.add(module);
+  const sizes: Array<[string, number]> = [...out.written].map((file) => [file, out.sizeOf(file)]);
+  const result: PageJobResult = { sizes, modules: [...modules], cacheUsed: cache?.used ?? [], reused: cache?.hits ?? 0, deflated };
+  parentPort!.postMessage(result);
 }
-const sizes: Array<[string, number]> = [...out.written].map((file) => [file, out.sizeOf(file)]);
-const result: PageJobResult = { sizes, modules: [...modules], cacheUsed: cache?.used ?? [], reused: cache?.hits ?? 0, deflated };
-parentPort!.postMessage(result);
+
+// Started with its job, or started early (PageWorkerPool) and sent it once the site is built.
+if (workerData) run(workerData as PageWorkerData);
+else parentPort!.once('message', (job: PageWorkerData) => run(job));

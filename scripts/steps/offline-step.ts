@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeOfflineCopy, type OfflineCopyOptions, type OfflineCopyResult } from '../offline/offline-copy.ts';
 import { type ZipRecords, zipFolderToFile } from '../offline/zip.ts';
+import type { PageWorkerPool } from '../offline/page-workers.ts';
 import { siteConfig } from '../urls/config.ts';
 import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
 
@@ -39,15 +40,16 @@ export function offlineCopyOptions(siteDir: string, outDir: string): OfflineCopy
  * Writes `<siteDir>-offline/` and `<siteDir>/offline/policy-atlas-offline.zip`. With `pageCache`, pages whose
  * rewrite is cached and still holds are not rewritten (scripts/offline/page-cache.ts); the entries this copy
  * used are marked in it, so pruning keeps them. With `previousZip`, the records of the published zip, unchanged
- * entries' data is copied from it rather than deflated again.
+ * entries' data is copied from it rather than deflated again. `workers`: page workers started earlier.
  */
 export async function runOffline(
   siteDir: string,
   offlineDir = `${siteDir.replace(/[\\/]+$/, '')}-offline`,
   pageCache?: StepCache,
   previousZip?: ZipRecords,
+  workers?: PageWorkerPool,
 ): Promise<OfflineStepResult> {
-  const options = { ...offlineCopyOptions(siteDir, offlineDir), deflatePages: true };
+  const options: OfflineCopyOptions = { ...offlineCopyOptions(siteDir, offlineDir), deflatePages: true, workers };
   if (pageCache) {
     const salt = contentKey(codeFingerprint(['scripts/offline']), JSON.stringify([options.site, options.keepCanonical]));
     options.pageCache = { dir: pageCache.dir, read: pageCache.reads, salt };

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANNER_STYLESHEET, isExcluded, makeOfflineCopy, type OfflineCopyResult } from '../../../scripts/offline/offline-copy.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
-import { rewritePagesInWorkers } from '../../../scripts/offline/page-workers.ts';
+import { PageWorkerPool, rewritePagesInWorkers } from '../../../scripts/offline/page-workers.ts';
 
 // A miniature built site under the base /pa/: a page with a module script that
 // imports a chunk, a stylesheet with a font url(), Pagefind and the zip.
@@ -161,6 +161,22 @@ describe('makeOfflineCopy with many pages', () => {
       const taken = results.flatMap((r) => r.sizes.map(([file]) => file));
       expect(taken.sort()).toEqual(written);
       if (os.availableParallelism() > 1) expect(results.map((r) => r.sizes.length > 0)).toEqual([true, true]);
+      // Workers started before the job (as the build starts them while Astro runs) write the same copy.
+      const pool = new PageWorkerPool();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const pooled = await makeOfflineCopy({
+        siteDir: path.join(many, 'site'),
+        outDir: path.join(many, 'pooled'),
+        site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
+        keepCanonical: false,
+        deflatePages: true,
+        workers: pool,
+      });
+      expect(pool.take(), 'the pool hands its workers out once').toEqual([]);
+      expect([...pooled.deflatedPages.keys()].sort()).toEqual(written);
+      for (const file of written) {
+        expect(readFileSync(path.join(many, 'pooled', file)).equals(readFileSync(path.join(many, 'out', file))), file).toBe(true);
+      }
     } finally {
       rmSync(many, { recursive: true, force: true });
     }
