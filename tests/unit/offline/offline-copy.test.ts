@@ -128,13 +128,17 @@ describe('makeOfflineCopy with many pages', () => {
         writeFileSync(path.join(many, 'site', file), `<!doctype html><html><head></head><body>${body}</body></html>`);
       });
       writeFileSync(path.join(many, 'site', 'index.html'), '<!doctype html><html><head></head><body><a href="/pa/docs/d0/">首页</a></body></html>');
-      const copy = await makeOfflineCopy({
-        siteDir: path.join(many, 'site'),
-        outDir: path.join(many, 'out'),
-        site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
-        keepCanonical: false,
-        deflatePages: true,
-      });
+      // The copy of the folder into `out`, its pages' zip entries made on the workers.
+      const copyInto = (out: string, workers?: PageWorkerPool) =>
+        makeOfflineCopy({
+          siteDir: path.join(many, 'site'),
+          outDir: path.join(many, out),
+          site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
+          keepCanonical: false,
+          deflatePages: true,
+          workers,
+        });
+      const copy = await copyInto('out');
       const written = ['index.html', ...pages].sort();
       expect(copy.pages).toBe(written.length);
       expect([...copy.deflatedPages.keys()].sort()).toEqual(written);
@@ -164,14 +168,7 @@ describe('makeOfflineCopy with many pages', () => {
       // Workers started before the job (as the build starts them while Astro runs) write the same copy.
       const pool = new PageWorkerPool();
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const pooled = await makeOfflineCopy({
-        siteDir: path.join(many, 'site'),
-        outDir: path.join(many, 'pooled'),
-        site: { origin: 'http://127.0.0.1:4321', base: '/pa/' },
-        keepCanonical: false,
-        deflatePages: true,
-        workers: pool,
-      });
+      const pooled = await copyInto('pooled', pool);
       expect(pool.take(), 'the pool hands its workers out once').toEqual([]);
       expect([...pooled.deflatedPages.keys()].sort()).toEqual(written);
       for (const file of written) {
