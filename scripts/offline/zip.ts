@@ -18,6 +18,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
+import { type FileStamp, hasStamp, stampOf } from '../contract/file-stamp.ts';
 import { byCodePoint, listFiles } from './list-files.ts';
 
 const deflateRaw = promisify(zlib.deflateRaw);
@@ -96,11 +97,8 @@ export interface ZipEntryRecord {
  * the file's inode, size and modification time (a later build uses it only while it is still that very file),
  * zlib's version and level (the same bytes deflate alike only with both the same) and its entries.
  */
-export interface ZipRecords {
+export interface ZipRecords extends FileStamp {
   file: string;
-  ino: number;
-  size: number;
-  mtimeMs: number;
   deflater: string;
   entries: ZipEntryRecord[];
 }
@@ -132,8 +130,7 @@ function openReusable(previous: ZipRecords | undefined): ReusableZip | null {
   } catch {
     return null;
   }
-  const stat = fstatSync(fd);
-  if (stat.ino !== previous.ino || stat.size !== previous.size || stat.mtimeMs !== previous.mtimeMs) {
+  if (!hasStamp(fstatSync(fd), previous)) {
     closeSync(fd);
     return null;
   }
@@ -168,9 +165,8 @@ export async function zipFolderToFile(
       deflated,
       reusable,
     );
-    const stat = fstatSync(fd);
     const entries = entryOffsets(fd, written.entries, written.bytes);
-    const records: ZipRecords = { file: zipFile, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, deflater: DEFLATER(), entries };
+    const records: ZipRecords = { file: zipFile, ...stampOf(fstatSync(fd)), deflater: DEFLATER(), entries };
     return { bytes: written.bytes, reused: written.reused, records };
   } finally {
     closeSync(fd);

@@ -24,6 +24,7 @@ import { OFFLINE_GLOBAL, offlineFile, type OfflineMeta, type PageBundle, type Pa
 import { chunkCount, chunkOf, structureOf } from '../../shared/search/pages.ts';
 import { encodeNumbers } from '../../shared/search/varint.ts';
 import type { BuiltIndex } from './build-index.ts';
+import { type FileStamp, hasStamp, stampOf } from '../contract/file-stamp.ts';
 
 /** Folder of the online index inside the site. */
 export const SEARCH_DATA_DIR = 'search-data';
@@ -158,14 +159,11 @@ export interface WrittenIndex {
 /**
  * A file of a written index: where it is (site-relative) and the inode, size and modification time it had.
  * A later build links a file of the published index in place of writing the same bytes again, when its
- * identity matches and the published file is still that very file (same inode, size and time): a record
+ * identity matches and the published file still has the record's stamp (scripts/contract/file-stamp.ts): a record
  * that outlived its site (a build killed between publishing and saving them) then matches nothing.
  */
-export interface IndexFileRecord {
+export interface IndexFileRecord extends FileStamp {
   rel: string;
-  ino: number;
-  size: number;
-  mtimeMs: number;
 }
 
 /** Records by identity (a digest of what the file's bytes are made from). */
@@ -180,8 +178,7 @@ export interface PublishedIndex {
 /** Links `record`'s published file to `file` when it is still that file; false when it is not (or cannot be linked). */
 function linkPublishedFile(published: PublishedIndex, record: IndexFileRecord, file: string): boolean {
   const source = path.join(published.siteDir, record.rel);
-  const stat = fs.statSync(source, { throwIfNoEntry: false });
-  if (!stat || stat.ino !== record.ino || stat.size !== record.size || stat.mtimeMs !== record.mtimeMs) return false;
+  if (!hasStamp(fs.statSync(source, { throwIfNoEntry: false }), record)) return false;
   try {
     fs.linkSync(source, file);
     return true;
@@ -207,17 +204,17 @@ export function writeIndex(siteDir: string, index: BuiltIndex, published?: Publi
     folders.add(folder);
     const identity = identityOf(entry);
     const previous = published?.records[identity];
-    let size: number;
+    let stamp: FileStamp;
     if (previous && linkPublishedFile(published!, previous, file)) {
-      size = previous.size;
+      // A link is the same file: same inode, size and time.
+      stamp = stampOf(previous);
       written.reused++;
     } else {
-      const bytes = bytesOf(entry);
-      fs.writeFileSync(file, bytes);
-      size = bytes.length;
+      fs.writeFileSync(file, bytesOf(entry));
+      stamp = stampOf(fs.statSync(file));
     }
-    const stat = fs.statSync(file);
-    written.records[identity] = { rel: entry.rel, ino: stat.ino, size, mtimeMs: stat.mtimeMs };
+    written.records[identity] = { rel: entry.rel, ...stamp };
+    const { size } = stamp;
     if (entry.rel.startsWith(`${OFFLINE_INDEX_DIR}/`)) {
       written.offline += size;
       written.offlineFiles++;

@@ -4,13 +4,14 @@
  * files whose bytes are unchanged from dist/ and copies unchanged zip entries from the published zip, instead of
  * making them again. Saved only once a build is published: the records then describe exactly the published
  * files; a build that fails or is killed leaves the previous ones, which still describe the site it left in place
- * (and each record is checked against the file's inode, size and time before it is used).
+ * (and each record is checked against the file's stamp before it is used: scripts/contract/file-stamp.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { IndexFileRecords, PublishedIndex } from '../search/write-index.ts';
 import type { ZipRecords } from '../offline/zip.ts';
+import { FileStampSchema } from '../contract/file-stamp.ts';
 import { CACHE_DIR } from './cache.ts';
 import { SITE_DIR } from './staging.ts';
 import { OFFLINE_ZIP } from './offline-step.ts';
@@ -19,12 +20,9 @@ const RECORDS_DIR = path.join(CACHE_DIR, 'published');
 const INDEX_FILE = 'search-index.json';
 const ZIP_FILE = 'zip.json';
 
-const IndexRecordsSchema = z.record(z.string(), z.object({ rel: z.string(), ino: z.number(), size: z.number(), mtimeMs: z.number() }));
-const ZipRecordsSchema = z.object({
+const IndexRecordsSchema = z.record(z.string(), FileStampSchema.extend({ rel: z.string() }));
+const ZipRecordsSchema = FileStampSchema.extend({
   file: z.string(),
-  ino: z.number(),
-  size: z.number(),
-  mtimeMs: z.number(),
   deflater: z.string(),
   entries: z.array(z.object({ sha: z.string(), crc: z.number(), size: z.number(), stored: z.boolean(), offset: z.number(), length: z.number() })),
 });
