@@ -40,8 +40,7 @@ export const SiteDataSchema = z.strictObject({
   diagnostics: z.array(DiagnosticSchema),
 });
 
-const TextFileRefSchema = z.strictObject({ file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) });
-
+/** A text written beside site.json: its file, relative to site.json's folder, and the sha256 of its bytes. */
 const TextRefFields = { file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) };
 const DocumentTextRefSchema = z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() });
 const SourceTextRefSchema = z.strictObject({ ...TextRefFields, lines: z.number().int().nonnegative() });
