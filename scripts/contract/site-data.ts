@@ -45,9 +45,15 @@ const TextRefFields = { file: z.string(), digest: z.string().regex(/^[0-9a-f]{64
 const DocumentTextRefSchema = z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() });
 const SourceTextRefSchema = z.strictObject({ ...TextRefFields, lines: z.number().int().nonnegative() });
 
-/** site.json as written (scripts/site/site-files.ts): the documents without their bodies, the seed files' lines written apart. */
+const DepartmentHeadSchema = DepartmentSchema.omit({ tasks: true }).extend({
+  documents: z.array(z.string()),
+  text: z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() }),
+});
+
+/** site.json as written (scripts/site/site-files.ts): the documents without their bodies, the units without their tasks, the seed files' lines written apart. */
 export const SiteDataFileSchema = SiteDataSchema.omit({ normalisations: true }).extend({
   documents: z.array(PolicyDocumentSchema.omit({ body: true }).extend({ text: DocumentTextRefSchema })),
+  departments: z.array(DepartmentHeadSchema),
   sources: z.record(z.string(), SourceTextRefSchema),
 });
 
@@ -66,6 +72,9 @@ export const DocumentTextSchema = z.strictObject({ body: z.array(BlockSchema) })
 
 /** A document's body as a page reads it: the blocks are the corpus's, checked in corpus.json once per build. */
 const DocumentTextHeadSchema = z.strictObject({ body: z.array(z.looseObject({ type: z.string() })) });
+
+/** A unit's tasks beside site.json. */
+export const DepartmentTextSchema = z.strictObject({ tasks: z.array(DepartmentTaskSchema) });
 
 /** A seed file's lines and normalisations beside site.json. */
 export const SourceTextSchema = z.strictObject({ lines: z.array(z.string()), normalisations: z.array(NormalisationSchema) });

@@ -40,8 +40,9 @@ export interface SiteData {
  * document and per source file (scripts/site/site-files.ts), so that Astro reads a document's text only
  * when it renders one of its pages, and a build writes again only the texts that changed.
  */
-export interface SiteDataFile extends Omit<SiteData, 'documents' | 'sources' | 'normalisations'> {
+export interface SiteDataFile extends Omit<SiteData, 'documents' | 'departments' | 'sources' | 'normalisations'> {
   documents: DocumentHead[];
+  departments: DepartmentHead[];
   /** Per seed file: where its lines and normalisations are, and their digest. */
   sources: Record<string, TextFileRef & { lines: number }>;
 }
@@ -55,6 +56,18 @@ export interface DocumentHead extends Omit<PolicyDocument, 'body'> {
 export interface TextFileRef {
   file: string;
   digest: string;
+}
+
+/** A unit of site.json: its name and page, the documents it has tasks in, and where its tasks are. */
+export interface DepartmentHead extends Omit<Department, 'tasks'> {
+  /** The documents of its tasks, each once, in the order of the tasks. */
+  documents: string[];
+  text: TextFileRef & { taskCount: number };
+}
+
+/** A unit's tasks, in their own file. */
+export interface DepartmentText {
+  tasks: DepartmentTask[];
 }
 
 /** A document's body, in its own file. */

@@ -1,6 +1,6 @@
 /**
  * Build step 2: from the corpus, write what Astro reads — content/generated/site.json
- * (documents, departments; bodies and original text in files beside it) and one MDX page per document. The data and the pages come
+ * (documents, units; bodies, units' tasks and original text in files beside it) and one MDX page per document. The data and the pages come
  * from pure functions in scripts/site/ (site-data.ts, document-pages.ts); this step writes them.
  */
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Corpus } from '../ingest/model.ts';
 import type { SiteData } from '../site/site-model.ts';
 import { siteDataFrom } from '../site/site-data.ts';
-import { DOCUMENT_TEXT_DIR, SOURCE_TEXT_DIR, siteFiles } from '../site/site-files.ts';
+import { SITE_TEXT_DIRS, siteFiles } from '../site/site-files.ts';
 import { departmentSlugs } from '../site/document-pages.ts';
 import { cachedDocumentPages } from './document-page-cache.ts';
 import type { StepCache } from './cache.ts';
@@ -94,10 +94,11 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
 export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE): void {
   const { data, texts } = siteFiles(site);
   const base = path.dirname(siteFile);
-  for (const dir of [DOCUMENT_TEXT_DIR, SOURCE_TEXT_DIR]) {
+  for (const dir of SITE_TEXT_DIRS) {
     syncFolder(
       path.join(base, dir),
       texts.filter(([folder]) => folder === dir).map(([, name, text]) => [name, text] as const),
+      true,
     );
   }
   writeFileWhole(siteFile, JSON.stringify(data));

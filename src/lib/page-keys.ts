@@ -19,7 +19,7 @@ import { paths } from '../../scripts/urls/paths.ts';
 import { compareData, titleOf } from './compare-data.ts';
 import { conceptById, conceptsData, conceptsInDocument, occurrencesOf } from './concepts-data.ts';
 import { documentRelations, standingOf } from './relations-data.ts';
-import { documentById, documentSpans, findDocument, siteData } from './site-data.ts';
+import { departmentBySlug, documentById, documentSpans, findDocument, siteData } from './site-data.ts';
 
 /** The sha256 of the values' JSON (undefined is written as null, so an absent slice still has a place). */
 export function dataKey(...values: unknown[]): string {
@@ -79,10 +79,10 @@ export function conceptPageKey(id: string, entryDigest: string | number | undefi
   return dataKey(entryDigest, concept, occurrencesOf(id), names, documents);
 }
 
-/** departments/[slug]/: the unit's tasks and the titles of their documents. */
+/** departments/[slug]/: the unit's tasks (by the digest site.json holds of them) and the titles of their documents. */
 export function departmentPageKey(slug: string): string {
-  const dept = siteData().departments.find((d) => d.slug === slug);
-  const titles = [...new Set(dept?.tasks.map((t) => t.document))].map((document) => findDocument(document)?.meta.title.value);
+  const dept = departmentBySlug(slug);
+  const titles = dept?.documents.map((document) => findDocument(document)?.meta.title.value);
   return dataKey(dept, titles);
 }
 

@@ -5,8 +5,8 @@
  * it (scripts/site/site-files.ts), read when a page shows them.
  */
 import path from 'node:path';
-import type { DocumentHead, SiteDataFile, SourceText } from '../../scripts/site/site-model.ts';
-import { readDocumentText, readSiteData, readSiteText, SourceTextSchema } from '../../scripts/contract/site-data.ts';
+import type { DepartmentHead, DepartmentTask, DocumentHead, SiteDataFile, SourceText } from '../../scripts/site/site-model.ts';
+import { DepartmentTextSchema, readDocumentText, readSiteData, readSiteText, SourceTextSchema } from '../../scripts/contract/site-data.ts';
 import type { PolicyDocument, SourceRef } from '../../scripts/ingest/model.ts';
 
 const SITE_FILE = path.resolve('content/generated/site.json');
@@ -15,6 +15,7 @@ const WRITER = 'the site step (scripts/steps/site-step.ts, before Astro runs)';
 let cached: SiteDataFile | undefined;
 let byId: Map<string, DocumentHead> | undefined;
 let spans: Map<string, SourceRef[]> | undefined;
+let departments: Map<string, DepartmentHead> | undefined;
 
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
 export function siteData(): SiteDataFile {
@@ -59,4 +60,17 @@ export function documentSpans(file: string): SourceRef[] {
     for (const d of siteData().documents) for (const s of d.sources) spans.set(s.file, [...(spans.get(s.file) ?? []), s]);
   }
   return spans.get(file) ?? [];
+}
+
+/** A unit by the slug of its page, or undefined when the collection names none with that slug. */
+export function departmentBySlug(slug: string): DepartmentHead | undefined {
+  departments ??= new Map(siteData().departments.map((d) => [d.slug, d]));
+  return departments.get(slug);
+}
+
+/** The tasks of a unit, for its page; throws (failing the build) when a page asks for a unit that does not exist. */
+export function departmentTasks(slug: string): DepartmentTask[] {
+  const dept = departmentBySlug(slug);
+  if (!dept) throw new Error(`no unit with slug "${slug}"`);
+  return readSiteText(SITE_FILE, dept.text, DepartmentTextSchema, WRITER).tasks;
 }
