@@ -16,6 +16,7 @@ import { GLOSSARY_FILE } from '../concepts/collection.ts';
 import { conceptStage, type ConceptStage } from '../site/concept-stage.ts';
 import { documentPages } from '../site/document-pages.ts';
 import { siteDataFrom } from '../site/site-data.ts';
+import { siteFiles } from '../site/site-files.ts';
 
 /** What the concept stage adds may be at most this share of the full build (scripts/bench.ts states it per corpus). */
 export const CONCEPT_OVERHEAD_GOAL = 0.2;
@@ -100,13 +101,17 @@ function siteStep(corpus: Corpus, glossary: Glossary, dir: string | null, withCo
   let stage: ConceptStage | undefined;
   if (withConcepts) analysis.push(seconds(() => (stage = conceptStage(data.documents, glossary))));
   const pages = documentPages(data, stage?.pluginsFor);
-  const site = JSON.stringify(data);
+  const site = siteFiles(data);
   const concepts = stage && JSON.stringify(stage.data);
   if (dir) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, 'docs'), { recursive: true });
     for (const [id, mdx] of pages) fs.writeFileSync(path.join(dir, 'docs', `${id}.mdx`), mdx);
-    fs.writeFileSync(path.join(dir, 'site.json'), site);
+    for (const [folder, name, text] of site.texts) {
+      fs.mkdirSync(path.join(dir, folder), { recursive: true });
+      fs.writeFileSync(path.join(dir, folder, name), text);
+    }
+    fs.writeFileSync(path.join(dir, 'site.json'), JSON.stringify(site.data));
     if (stage && concepts) {
       fs.mkdirSync(path.join(dir, 'concepts'));
       for (const [id, mdx] of stage.conceptPages) fs.writeFileSync(path.join(dir, 'concepts', `${id}.mdx`), mdx);

@@ -11,8 +11,12 @@ import {
   PublishedOriginalSchema,
   SourceRefSchema,
   UnitSchema,
+  BlockSchema,
 } from './corpus.ts';
-import { readGeneratedJson } from './generated-file.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkGenerated, GeneratedFileError, readGeneratedJson } from './generated-file.ts';
+import { textDigest } from './text-digest.ts';
 
 /** A task of a document as a department page lists it. */
 export const DepartmentTaskSchema = z.strictObject({
@@ -36,14 +40,44 @@ export const SiteDataSchema = z.strictObject({
   diagnostics: z.array(DiagnosticSchema),
 });
 
+/** A text written beside site.json: its file, relative to site.json's folder, and the sha256 of its bytes. */
+const TextRefFields = { file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) };
+const DocumentTextRefSchema = z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() });
+const SourceTextRefSchema = z.strictObject({ ...TextRefFields, lines: z.number().int().nonnegative() });
+
+const DepartmentHeadSchema = DepartmentSchema.omit({ tasks: true }).extend({
+  documents: z.array(z.string()),
+  text: z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() }),
+});
+
+/** site.json as written (scripts/site/site-files.ts): the documents without their bodies, the units without their tasks, the seed files' lines written apart. */
+export const SiteDataFileSchema = SiteDataSchema.omit({ normalisations: true }).extend({
+  documents: z.array(PolicyDocumentSchema.omit({ body: true }).extend({ text: DocumentTextRefSchema })),
+  departments: z.array(DepartmentHeadSchema),
+  sources: z.record(z.string(), SourceTextRefSchema),
+});
+
 /**
- * A document of site.json as Astro checks it: its id, metadata and sources; its text (notice, body,
- * copies …) is the corpus's, checked in corpus.json once per build (by the compare stage's reader).
+ * A document of site.json as Astro checks it: its id, metadata, sources and where its body is; its
+ * text (notice, preamble, copies …) is the corpus's, checked in corpus.json once per build (by the
+ * compare stage's reader).
  */
-const DocumentHeadSchema = z.looseObject({ id: z.string(), meta: DocumentMetaSchema, sources: z.array(SourceRefSchema) });
+const DocumentHeadSchema = z.looseObject({ id: z.string(), meta: DocumentMetaSchema, sources: z.array(SourceRefSchema), text: DocumentTextRefSchema });
 
 /** site.json checked as Astro reads it: everything but the documents' text, which corpus.json's check covers. */
-export const SiteDataHeadSchema = SiteDataSchema.extend({ documents: z.array(DocumentHeadSchema) });
+export const SiteDataHeadSchema = SiteDataFileSchema.extend({ documents: z.array(DocumentHeadSchema) });
+
+/** A document's body beside site.json. */
+export const DocumentTextSchema = z.strictObject({ body: z.array(BlockSchema) });
+
+/** A document's body as a page reads it: the blocks are the corpus's, checked in corpus.json once per build. */
+const DocumentTextHeadSchema = z.strictObject({ body: z.array(z.looseObject({ type: z.string() })) });
+
+/** A unit's tasks beside site.json. */
+export const DepartmentTextSchema = z.strictObject({ tasks: z.array(DepartmentTaskSchema) });
+
+/** A seed file's lines and normalisations beside site.json. */
+export const SourceTextSchema = z.strictObject({ lines: z.array(z.string()), normalisations: z.array(NormalisationSchema) });
 
 /**
  * Reads site.json for the pages. The documents' text is not checked again here: the document model
@@ -52,7 +86,31 @@ export const SiteDataHeadSchema = SiteDataSchema.extend({ documents: z.array(Doc
  * 0.14 s per MB, about 14 s of a 2,000-document build (site.json near 100 MB), over the 2% a check
  * may cost; the envelope, departments, originals and each document's metadata are still checked.
  */
-export function readSiteData(file: string, writer: string): z.infer<typeof SiteDataSchema> {
+export function readSiteData(file: string, writer: string): z.infer<typeof SiteDataFileSchema> {
   // The documents passed DocumentHeadSchema, and their text PolicyDocumentSchema in corpus.json.
-  return readGeneratedJson(file, SiteDataHeadSchema, writer) as z.infer<typeof SiteDataSchema>;
+  return readGeneratedJson(file, SiteDataHeadSchema, writer) as z.infer<typeof SiteDataFileSchema>;
+}
+
+/** Reads a document's body beside site.json (see readSiteText), its blocks checked only for their type (as in readSiteData). */
+export function readDocumentText(siteFile: string, ref: { file: string; digest: string }, writer: string): z.infer<typeof DocumentTextSchema> {
+  return readSiteText(siteFile, ref, DocumentTextHeadSchema, writer) as z.infer<typeof DocumentTextSchema>;
+}
+
+/**
+ * Reads a text written beside site.json (`ref.file`, relative to `siteFile`'s folder) and checks that its
+ * bytes are the ones site.json names: a text from another build would otherwise show on a page whose
+ * cache key says it is current.
+ */
+export function readSiteText<S extends z.ZodType>(siteFile: string, ref: { file: string; digest: string }, schema: S, writer: string): z.infer<S> {
+  const file = path.join(path.dirname(siteFile), ref.file);
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new GeneratedFileError(file, [`is missing or unreadable: ${writer} writes it; run "npm run build"`], [], { cause });
+  }
+  if (textDigest(raw) !== ref.digest) {
+    throw new GeneratedFileError(file, [`is not the text site.json names (its digest differs): ${writer} writes both; run "npm run build" again`]);
+  }
+  return checkGenerated(file, schema, JSON.parse(raw), raw, writer);
 }

@@ -1,6 +1,6 @@
 /**
  * Build step 2: from the corpus, write what Astro reads — content/generated/site.json
- * (documents, departments, original text) and one MDX page per document. The data and the pages come
+ * (documents, units; bodies, units' tasks and original text in files beside it) and one MDX page per document. The data and the pages come
  * from pure functions in scripts/site/ (site-data.ts, document-pages.ts); this step writes them.
  */
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Corpus } from '../ingest/model.ts';
 import type { SiteData } from '../site/site-model.ts';
 import { siteDataFrom } from '../site/site-data.ts';
+import { SITE_TEXT_DIRS, siteFiles } from '../site/site-files.ts';
 import { departmentSlugs } from '../site/document-pages.ts';
 import { cachedDocumentPages } from './document-page-cache.ts';
 import type { StepCache } from './cache.ts';
@@ -40,8 +41,9 @@ export interface SiteStep {
   /** Resolves once the compare and relations stages have written their files (pending-files.ts). */
   compared: Promise<{ pairs: number }>;
   /**
-   * Writes site.json. Call it once Astro has started: Astro reads it only when it renders, and writing
-   * it takes a while (1.7 s for 2,000 documents, about 100 MB), which then overlaps Astro's bundling.
+   * Writes site.json and the texts beside it. Call it once Astro has started: Astro reads them only when
+   * it renders, and writing them takes a while (176 MB at 2,019 documents in a clean build), which then
+   * overlaps Astro's bundling.
    */
   writeSiteData(): void;
 }
@@ -81,5 +83,23 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
   console.log(`MDX pages: ${cached}${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   // Every page is in place (the concept stage wrote its own above): Astro's content loaders may read them.
   fs.writeFileSync(PAGES_READY_FILE, '');
-  return { data, compared, writeSiteData: () => writeFileWhole(SITE_DATA_FILE, JSON.stringify(data)) };
+  return { data, compared, writeSiteData: () => writeSiteFiles(data) };
+}
+
+/**
+ * Writes the site data as site.json and the texts split off it (scripts/site/site-files.ts). The texts
+ * come first and only those that changed are written; site.json last, as a whole, since Astro may be
+ * waiting for it (pending-files.ts) and then reads the texts it names.
+ */
+export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE): void {
+  const { data, texts } = siteFiles(site);
+  const base = path.dirname(siteFile);
+  for (const dir of SITE_TEXT_DIRS) {
+    syncFolder(
+      path.join(base, dir),
+      texts.filter(([folder]) => folder === dir).map(([, name, text]) => [name, text] as const),
+      true,
+    );
+  }
+  writeFileWhole(siteFile, JSON.stringify(data));
 }

@@ -13,17 +13,20 @@ export interface SyncResult {
   removed: number;
 }
 
-/** Makes `dir` hold exactly `files` (name → text), writing only files whose content differs. */
-export function syncFolder(dir: string, files: Iterable<readonly [name: string, text: string]>): SyncResult {
+/**
+ * Makes `dir` hold exactly `files` (name → text), writing only files whose content differs. With
+ * `namedByContent` each name holds a digest of its text, so a file of that name and size already there is
+ * taken as the same without reading it (comparing the 4,800 texts of 2,019 documents' site data read 170 MB).
+ */
+export function syncFolder(dir: string, files: Iterable<readonly [name: string, text: string]>, namedByContent = false): SyncResult {
   fs.mkdirSync(dir, { recursive: true });
   const before = new Set(fs.readdirSync(dir));
   const result: SyncResult = { written: 0, unchanged: 0, removed: 0 };
   for (const [name, text] of files) {
     const file = path.join(dir, name);
-    const bytes = Buffer.from(text);
-    if (before.delete(name) && sameBytes(file, bytes)) result.unchanged++;
+    if (before.delete(name) && (namedByContent ? sameSize(file, text) : sameBytes(file, Buffer.from(text)))) result.unchanged++;
     else {
-      fs.writeFileSync(file, bytes);
+      fs.writeFileSync(file, text);
       result.written++;
     }
   }
@@ -42,4 +45,9 @@ function sameBytes(file: string, bytes: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when `file` is a file of as many bytes as `text` in UTF-8. */
+function sameSize(file: string, text: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.size === Buffer.byteLength(text);
 }

@@ -13,7 +13,7 @@ import { tasksAsText } from '../../scripts/compare/tasks.ts';
 import { comparisonView } from '../../shared/compare/view/comparison.ts';
 import { versionView } from '../../shared/compare/view/version.ts';
 import { paths } from '../../scripts/urls/paths.ts';
-import { documentById } from './site-data.ts';
+import { documentById, documentWithBody } from './site-data.ts';
 
 let cached: CompareData | undefined;
 
@@ -45,7 +45,7 @@ export function titleOf(id: string): string {
 
 /** A document's tasks as the compare views read them. */
 export function taskTexts(id: string) {
-  const doc = documentById(id);
+  const doc = documentWithBody(id);
   return tasksAsText(doc.id, doc.body);
 }
 

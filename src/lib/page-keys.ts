@@ -19,7 +19,7 @@ import { paths } from '../../scripts/urls/paths.ts';
 import { compareData, titleOf } from './compare-data.ts';
 import { conceptById, conceptsData, conceptsInDocument, occurrencesOf } from './concepts-data.ts';
 import { documentRelations, standingOf } from './relations-data.ts';
-import { documentById, findDocument, siteData } from './site-data.ts';
+import { departmentBySlug, documentById, documentSpans, findDocument, siteData } from './site-data.ts';
 
 /** The sha256 of the values' JSON (undefined is written as null, so an absent slice still has a place). */
 export function dataKey(...values: unknown[]): string {
@@ -54,20 +54,14 @@ export function documentPageKey(id: string, entryDigest: string | number | undef
 }
 
 /**
- * docs/[id]/source/: the document (title, sources) and, for each file it comes from, the file's lines,
- * normalisations and original-file record, and where every document of that file starts and ends (the first
- * and last document of a file also show the lines around them).
+ * docs/[id]/source/: the document (title, sources) and, for each file it comes from, the file's lines and
+ * normalisations (by the digest site.json holds of them) and original-file record, and where every document of
+ * that file starts and ends (the first and last document of a file also show the lines around them).
  */
 export function sourcePageKey(id: string): string {
   const data = siteData();
   const doc = documentById(id);
-  const files = doc.sources.map(({ file }) => [
-    file,
-    data.sources[file],
-    data.normalisations[file],
-    data.originals?.[file],
-    data.documents.flatMap((d) => d.sources.filter((s) => s.file === file).map((s) => [s.lineStart, s.lineEnd])),
-  ]);
+  const files = doc.sources.map(({ file }) => [file, data.sources[file], data.originals?.[file], documentSpans(file).map((s) => [s.lineStart, s.lineEnd])]);
   return dataKey(doc.id, doc.meta.title.value, doc.sources, files);
 }
 
@@ -85,10 +79,10 @@ export function conceptPageKey(id: string, entryDigest: string | number | undefi
   return dataKey(entryDigest, concept, occurrencesOf(id), names, documents);
 }
 
-/** departments/[slug]/: the unit's tasks and the titles of their documents. */
+/** departments/[slug]/: the unit's tasks (by the digest site.json holds of them) and the titles of their documents. */
 export function departmentPageKey(slug: string): string {
-  const dept = siteData().departments.find((d) => d.slug === slug);
-  const titles = [...new Set(dept?.tasks.map((t) => t.document))].map((document) => findDocument(document)?.meta.title.value);
+  const dept = departmentBySlug(slug);
+  const titles = dept?.documents.map((document) => findDocument(document)?.meta.title.value);
   return dataKey(dept, titles);
 }
 

@@ -1,20 +1,20 @@
 /** Groups documents into a tree by their region path (山东省 › 济南市 › 市中区). */
-import type { PolicyDocument } from '../../scripts/ingest/model.ts';
+import type { DocumentHead } from '../../scripts/site/site-model.ts';
 
 export interface RegionNode {
   name: string;
   path: string[];
   /** Documents whose region ends exactly here. */
-  documents: PolicyDocument[];
+  documents: DocumentHead[];
   children: RegionNode[];
   /** Documents here and below. */
   count: number;
 }
 
-const byDateDesc = (a: PolicyDocument, b: PolicyDocument) => (b.meta.date.value ?? '').localeCompare(a.meta.date.value ?? '') || a.id.localeCompare(b.id);
+const byDateDesc = (a: DocumentHead, b: DocumentHead) => (b.meta.date.value ?? '').localeCompare(a.meta.date.value ?? '') || a.id.localeCompare(b.id);
 
 /** Builds the region tree; documents with no region go under "地区未注明". */
-export function regionTree(documents: PolicyDocument[]): RegionNode[] {
+export function regionTree(documents: DocumentHead[]): RegionNode[] {
   const root: RegionNode = { name: '', path: [], documents: [], children: [], count: 0 };
   for (const doc of documents) {
     const path = doc.meta.region.value.length > 0 ? doc.meta.region.value : ['地区未注明'];

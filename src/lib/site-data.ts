@@ -1,33 +1,76 @@
 /**
  * Loads content/generated/site.json once per build. Pages call siteData()
  * instead of reading files themselves, so the JSON is parsed a single time.
+ * The documents' bodies and the seed files' lines are files of their own beside
+ * it (scripts/site/site-files.ts), read when a page shows them.
  */
 import path from 'node:path';
-import type { SiteData } from '../../scripts/site/site-model.ts';
-import { readSiteData } from '../../scripts/contract/site-data.ts';
-import type { PolicyDocument } from '../../scripts/ingest/model.ts';
+import type { DepartmentHead, DepartmentTask, DocumentHead, SiteDataFile, SourceText } from '../../scripts/site/site-model.ts';
+import { DepartmentTextSchema, readDocumentText, readSiteData, readSiteText, SourceTextSchema } from '../../scripts/contract/site-data.ts';
+import type { PolicyDocument, SourceRef } from '../../scripts/ingest/model.ts';
 
-let cached: SiteData | undefined;
-let byId: Map<string, PolicyDocument> | undefined;
+const SITE_FILE = path.resolve('content/generated/site.json');
+const WRITER = 'the site step (scripts/steps/site-step.ts, before Astro runs)';
+
+let cached: SiteDataFile | undefined;
+let byId: Map<string, DocumentHead> | undefined;
+let spans: Map<string, SourceRef[]> | undefined;
+let departments: Map<string, DepartmentHead> | undefined;
 
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
-export function siteData(): SiteData {
-  if (!cached) {
-    cached = readSiteData(path.resolve('content/generated/site.json'), 'the site step (scripts/steps/site-step.ts, before Astro runs)');
-  }
+export function siteData(): SiteDataFile {
+  cached ??= readSiteData(SITE_FILE, WRITER);
   return cached;
 }
 
 /** Finds a document by id; throws (failing the build) when a page asks for one that does not exist. */
-export function documentById(id: string): PolicyDocument {
+export function documentById(id: string): DocumentHead {
   const doc = findDocument(id);
   if (!doc) throw new Error(`no document with id "${id}"`);
   return doc;
 }
 
 /** A document by id, or undefined when the collection has none with that id. */
-export function findDocument(id: string): PolicyDocument | undefined {
+export function findDocument(id: string): DocumentHead | undefined {
   // A map, not a search: pages and components look documents up thousands of times in a large corpus.
   byId ??= new Map(siteData().documents.map((d) => [d.id, d]));
   return byId.get(id);
+}
+
+/**
+ * A document with its body, for the pages that show the text (its own page, a comparison). Read from its
+ * file each time and not kept: each document's page reads it once, and 2,000 bodies are 95 MB.
+ */
+export function documentWithBody(id: string): PolicyDocument {
+  const { text, ...doc } = documentById(id);
+  const { body } = readDocumentText(SITE_FILE, text, WRITER);
+  return { ...doc, body };
+}
+
+/** A seed file's physical lines and normalisations, for its original-text page (empty when site.json names no such file). */
+export function sourceText(file: string): SourceText {
+  const ref = siteData().sources[file];
+  return ref ? readSiteText(SITE_FILE, ref, SourceTextSchema, WRITER) : { lines: [], normalisations: [] };
+}
+
+/** Where each document from a seed file starts and ends in it, in the collection's order (one pass over the collection, not one per page). */
+export function documentSpans(file: string): SourceRef[] {
+  if (!spans) {
+    spans = new Map();
+    for (const d of siteData().documents) for (const s of d.sources) spans.set(s.file, [...(spans.get(s.file) ?? []), s]);
+  }
+  return spans.get(file) ?? [];
+}
+
+/** A unit by the slug of its page, or undefined when the collection names none with that slug. */
+export function departmentBySlug(slug: string): DepartmentHead | undefined {
+  departments ??= new Map(siteData().departments.map((d) => [d.slug, d]));
+  return departments.get(slug);
+}
+
+/** The tasks of a unit, for its page; throws (failing the build) when a page asks for a unit that does not exist. */
+export function departmentTasks(slug: string): DepartmentTask[] {
+  const dept = departmentBySlug(slug);
+  if (!dept) throw new Error(`no unit with slug "${slug}"`);
+  return readSiteText(SITE_FILE, dept.text, DepartmentTextSchema, WRITER).tasks;
 }

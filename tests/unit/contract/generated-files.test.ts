@@ -6,7 +6,8 @@ import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { CorpusSchema } from '../../../scripts/contract/corpus.ts';
 import { GeneratedFileError, readGeneratedJson } from '../../../scripts/contract/generated-file.ts';
 import { RelationsDataSchema } from '../../../scripts/contract/relations-data.ts';
-import { readSiteData, SiteDataSchema } from '../../../scripts/contract/site-data.ts';
+import { readDocumentText, readSiteData, readSiteText, SiteDataFileSchema, SourceTextSchema } from '../../../scripts/contract/site-data.ts';
+import { siteFiles } from '../../../scripts/site/site-files.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'generated-files-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -64,20 +65,48 @@ describe('reading a generated file', () => {
   });
 
   it('reads site.json checking each document’s metadata, its text being checked once per build in corpus.json', () => {
-    const site = {
+    const site = siteFiles({
       generatedBy: 'x',
       documents: structuredClone(corpus.documents),
       departments: [],
-      sources: {},
-      normalisations: {},
+      sources: corpus.sources,
+      normalisations: corpus.normalisations,
       originals: {},
       diagnostics: [],
-    };
-    expect(SiteDataSchema.safeParse(site).success).toBe(true);
-    (site.documents[0].body as unknown[]).push({ type: 'not a block' });
+    }).data;
+    expect(SiteDataFileSchema.safeParse(site).success).toBe(true);
+    (site.documents[0].preamble as unknown[]).push({ type: 'not a block' });
     expect(readSiteData(written('site-body.json', site), 'the site step').documents).toHaveLength(corpus.documents.length);
     (site.documents[1].meta.title as { value: unknown }).value = 3;
     expect(readError(() => readSiteData(written('site-meta.json', site), 'the site step')).paths).toEqual(['documents[1].meta.title.value']);
+  });
+
+  it('reads a text beside site.json only when its bytes are the ones site.json names', () => {
+    const { data, texts } = siteFiles({
+      generatedBy: 'x',
+      documents: corpus.documents.slice(0, 2),
+      departments: [],
+      sources: corpus.sources,
+      normalisations: corpus.normalisations,
+      originals: {},
+      diagnostics: [],
+    });
+    const siteFile = path.join(dir, 'split', 'site.json');
+    for (const [folder, name, text] of texts) {
+      fs.mkdirSync(path.join(dir, 'split', folder), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'split', folder, name), text);
+    }
+    const [first] = data.documents;
+    expect(readDocumentText(siteFile, first.text, 'the site step').body).toEqual(JSON.parse(JSON.stringify(corpus.documents[0].body)));
+    const [seedFile, ref] = Object.entries(data.sources)[0];
+    const source = readSiteText(siteFile, ref, SourceTextSchema, 'the site step');
+    expect(source.lines).toEqual(corpus.sources[seedFile]);
+    expect(source.lines).toHaveLength(ref.lines);
+    // Another build's text under the same name: the digest tells, whatever it holds.
+    fs.writeFileSync(path.join(dir, 'split', first.text.file), JSON.stringify({ body: [] }));
+    expect(readError(() => readDocumentText(siteFile, first.text, 'the site step')).message).toContain('is not the text site.json names');
+    fs.rmSync(path.join(dir, 'split', first.text.file));
+    expect(readError(() => readDocumentText(siteFile, first.text, 'the site step')).message).toContain('is missing or unreadable');
   });
 
   it('says which step writes a missing file', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { Block, Box, Corpus, DocumentMeta, Notice, ParsedDocument, PolicyDocument, Provision, Target, Unit } from '../../../scripts/ingest/model.ts';
-import type { SiteData } from '../../../scripts/site/site-model.ts';
+import type { DepartmentText, DocumentText, SiteData, SiteDataFile, SourceText } from '../../../scripts/site/site-model.ts';
 import type { ConceptsData } from '../../../scripts/concepts/model.ts';
 import type { RelationsData } from '../../../scripts/relations/model.ts';
 import type { CompareData } from '../../../scripts/compare/published.ts';
@@ -19,7 +19,7 @@ import type {
   TargetSchema,
   UnitSchema,
 } from '../../../scripts/contract/corpus.ts';
-import type { SiteDataSchema } from '../../../scripts/contract/site-data.ts';
+import type { DepartmentTextSchema, DocumentTextSchema, SiteDataFileSchema, SiteDataSchema, SourceTextSchema } from '../../../scripts/contract/site-data.ts';
 import type { ConceptsDataSchema } from '../../../scripts/contract/concepts-data.ts';
 import type { RelationsDataSchema } from '../../../scripts/contract/relations-data.ts';
 import type { CompareDataSchema } from '../../../scripts/contract/compare-data.ts';
@@ -48,6 +48,13 @@ describe('the schemas of the generated files', () => {
     expectTypeOf<Interchangeable<z.infer<typeof CorpusSchema>, Corpus>>().toEqualTypeOf<true>();
     expectTypeOf<keyof z.infer<typeof SiteDataSchema>>().toEqualTypeOf<keyof SiteData>();
     expectTypeOf<Interchangeable<z.infer<typeof SiteDataSchema>, SiteData>>().toEqualTypeOf<true>();
+    expectTypeOf<keyof z.infer<typeof SiteDataFileSchema>>().toEqualTypeOf<keyof SiteDataFile>();
+    expectTypeOf<keyof z.infer<typeof SiteDataFileSchema>['documents'][number]>().toEqualTypeOf<keyof SiteDataFile['documents'][number]>();
+    expectTypeOf<Interchangeable<z.infer<typeof SiteDataFileSchema>, SiteDataFile>>().toEqualTypeOf<true>();
+    expectTypeOf<Interchangeable<z.infer<typeof DocumentTextSchema>, DocumentText>>().toEqualTypeOf<true>();
+    expectTypeOf<z.infer<typeof SourceTextSchema>>().toEqualTypeOf<SourceText>();
+    expectTypeOf<z.infer<typeof DepartmentTextSchema>>().toEqualTypeOf<DepartmentText>();
+    expectTypeOf<keyof z.infer<typeof SiteDataFileSchema>['departments'][number]>().toEqualTypeOf<keyof SiteDataFile['departments'][number]>();
     expectTypeOf<z.infer<typeof ConceptsDataSchema>>().toEqualTypeOf<ConceptsData>();
     expectTypeOf<z.infer<typeof RelationsDataSchema>>().toEqualTypeOf<RelationsData>();
     // CompareData is an intersection (Omit<…> & {…}): compared as the one object type it stands for.
