@@ -110,7 +110,9 @@ export function readSiteText<S extends z.ZodType>(siteFile: string, ref: { file:
     throw new GeneratedFileError(file, [`is missing or unreadable: ${writer} writes it; run "npm run build"`], [], { cause });
   }
   if (textDigest(raw) !== ref.digest) {
-    throw new GeneratedFileError(file, [`is not the text site.json names (its digest differs): ${writer} writes both; run "npm run build" again`]);
+    throw new GeneratedFileError(file, [
+      `is not the text site.json names (its digest differs; edited or left by another build): ${writer} writes both; remove the file and run "npm run build" again`,
+    ]);
   }
   return checkGenerated(file, schema, JSON.parse(raw), raw, writer);
 }

@@ -104,7 +104,9 @@ describe('reading a generated file', () => {
     expect(source.lines).toHaveLength(ref.lines);
     // Another build's text under the same name: the digest tells, whatever it holds.
     fs.writeFileSync(path.join(dir, 'split', first.text.file), JSON.stringify({ body: [] }));
-    expect(readError(() => readDocumentText(siteFile, first.text, 'the site step')).message).toContain('is not the text site.json names');
+    expect(readError(() => readDocumentText(siteFile, first.text, 'the site step')).message).toContain(
+      'is not the text site.json names (its digest differs; edited or left by another build): the site step writes both; remove the file and run "npm run build" again',
+    );
     fs.rmSync(path.join(dir, 'split', first.text.file));
     expect(readError(() => readDocumentText(siteFile, first.text, 'the site step')).message).toContain('is missing or unreadable');
   });
