@@ -16,7 +16,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkGenerated, GeneratedFileError, readGeneratedJson } from './generated-file.ts';
-import { textDigest } from './text-digest.ts';
+import { digestOf } from './digest.ts';
 
 /** A task of a document as a department page lists it. */
 export const DepartmentTaskSchema = z.strictObject({
@@ -109,7 +109,7 @@ export function readSiteText<S extends z.ZodType>(siteFile: string, ref: { file:
   } catch (cause) {
     throw new GeneratedFileError(file, [`is missing or unreadable: ${writer} writes it; run "npm run build"`], [], { cause });
   }
-  if (textDigest(raw) !== ref.digest) {
+  if (digestOf(raw) !== ref.digest) {
     throw new GeneratedFileError(file, [
       `is not the text site.json names (its digest differs; edited or left by another build): ${writer} writes both; remove the file and run "npm run build" again`,
     ]);

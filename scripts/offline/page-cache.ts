@@ -13,6 +13,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { fileFor, type SiteFiles } from './site-urls.ts';
+import { digestOf } from '../contract/digest.ts';
 
 /** One entry: what a page was rewritten to, and what of the site's file index the rewrite read. */
 const PageEntrySchema = z.object({
@@ -71,7 +72,7 @@ export class OfflinePageCache {
     } catch {
       return null;
     }
-    if (sha256(current) !== out) return null;
+    if (digestOf(current) !== out) return null;
     this.used.push(key);
     this.hits++;
     return { modules, size: current.byteLength };
@@ -79,15 +80,11 @@ export class OfflinePageCache {
 
   /** Records the rewrite of page `key`: its text, module scripts and the site paths it looked up in `files`. */
   store(key: string, html: string, modules: readonly string[], asked: ReadonlySet<string>, files: SiteFiles): void {
-    const entry: PageEntry = { out: sha256(Buffer.from(html)), modules: [...modules], asked: [...asked].sort().map((p) => [p, fileFor(p, files)]) };
+    const entry: PageEntry = { out: digestOf(html), modules: [...modules], asked: [...asked].sort().map((p) => [p, fileFor(p, files)]) };
     const file = path.join(this.#location.dir, key);
     const partial = `${file}.${process.pid}.${process.hrtime.bigint()}.partial`;
     writeFileSync(partial, JSON.stringify(entry));
     renameSync(partial, file);
     this.used.push(key);
   }
-}
-
-function sha256(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
 }

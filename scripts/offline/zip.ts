@@ -11,7 +11,6 @@
  * zlib on the thread pool 19.8 and 12.2 s; the CPU time of fflate's deflate and
  * zlib's is about the same (6.4 and 5.3 s), zlib just uses both cores.
  */
-import crypto from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import { type FileStamp, hasStamp, stampOf } from '../contract/file-stamp.ts';
+import { digestOf } from '../contract/digest.ts';
 import { byCodePoint, listFiles } from './list-files.ts';
 
 const deflateRaw = promisify(zlib.deflateRaw);
@@ -73,9 +73,6 @@ export interface DeflatedEntry {
   sha: string;
   data: Uint8Array;
 }
-
-/** The digest that identifies an entry's bytes (ZipEntryRecord.sha). */
-export const digestOf = (bytes: Uint8Array): string => crypto.createHash('sha256').update(bytes).digest('base64url');
 
 /** The zip entry of `bytes`, deflated as the zip deflates every entry it is not given ready. */
 export function deflateEntry(bytes: Uint8Array): DeflatedEntry {

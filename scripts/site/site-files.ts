@@ -8,7 +8,7 @@
  * instead of the text (src/lib/page-keys.ts), and the reader checks it (src/lib/site-data.ts).
  */
 import { tasksOf } from '../../shared/document/tasks.ts';
-import { textDigest } from '../contract/text-digest.ts';
+import { digestOf } from '../contract/digest.ts';
 import type { DepartmentHead, DepartmentText, DocumentHead, DocumentText, SiteData, SiteDataFile, SourceText, TextFileRef } from './site-model.ts';
 
 /** The folders of the split-off texts, relative to site.json's folder. */
@@ -26,7 +26,7 @@ export interface SiteFiles {
 
 /** A seed file's name as part of a file name: seed names may hold any character, and folders. */
 export function sourceTextName(seedFile: string): string {
-  return textDigest(seedFile).slice(0, 24);
+  return digestOf(seedFile).slice(0, 24);
 }
 
 /** Splits `site` into site.json and the texts written beside it. */
@@ -35,7 +35,7 @@ export function siteFiles(site: SiteData): SiteFiles {
   // Each file is named by what it holds and by its digest, so a build tells an unchanged text by its name.
   const add = (dir: string, name: string, value: unknown): TextFileRef => {
     const text = JSON.stringify(value);
-    const digest = textDigest(text);
+    const digest = digestOf(text);
     const file = `${name}.${digest.slice(0, 16)}.json`;
     texts.push([dir, file, text]);
     return { file: `${dir}/${file}`, digest };

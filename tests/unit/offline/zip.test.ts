@@ -5,7 +5,8 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
 import { inflateRawSync } from 'node:zlib';
-import { deflateEntry, digestOf, zipFiles, zipFolder, zipFolderToFile, type DeflatedEntry } from '../../../scripts/offline/zip.ts';
+import { deflateEntry, zipFiles, zipFolder, zipFolderToFile, type DeflatedEntry } from '../../../scripts/offline/zip.ts';
+import { digestOf } from '../../../scripts/contract/digest.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'zip-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { siteDataFrom } from '../../../scripts/site/site-data.ts';
 import { DEPARTMENT_TEXT_DIR, DOCUMENT_TEXT_DIR, SOURCE_TEXT_DIR, siteFiles, sourceTextName } from '../../../scripts/site/site-files.ts';
 import { writeSiteFiles } from '../../../scripts/steps/site-step.ts';
-import { textDigest } from '../../../scripts/contract/text-digest.ts';
+import { digestOf } from '../../../scripts/contract/digest.ts';
 import { tasksOf } from '../../../shared/document/tasks.ts';
 import type { SiteDataFile } from '../../../scripts/site/site-model.ts';
 
@@ -27,7 +27,7 @@ describe('the site data split into site.json and the texts beside it', () => {
       expect(head).toEqual(rest);
       expect(text.file).toBe(`${DOCUMENT_TEXT_DIR}/${doc.id}.${text.digest.slice(0, 16)}.json`);
       expect(JSON.parse(textOf(text.file)!)).toEqual({ body });
-      expect(text.digest).toBe(textDigest(textOf(text.file)!));
+      expect(text.digest).toBe(digestOf(textOf(text.file)!));
       expect(text.taskCount).toBe(tasksOf(body).length);
     });
     expect(data.documents.some((d) => d.text.taskCount > 0)).toBe(true);
