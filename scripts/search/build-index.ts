@@ -58,7 +58,9 @@ export interface BuiltIndex {
 export const INDEXED_TYPES = ['document', 'department'] as const;
 
 /** Gzip as the online files are written (level 9: written once, fetched many times). */
-export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(value), { level: 9 });
+/** Gzip as the online index files are written (level 9: written once, fetched many times). */
+export const gzipText = (text: string): Buffer => gzipSync(text, { level: 9 });
+export const gzipJson = (value: unknown): Buffer => gzipText(JSON.stringify(value));
 
 /** The page as the index keeps it: a department by its name alone (the title, as one heading block). */
 export function indexedPage(page: ExtractedPage): ExtractedPage {

@@ -19,11 +19,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { OFFLINE_GLOBAL, offlineFile, type OfflineMeta, type PageBundle, type PageDetail } from '../../shared/search/types.ts';
 import { chunkCount, chunkOf, structureOf } from '../../shared/search/pages.ts';
 import { encodeNumbers } from '../../shared/search/varint.ts';
-import type { BuiltIndex } from './build-index.ts';
+import { gzipText, type BuiltIndex } from './build-index.ts';
 import { type FileStamp, hasStamp, stampOf } from '../contract/file-stamp.ts';
 
 /** Folder of the online index inside the site. */
@@ -63,9 +62,6 @@ interface IndexEntry {
   gzip?: boolean;
   bytes?: Buffer;
 }
-
-/** Gzip as the online files are written (level 9: written once, fetched many times). */
-const gzipText = (text: string): Buffer => gzipSync(text, { level: 9 });
 
 function bytesOf(entry: IndexEntry): Buffer {
   if (entry.bytes) return entry.bytes;

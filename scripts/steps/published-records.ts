@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { IndexFileRecords, PublishedIndex } from '../search/write-index.ts';
 import type { ZipRecords } from '../offline/zip.ts';
 import { FileStampSchema } from '../contract/file-stamp.ts';
+import { writeFileWhole } from '../contract/pending-file.ts';
 import { CACHE_DIR } from './cache.ts';
 import { SITE_DIR } from './staging.ts';
 import { OFFLINE_ZIP } from './offline-step.ts';
@@ -53,8 +54,8 @@ export function readPublishedRecords(clean: boolean, root = '.'): PublishedRecor
 /** Saves the records of the site just published (each written beside, then renamed); the zip's as where it is published. */
 export function savePublishedRecords(staged: StagedRecords, root = '.'): void {
   fs.mkdirSync(path.join(root, RECORDS_DIR), { recursive: true });
-  writeJson(path.join(root, RECORDS_DIR, INDEX_FILE), staged.index);
-  writeJson(path.join(root, RECORDS_DIR, ZIP_FILE), { ...staged.zip, file: path.join(SITE_DIR, OFFLINE_ZIP) });
+  writeFileWhole(path.join(root, RECORDS_DIR, INDEX_FILE), JSON.stringify(staged.index));
+  writeFileWhole(path.join(root, RECORDS_DIR, ZIP_FILE), JSON.stringify({ ...staged.zip, file: path.join(SITE_DIR, OFFLINE_ZIP) }));
 }
 
 function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
@@ -64,10 +65,4 @@ function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> | un
   } catch {
     return undefined;
   }
-}
-
-function writeJson(file: string, value: unknown): void {
-  const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, JSON.stringify(value));
-  fs.renameSync(partial, file);
 }
