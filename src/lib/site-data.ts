@@ -16,6 +16,8 @@ let cached: SiteDataFile | undefined;
 let byId: Map<string, DocumentHead> | undefined;
 let spans: Map<string, SourceRef[]> | undefined;
 let departments: Map<string, DepartmentHead> | undefined;
+/** Source texts of files that hold several documents (sourceText). */
+const shared = new Map<string, SourceText>();
 
 /** The generated site data; run `npm run build` (or `npm run ingest`) first. */
 export function siteData(): SiteDataFile {
@@ -47,17 +49,32 @@ export function documentWithBody(id: string): PolicyDocument {
   return { ...doc, body };
 }
 
-/** A seed file's physical lines and normalisations, for its original-text page (empty when site.json names no such file). */
+/**
+ * A seed file's physical lines and normalisations, for its original-text page (empty when site.json names no
+ * such file). Kept when the file holds several documents, whose pages each show it (an export of hundreds of
+ * documents in one file would otherwise be read, hashed and checked once per document); read each time otherwise.
+ */
 export function sourceText(file: string): SourceText {
+  const kept = shared.get(file);
+  if (kept) return kept;
   const ref = siteData().sources[file];
-  return ref ? readSiteText(SITE_FILE, ref, SourceTextSchema, WRITER) : { lines: [], normalisations: [] };
+  if (!ref) return { lines: [], normalisations: [] };
+  const text = readSiteText(SITE_FILE, ref, SourceTextSchema, WRITER);
+  if (documentSpans(file).length > 1) shared.set(file, text);
+  return text;
 }
 
 /** Where each document from a seed file starts and ends in it, in the collection's order (one pass over the collection, not one per page). */
 export function documentSpans(file: string): SourceRef[] {
   if (!spans) {
     spans = new Map();
-    for (const d of siteData().documents) for (const s of d.sources) spans.set(s.file, [...(spans.get(s.file) ?? []), s]);
+    for (const d of siteData().documents) {
+      for (const s of d.sources) {
+        const list = spans.get(s.file);
+        if (list) list.push(s);
+        else spans.set(s.file, [s]);
+      }
+    }
   }
   return spans.get(file) ?? [];
 }
