@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import zlib from 'node:zlib';
-import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANNER_STYLESHEET, isExcluded, makeOfflineCopy, type OfflineCopyResult } from '../../../scripts/offline/offline-copy.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
@@ -150,7 +149,8 @@ describe('makeOfflineCopy with many pages', () => {
         expect(zlib.inflateRawSync(entry.data).equals(bytes), file).toBe(true);
       }
       expect(readFileSync(path.join(many, 'out', 'docs/d3/index.html'), 'utf8')).toContain('href="../d4/index.html"');
-      // Each page is taken by exactly one worker, and both workers take some.
+      // Each page is taken by exactly one worker. (How the pages spread over the workers depends on when each
+      // starts, which a loaded machine delays: a worker may find none left. The bench measures that, not a test.)
       const results = await rewritePagesInWorkers(
         {
           siteDir: path.join(many, 'site'),
@@ -164,7 +164,6 @@ describe('makeOfflineCopy with many pages', () => {
       );
       const taken = results.flatMap((r) => r.sizes.map(([file]) => file));
       expect(taken.sort()).toEqual(written);
-      if (os.availableParallelism() > 1) expect(results.map((r) => r.sizes.length > 0)).toEqual([true, true]);
       // Workers started before the job (as the build starts them while Astro runs) write the same copy.
       const pool = new PageWorkerPool();
       await new Promise((resolve) => setTimeout(resolve, 300));
