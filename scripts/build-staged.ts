@@ -9,14 +9,15 @@ import path from 'node:path';
 import { runIngest, seedsFolder } from './steps/ingest-step.ts';
 import { writeOriginals } from './steps/originals-step.ts';
 import { writeSite } from './steps/site-step.ts';
-import { writeOpenData } from './steps/open-data-step.ts';
+import { GENERATED_SOURCES, writeOpenData } from './steps/open-data-step.ts';
 import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
 import { addToPagefind, type PagefindResult } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
 import { runOffline } from './steps/offline-step.ts';
 import { PageWorkerPool } from './offline/page-workers.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
-import type { IndexFileRecords, PublishedIndex } from './search/write-index.ts';
+import type { IndexFileRecords } from './search/write-index.ts';
+import type { PublishedFileRecords } from './contract/published-files.ts';
 import type { PublishedRecords, StagedRecords } from './steps/published-records.ts';
 import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE } from './steps/staging.ts';
 import { StepCache } from './steps/cache.ts';
@@ -59,6 +60,8 @@ interface ModelSteps {
   pagefind: Promise<PagefindResult>;
   /** The search index files written, for the next build once this one is published. */
   indexRecords: IndexFileRecords;
+  /** The documents' open data files written, likewise. */
+  openDataRecords: PublishedFileRecords;
   /** Lines for the build log, printed once Astro is done. */
   report: string[];
 }
@@ -77,7 +80,7 @@ export interface AstroRun {
  * sources) lives only in this function, so it can be collected once they are done, before the offline
  * copy and its zip: at 5,000 documents it is over 2 GB of this process's memory.
  */
-async function stageFromModel(caches: StepCaches, published: PublishedIndex | undefined): Promise<ModelSteps> {
+async function stageFromModel(caches: StepCaches, published: PublishedRecords): Promise<ModelSteps> {
   const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
@@ -91,11 +94,13 @@ async function stageFromModel(caches: StepCaches, published: PublishedIndex | un
   const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site)));
   const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
   pagefind.catch(ignore);
-  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents));
+  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents, GENERATED_SOURCES, published.openData));
   const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
   const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
-  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts, published));
-  const reused = published ? `, ${searchIndex.reused} of ${searchIndex.onlineFiles + searchIndex.offlineFiles} files linked from the published index` : '';
+  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts, published.index));
+  const reused = published.index
+    ? `, ${searchIndex.reused} of ${searchIndex.onlineFiles + searchIndex.offlineFiles} files linked from the published index`
+    : '';
   console.log(
     `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
       `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran${reused})`,
@@ -103,9 +108,9 @@ async function stageFromModel(caches: StepCaches, published: PublishedIndex | un
   // Plain strings: a closure made here would keep the whole model alive (closures share this scope).
   const report = [
     `build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran)`,
-    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
+    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran${openData.linked ? `; ${openData.linked} documents' files linked from the published site` : ''}), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
   ];
-  return { pagefind, report, indexRecords: searchIndex.records };
+  return { pagefind, report, indexRecords: searchIndex.records, openDataRecords: openData.records };
 }
 
 /**
@@ -114,7 +119,7 @@ async function stageFromModel(caches: StepCaches, published: PublishedIndex | un
  * records of the published search index and zip, whose unchanged files and entries are reused (scripts/steps/published-records.ts).
  */
 export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches, published: PublishedRecords = {}): Promise<StagedBuild> {
-  const { pagefind, report, indexRecords } = await stageFromModel(caches, published.index);
+  const { pagefind, report, indexRecords, openDataRecords } = await stageFromModel(caches, published);
   // The offline copy's page workers load their modules while Astro finishes (page-workers.ts).
   const workers = new PageWorkerPool();
   try {
@@ -143,7 +148,7 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   );
   // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
   await trashCleared;
-  return { records: { index: indexRecords, zip: offline.zipRecords } };
+  return { records: { index: indexRecords, openData: openDataRecords, zip: offline.zipRecords } };
 }
 
 /** What the caller keeps for after publishing. */

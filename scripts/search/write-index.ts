@@ -23,7 +23,7 @@ import { OFFLINE_GLOBAL, offlineFile, type OfflineMeta, type PageBundle, type Pa
 import { chunkCount, chunkOf, structureOf } from '../../shared/search/pages.ts';
 import { encodeNumbers } from '../../shared/search/varint.ts';
 import { gzipText, type BuiltIndex } from './build-index.ts';
-import { type FileStamp, hasStamp, stampOf } from '../contract/file-stamp.ts';
+import { type PublishedFileRecord, type PublishedFileRecords, type PublishedFiles, writeOrLinkPublished } from '../contract/published-files.ts';
 
 /** Folder of the online index inside the site. */
 export const SEARCH_DATA_DIR = 'search-data';
@@ -152,36 +152,14 @@ export interface WrittenIndex {
   records: IndexFileRecords;
 }
 
-/**
- * A file of a written index: where it is (site-relative) and the inode, size and modification time it had.
- * A later build links a file of the published index in place of writing the same bytes again, when its
- * identity matches and the published file still has the record's stamp (scripts/contract/file-stamp.ts): a record
- * that outlived its site (a build killed between publishing and saving them) then matches nothing.
- */
-export interface IndexFileRecord extends FileStamp {
-  rel: string;
-}
+/** A file of a written index (scripts/contract/published-files.ts). */
+export type IndexFileRecord = PublishedFileRecord;
 
 /** Records by identity (a digest of what the file's bytes are made from). */
-export type IndexFileRecords = Record<string, IndexFileRecord>;
+export type IndexFileRecords = PublishedFileRecords;
 
 /** The published index a build may link files from: the published site's folder and its records. */
-export interface PublishedIndex {
-  siteDir: string;
-  records: IndexFileRecords;
-}
-
-/** Links `record`'s published file to `file` when it is still that file; false when it is not (or cannot be linked). */
-function linkPublishedFile(published: PublishedIndex, record: IndexFileRecord, file: string): boolean {
-  const source = path.join(published.siteDir, record.rel);
-  if (!hasStamp(fs.statSync(source, { throwIfNoEntry: false }), record)) return false;
-  try {
-    fs.linkSync(source, file);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export type PublishedIndex = PublishedFiles;
 
 /**
  * Writes the index into siteDir (replacing an older one). With `published`, a file whose bytes the published
@@ -199,16 +177,8 @@ export function writeIndex(siteDir: string, index: BuiltIndex, published?: Publi
     if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
     folders.add(folder);
     const identity = identityOf(entry);
-    const previous = published?.records[identity];
-    let stamp: FileStamp;
-    if (previous && linkPublishedFile(published!, previous, file)) {
-      // A link is the same file: same inode, size and time.
-      stamp = stampOf(previous);
-      written.reused++;
-    } else {
-      fs.writeFileSync(file, bytesOf(entry));
-      stamp = stampOf(fs.statSync(file));
-    }
+    const { stamp, linked } = writeOrLinkPublished(file, identity, () => bytesOf(entry), published);
+    if (linked) written.reused++;
     written.records[identity] = { rel: entry.rel, ...stamp };
     const { size } = stamp;
     if (entry.rel.startsWith(`${OFFLINE_INDEX_DIR}/`)) {

@@ -1,8 +1,8 @@
 /**
- * Records of the published site's search index files (scripts/search/write-index.ts) and offline zip
- * (scripts/offline/zip.ts), kept between builds in .build/cache/published/, so the next build links the index
- * files whose bytes are unchanged from dist/ and copies unchanged zip entries from the published zip, instead of
- * making them again. Saved only once a build is published: the records then describe exactly the published
+ * Records of the published site's search index files (scripts/search/write-index.ts), documents' open data
+ * files (scripts/steps/open-data-step.ts) and offline zip (scripts/offline/zip.ts), kept between builds in
+ * .build/cache/published/, so the next build links the index and open data files whose bytes are unchanged
+ * from dist/ and copies unchanged zip entries from the published zip, instead of making them again. Saved only once a build is published: the records then describe exactly the published
  * files; a build that fails or is killed leaves the previous ones, which still describe the site it left in place
  * (and each record is checked against the file's stamp before it is used: scripts/contract/file-stamp.ts).
  */
@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { IndexFileRecords, PublishedIndex } from '../search/write-index.ts';
+import type { PublishedFileRecords, PublishedFiles } from '../contract/published-files.ts';
 import type { ZipRecords } from '../offline/zip.ts';
 import { FileStampSchema } from '../contract/file-stamp.ts';
 import { writeFileWhole } from '../contract/pending-file.ts';
@@ -20,7 +21,9 @@ import { OFFLINE_ZIP } from './offline-step.ts';
 const RECORDS_DIR = path.join(CACHE_DIR, 'published');
 const INDEX_FILE = 'search-index.json';
 const ZIP_FILE = 'zip.json';
+const OPEN_DATA_FILE = 'open-data.json';
 
+/** Records of published files by identity (the search index's, the open data's). */
 const IndexRecordsSchema = z.record(z.string(), FileStampSchema.extend({ rel: z.string() }));
 const ZipRecordsSchema = FileStampSchema.extend({
   file: z.string(),
@@ -31,12 +34,14 @@ const ZipRecordsSchema = FileStampSchema.extend({
 /** What a build may reuse of the published site. */
 export interface PublishedRecords {
   index?: PublishedIndex;
+  openData?: PublishedFiles;
   zip?: ZipRecords;
 }
 
 /** What a build leaves to save once it is published. */
 export interface StagedRecords {
   index: IndexFileRecords;
+  openData: PublishedFileRecords;
   zip: ZipRecords;
 }
 
@@ -44,9 +49,11 @@ export interface StagedRecords {
 export function readPublishedRecords(clean: boolean, root = '.'): PublishedRecords {
   if (clean) return {};
   const records = readJson(path.join(root, RECORDS_DIR, INDEX_FILE), IndexRecordsSchema);
+  const openData = readJson(path.join(root, RECORDS_DIR, OPEN_DATA_FILE), IndexRecordsSchema);
   const zip = readJson(path.join(root, RECORDS_DIR, ZIP_FILE), ZipRecordsSchema);
   return {
     index: records && { siteDir: path.join(root, SITE_DIR), records },
+    openData: openData && { siteDir: path.join(root, SITE_DIR), records: openData },
     zip: zip && { ...zip, file: path.join(root, zip.file) },
   };
 }
@@ -55,6 +62,7 @@ export function readPublishedRecords(clean: boolean, root = '.'): PublishedRecor
 export function savePublishedRecords(staged: StagedRecords, root = '.'): void {
   fs.mkdirSync(path.join(root, RECORDS_DIR), { recursive: true });
   writeFileWhole(path.join(root, RECORDS_DIR, INDEX_FILE), JSON.stringify(staged.index));
+  writeFileWhole(path.join(root, RECORDS_DIR, OPEN_DATA_FILE), JSON.stringify(staged.openData));
   writeFileWhole(path.join(root, RECORDS_DIR, ZIP_FILE), JSON.stringify({ ...staged.zip, file: path.join(SITE_DIR, OFFLINE_ZIP) }));
 }
 

@@ -90,6 +90,35 @@ describe('writeOpenData', () => {
     fs.writeFileSync(path.join(sources.compareClientDir, 'd1.js'), PAYLOAD);
   });
 
+  it("links a document's file from the published site when its bytes are unchanged, and writes the others", () => {
+    const first = writeOpenData(siteDir, documents, sources);
+    expect(first.linked).toBe(0);
+    // The next build stages beside the published site, with the records of its documents' files.
+    const next = path.join(dir, 'staged');
+    const changed = [documents[0], makeDoc('d2', { preamble: ['改过的新闻稿。'] })];
+    const second = writeOpenData(next, changed, sources, { siteDir, records: first.records });
+    const inode = (site: string, id: string) => fs.statSync(path.join(site, `data/docs/${id}.json`)).ino;
+    expect(second.linked).toBe(1);
+    expect(inode(next, 'd1')).toBe(inode(siteDir, 'd1'));
+    expect(inode(next, 'd2')).not.toBe(inode(siteDir, 'd2'));
+    expect(fs.readFileSync(path.join(next, 'data/docs/d2.json'), 'utf8')).toContain('改过的新闻稿');
+    // A published file that is no longer the recorded one (replaced by hand) is not linked: its bytes are written.
+    fs.rmSync(path.join(siteDir, 'data/docs/d1.json'));
+    fs.writeFileSync(path.join(siteDir, 'data/docs/d1.json'), '{"edited":true}');
+    const third = writeOpenData(path.join(dir, 'staged-again'), documents, sources, { siteDir, records: first.records });
+    expect(third.linked).toBe(1);
+    expect(inode(path.join(dir, 'staged-again'), 'd1')).not.toBe(inode(siteDir, 'd1'));
+    expect(inode(path.join(dir, 'staged-again'), 'd2')).toBe(inode(siteDir, 'd2'));
+    expect(fs.readFileSync(path.join(dir, 'staged-again/data/docs/d1.json'), 'utf8')).toBe(fs.readFileSync(path.join(next, 'data/docs/d1.json'), 'utf8'));
+    // The records name each file by its path in the site, as the next build links it.
+    expect(
+      Object.values(second.records)
+        .map((r) => r.rel)
+        .sort(),
+    ).toEqual(['data/docs/d1.json', 'data/docs/d2.json']);
+    writeOpenData(siteDir, documents, sources);
+  });
+
   it('names itself in comparisons.json', () => {
     expect(JSON.parse(fs.readFileSync(path.join(siteDir, 'data/comparisons.json'), 'utf8'))).toEqual({ generatedBy: GENERATED_BY, comparisons: [] });
     expect(GENERATED_BY).toBe('scripts/steps/open-data-step.ts');
