@@ -140,7 +140,7 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
   // The offline copy is updated in place, file by file, starting from links to the published one.
-  linkPublished(OFFLINE_DIR, STAGED_OFFLINE);
+  await timed('offline copy staged', () => linkPublished(OFFLINE_DIR, STAGED_OFFLINE));
   const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages, published.zip, workers));
   const reusedEntries = published.zip ? `, ${offline.reusedZipEntries} of ${offline.zipRecords.entries.length} entries from the published zip` : '';
   console.log(

@@ -55,6 +55,46 @@ describe('staging', () => {
     expect(read('published/gone.txt')).toBe('G');
   });
 
+  it('starts the next offline copy from the one the published copy replaced, made the same as the published one', async () => {
+    const site = path.join(root, 'recycle');
+    const put = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+      fs.writeFileSync(path.join(site, file), text);
+    };
+    // The copy the published one replaced, as publishStaged leaves it in the trash (and an older one), and the
+    // published copy: a.html is the same file in both, b.js rewritten, new.txt added, gone.txt and old/ dropped,
+    // and a folder where the older copy had a file.
+    const replaced = path.join(TRASH_DIR, 'dist-offline-7-2000');
+    put(path.join(replaced, 'a.html'), 'A');
+    put(path.join(replaced, 'sub/b.js'), 'B1');
+    put(path.join(replaced, 'gone.txt'), 'G');
+    put(path.join(replaced, 'old/x.txt'), 'X');
+    put(path.join(replaced, 'turned'), 'a file');
+    put(path.join(TRASH_DIR, 'dist-offline-7-1000/older.txt'), 'an older copy');
+    fs.mkdirSync(path.join(site, 'dist-offline'));
+    fs.linkSync(path.join(site, replaced, 'a.html'), path.join(site, 'dist-offline/a.html'));
+    put('dist-offline/sub/b.js', 'B2');
+    put('dist-offline/new.txt', 'N');
+    put('dist-offline/turned/inside.txt', 'now a folder');
+    const oldSub = fs.statSync(path.join(site, replaced, 'sub')).ino;
+    await prepareStaging(site);
+    const staged = path.join(site, STAGED_OFFLINE);
+    expect(fs.existsSync(path.join(staged, 'gone.txt')), 'the newest replaced copy was kept back from the trash').toBe(true);
+    expect(fs.existsSync(path.join(site, TRASH_DIR)), 'the rest of the trash is deleted').toBe(false);
+    expect(linkPublished(path.join(site, 'dist-offline'), staged)).toBe(4);
+    const list = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
+    expect(list(staged)).toEqual(list(path.join(site, 'dist-offline')));
+    for (const file of ['a.html', 'sub/b.js', 'new.txt', 'turned/inside.txt']) {
+      expect(fs.statSync(path.join(staged, file)).ino, file).toBe(fs.statSync(path.join(site, 'dist-offline', file)).ino);
+    }
+    expect(fs.statSync(path.join(staged, 'sub')).ino, 'a folder is kept, not made again').toBe(oldSub);
+    expect(fs.readFileSync(path.join(site, 'dist-offline/sub/b.js'), 'utf8'), 'the published copy is untouched').toBe('B2');
+    // With no published copy, nothing of the old one is left to be taken for it.
+    fs.rmSync(path.join(site, 'dist-offline'), { recursive: true });
+    expect(linkPublished(path.join(site, 'dist-offline'), staged)).toBe(0);
+    expect(fs.existsSync(staged)).toBe(false);
+  });
+
   it('puts a copied file in the copy as a hard link, and a later copy or write never changes the file it linked', () => {
     write('site1/data.json', 'v1');
     const copy = path.join(root, 'copy');
