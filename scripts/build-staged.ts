@@ -19,7 +19,7 @@ import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/sea
 import type { IndexFileRecords } from './search/write-index.ts';
 import type { PublishedFileRecords } from './contract/published-files.ts';
 import type { PublishedRecords, StagedRecords } from './steps/published-records.ts';
-import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE } from './steps/staging.ts';
+import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, TRASH_DIR } from './steps/staging.ts';
 import { StepCache } from './steps/cache.ts';
 import { timed } from './steps/timed.ts';
 import { finishAstroRun, readRenderRecord, type RenderRecord, unchangedPages } from './steps/astro-cache.ts';
@@ -139,8 +139,11 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   movePagefind(path.join(SEARCH_STAGING, 'pagefind'), STAGED_SITE);
   console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
-  // The offline copy is updated in place, file by file, starting from links to the published one.
-  await timed('offline copy staged', () => linkPublished(OFFLINE_DIR, STAGED_OFFLINE));
+  // The offline copy is updated in place, file by file, starting from links to the published one. What the
+  // staged copy held besides goes into the trash, which the previous build's deletion must have left first.
+  await trashCleared;
+  const setAside = path.join(TRASH_DIR, `offline-staging-${process.pid}-${Date.now()}`);
+  await timed('offline copy staged', () => linkPublished(OFFLINE_DIR, STAGED_OFFLINE, setAside));
   const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages, published.zip, workers));
   const reusedEntries = published.zip ? `, ${offline.reusedZipEntries} of ${offline.zipRecords.entries.length} entries from the published zip` : '';
   console.log(

@@ -81,9 +81,16 @@ describe('staging', () => {
     const staged = path.join(site, STAGED_OFFLINE);
     expect(fs.existsSync(path.join(staged, 'gone.txt')), 'the newest replaced copy was kept back from the trash').toBe(true);
     expect(fs.existsSync(path.join(site, TRASH_DIR)), 'the rest of the trash is deleted').toBe(false);
-    expect(linkPublished(path.join(site, 'dist-offline'), staged)).toBe(4);
+    const aside = path.join(site, 'aside');
+    expect(linkPublished(path.join(site, 'dist-offline'), staged, aside)).toBe(4);
     const list = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
     expect(list(staged)).toEqual(list(path.join(site, 'dist-offline')));
+    // What the older copy held besides is set aside for the trash, not deleted on the way to publishing.
+    const setAside = fs.readdirSync(aside).map((name) => {
+      const full = path.join(aside, name);
+      return fs.statSync(full).isDirectory() ? `folder: ${fs.readdirSync(full).join(',')}` : fs.readFileSync(full, 'utf8');
+    });
+    expect(setAside.sort()).toEqual(['B1', 'G', 'a file', 'folder: x.txt']);
     for (const file of ['a.html', 'sub/b.js', 'new.txt', 'turned/inside.txt']) {
       expect(fs.statSync(path.join(staged, file)).ino, file).toBe(fs.statSync(path.join(site, 'dist-offline', file)).ino);
     }
