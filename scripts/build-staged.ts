@@ -140,7 +140,8 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
   // The offline copy is updated in place, file by file, starting from links to the published one. What the
-  // staged copy held besides goes into the trash, which the previous build's deletion must have left first.
+  // staged copy held besides goes into the trash: what the previous build replaced must be deleted first (it
+  // is deleted while this build runs, and must be gone before the trash takes more).
   await trashCleared;
   const setAside = path.join(TRASH_DIR, `offline-staging-${process.pid}-${Date.now()}`);
   await timed('offline copy staged', () => linkPublished(OFFLINE_DIR, STAGED_OFFLINE, setAside));
@@ -149,8 +150,6 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   console.log(
     `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}${reusedEntries}`,
   );
-  // What the previous build replaced is deleted while this one runs; it must be gone before the trash takes more.
-  await trashCleared;
   return { records: { index: indexRecords, openData: openDataRecords, zip: offline.zipRecords } };
 }
 

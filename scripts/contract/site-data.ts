@@ -42,17 +42,18 @@ export const SiteDataSchema = z.strictObject({
 
 /** A text written beside site.json: its file, relative to site.json's folder, and the sha256 of its bytes. */
 const TextRefFields = { file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) };
-const DocumentTextRefSchema = z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() });
+/** The text of a document (its body) or a unit (its tasks), with its task count for the listings. */
+const TaskTextRefSchema = z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() });
 const SourceTextRefSchema = z.strictObject({ ...TextRefFields, lines: z.number().int().nonnegative() });
 
 const DepartmentHeadSchema = DepartmentSchema.omit({ tasks: true }).extend({
   documents: z.array(z.string()),
-  text: z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() }),
+  text: TaskTextRefSchema,
 });
 
 /** site.json as written (scripts/site/site-files.ts): the documents without their bodies, the units without their tasks, the seed files' lines written apart. */
 export const SiteDataFileSchema = SiteDataSchema.omit({ normalisations: true }).extend({
-  documents: z.array(PolicyDocumentSchema.omit({ body: true }).extend({ text: DocumentTextRefSchema })),
+  documents: z.array(PolicyDocumentSchema.omit({ body: true }).extend({ text: TaskTextRefSchema })),
   departments: z.array(DepartmentHeadSchema),
   sources: z.record(z.string(), SourceTextRefSchema),
 });
@@ -62,7 +63,7 @@ export const SiteDataFileSchema = SiteDataSchema.omit({ normalisations: true }).
  * text (notice, preamble, copies …) is the corpus's, checked in corpus.json once per build (by the
  * compare stage's reader).
  */
-const DocumentHeadSchema = z.looseObject({ id: z.string(), meta: DocumentMetaSchema, sources: z.array(SourceRefSchema), text: DocumentTextRefSchema });
+const DocumentHeadSchema = z.looseObject({ id: z.string(), meta: DocumentMetaSchema, sources: z.array(SourceRefSchema), text: TaskTextRefSchema });
 
 /** site.json checked as Astro reads it: everything but the documents' text, which corpus.json's check covers. */
 export const SiteDataHeadSchema = SiteDataFileSchema.extend({ documents: z.array(DocumentHeadSchema) });

@@ -57,9 +57,9 @@ export interface BuiltIndex {
 /** Kinds of page the index keeps, in index order. */
 export const INDEXED_TYPES = ['document', 'department'] as const;
 
-/** Gzip as the online files are written (level 9: written once, fetched many times). */
 /** Gzip as the online index files are written (level 9: written once, fetched many times). */
 export const gzipText = (text: string): Buffer => gzipSync(text, { level: 9 });
+/** The same, of a value's JSON. */
 export const gzipJson = (value: unknown): Buffer => gzipText(JSON.stringify(value));
 
 /** The page as the index keeps it: a department by its name alone (the title, as one heading block). */

@@ -2,9 +2,10 @@
  * Records of the published site's search index files (scripts/search/write-index.ts), documents' open data
  * files (scripts/steps/open-data-step.ts) and offline zip (scripts/offline/zip.ts), kept between builds in
  * .build/cache/published/, so the next build links the index and open data files whose bytes are unchanged
- * from dist/ and copies unchanged zip entries from the published zip, instead of making them again. Saved only once a build is published: the records then describe exactly the published
- * files; a build that fails or is killed leaves the previous ones, which still describe the site it left in place
- * (and each record is checked against the file's stamp before it is used: scripts/contract/file-stamp.ts).
+ * from dist/ and copies unchanged zip entries from the published zip, instead of making them again. Saved only
+ * once a build is published: the records then describe exactly the published files; a build that fails or is
+ * killed leaves the previous ones, which still describe the site it left in place (and each record is checked
+ * against the file's stamp before it is used: scripts/contract/file-stamp.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,7 @@ const ZIP_FILE = 'zip.json';
 const OPEN_DATA_FILE = 'open-data.json';
 
 /** Records of published files by identity (the search index's, the open data's). */
-const IndexRecordsSchema = z.record(z.string(), FileStampSchema.extend({ rel: z.string() }));
+const PublishedFileRecordsSchema = z.record(z.string(), FileStampSchema.extend({ rel: z.string() }));
 const ZipRecordsSchema = FileStampSchema.extend({
   file: z.string(),
   deflater: z.string(),
@@ -48,8 +49,8 @@ export interface StagedRecords {
 /** The published site's records, none for a clean build or where they are missing or unreadable. */
 export function readPublishedRecords(clean: boolean, root = '.'): PublishedRecords {
   if (clean) return {};
-  const records = readJson(path.join(root, RECORDS_DIR, INDEX_FILE), IndexRecordsSchema);
-  const openData = readJson(path.join(root, RECORDS_DIR, OPEN_DATA_FILE), IndexRecordsSchema);
+  const records = readJson(path.join(root, RECORDS_DIR, INDEX_FILE), PublishedFileRecordsSchema);
+  const openData = readJson(path.join(root, RECORDS_DIR, OPEN_DATA_FILE), PublishedFileRecordsSchema);
   const zip = readJson(path.join(root, RECORDS_DIR, ZIP_FILE), ZipRecordsSchema);
   return {
     index: records && { siteDir: path.join(root, SITE_DIR), records },

@@ -59,8 +59,9 @@ function newestReplaced(trash: string, published: string): string | undefined {
   } catch {
     return undefined;
   }
+  const stampedName = new RegExp(`^${published}-\\d+-(\\d+)$`);
   const stamped = names
-    .map((name) => ({ name, time: new RegExp(`^${published}-\\d+-(\\d+)$`).exec(name)?.[1] }))
+    .map((name) => ({ name, time: stampedName.exec(name)?.[1] }))
     .filter((x): x is { name: string; time: string } => x.time !== undefined)
     .sort((a, b) => Number(b.time) - Number(a.time));
   return stamped[0] && path.join(trash, stamped[0].name);
@@ -150,17 +151,15 @@ export function linkPublished(published: string, staged: string, setAside?: stri
   return linked;
 }
 
-/** Removes from `staged` (with `remove`) every entry that `wanted` does not hold as the same kind (folder or file). */
-function removeUnwanted(staged: string, wanted: ReadonlyMap<string, boolean>, remove: (full: string) => void): void {
-  const removed: string[] = [];
-  for (const entry of fs.readdirSync(staged, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    // A removed folder's entries are listed too, and went with it.
-    if (removed.some((folder) => full.startsWith(folder))) continue;
-    const isFolder = wanted.get(path.relative(staged, full));
-    const keep = isFolder === undefined ? false : isFolder ? entry.isDirectory() : entry.isFile();
-    if (keep) continue;
-    remove(full);
-    if (entry.isDirectory()) removed.push(`${full}${path.sep}`);
+/**
+ * Removes from `staged` (with `remove`) every entry that `wanted` does not hold as the same kind (folder or file),
+ * `rel` being the folder walked; a removed folder goes whole, and only kept folders are walked into.
+ */
+function removeUnwanted(staged: string, wanted: ReadonlyMap<string, boolean>, remove: (full: string) => void, rel = ''): void {
+  for (const entry of fs.readdirSync(path.join(staged, rel), { withFileTypes: true })) {
+    const entryRel = path.join(rel, entry.name);
+    const isFolder = wanted.get(entryRel);
+    if (isFolder === true && entry.isDirectory()) removeUnwanted(staged, wanted, remove, entryRel);
+    else if (!(isFolder === false && entry.isFile())) remove(path.join(staged, entryRel));
   }
 }
