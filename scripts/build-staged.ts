@@ -9,7 +9,8 @@ import path from 'node:path';
 import { runIngest, seedsFolder } from './steps/ingest-step.ts';
 import { writeOriginals } from './steps/originals-step.ts';
 import { writeSite } from './steps/site-step.ts';
-import { GENERATED_SOURCES, writeOpenData } from './steps/open-data-step.ts';
+import { writeOpenData } from './steps/open-data-step.ts';
+import { COMPARE_CLIENT_DIR } from './steps/compare-step.ts';
 import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
 import { addToPagefind, type PagefindResult } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
@@ -84,20 +85,22 @@ async function stageFromModel(caches: StepCaches, published: PublishedRecords): 
   const corpus = await timed('ingest', () => runIngest(undefined, undefined, caches.ingest));
   // The search index and Pagefind read each document's final MDX tree as the site step writes it.
   const search = new SearchSources();
-  const { data: site, compared, writeSiteData } = await timed('MDX pages', () => writeSite(corpus, search, caches.documentPages));
-  compared.catch(ignore);
+  const { data: site, concepts, compared: comparing, writeSiteData } = await timed('MDX pages', () => writeSite(corpus, search, caches.documentPages));
+  comparing.catch(ignore);
   await timed('site data', writeSiteData);
   // The search records, the open data and the feeds read the relations stage's output.
-  await timed('waiting for the compare stage', () => compared);
+  const compared = await timed('waiting for the compare stage', () => comparing);
+  const standings = () => compared.relations.standing;
   // Pagefind's service (native, its own process) indexes records made from the model while Astro
   // renders; it is sent every record first, then writes its bundle while this process goes on.
-  const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site)));
+  const pagefindIndexed = await timed('pagefind records', () => addToPagefind(search.pages(site, standings)));
   const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
   pagefind.catch(ignore);
-  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents, GENERATED_SOURCES, published.openData));
+  const sources = { concepts, compared, compareClientDir: COMPARE_CLIENT_DIR };
+  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents, sources, published.openData));
   const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
-  const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents));
-  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site), search.concepts, published.index));
+  const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents, concepts, compared.relations));
+  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site, standings), search.concepts, published.index));
   const reused = published.index
     ? `, ${searchIndex.reused} of ${searchIndex.onlineFiles + searchIndex.offlineFiles} files linked from the published index`
     : '';

@@ -4,6 +4,8 @@
  * otherwise pick up the worker's URL.
  */
 import { Worker } from 'node:worker_threads';
+import type { ComparedPair } from '../compare/run.ts';
+import type { RelationsData } from '../relations/model.ts';
 
 /** What the compare worker reads: the files the ingest and concept steps wrote. */
 export interface CompareWorkerInput {
@@ -11,12 +13,25 @@ export interface CompareWorkerInput {
   conceptsFile: string;
 }
 
-/** Resolves with the number of recommended pairs once the worker has written the compare files. */
-export function runCompareStageInWorker(input: CompareWorkerInput): Promise<{ pairs: number }> {
+/**
+ * What the worker hands back besides its files, for the steps of the main thread that need it: the
+ * recommended pairs (comparisons.json), the documents it wrote a compare payload for, and the relations.
+ * Handed over in memory: reading compare.json back through its schema to get the 51 pairs out of it cost
+ * the main thread 2-4 s at 2,019 documents (24 MB, mostly the 相似任务 lists).
+ */
+export interface CompareOutcome {
+  pairs: ComparedPair[];
+  /** Ids of the documents with a payload `<id>.js` in the compare stage's client folder, in corpus order. */
+  payloads: string[];
+  relations: RelationsData;
+}
+
+/** Resolves with the worker's outcome once it has written the compare and relations files. */
+export function runCompareStageInWorker(input: CompareWorkerInput): Promise<CompareOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), { workerData: input });
-    let result: { pairs: number } | undefined;
-    worker.once('message', (message: { pairs: number }) => (result = message));
+    let result: CompareOutcome | undefined;
+    worker.once('message', (message: CompareOutcome) => (result = message));
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`compare stage: the worker exited with code ${code}`))));
   });

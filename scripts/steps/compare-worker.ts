@@ -4,6 +4,7 @@
  * waits, and writes the compare files. Then the relations stage, which needs the compare stage's
  * hierarchy alignments, writes relations.json here too: off the main thread, beside the MDX pages
  * (2.2 s for 2,000 synthetic documents, which would otherwise wait for the compare stage and add to the build).
+ * What the main thread needs of both (compare-thread.ts, CompareOutcome) is posted back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readGeneratedJson } from '../contract/generated-file.ts';
@@ -11,11 +12,12 @@ import { CorpusSchema } from '../contract/corpus.ts';
 import { ConceptsDataSchema } from '../contract/concepts-data.ts';
 import { runCompareStage } from './compare-step.ts';
 import { runRelationsStage } from './relations-step.ts';
-import type { CompareWorkerInput } from './compare-thread.ts';
+import type { CompareOutcome, CompareWorkerInput } from './compare-thread.ts';
 
 const input = workerData as CompareWorkerInput;
 const corpus = readGeneratedJson(input.corpusFile, CorpusSchema, 'the ingest step (scripts/steps/ingest-step.ts)');
 const concepts = readGeneratedJson(input.conceptsFile, ConceptsDataSchema, 'the concept stage (scripts/steps/concepts-step.ts)');
 const result = runCompareStage(corpus.documents, concepts);
-runRelationsStage(corpus.documents, result.hierarchy);
-parentPort!.postMessage({ pairs: result.pairs.length });
+const relations = runRelationsStage(corpus.documents, result.hierarchy);
+const outcome: CompareOutcome = { pairs: result.pairs, payloads: result.client.map((payload) => payload.doc.id), relations };
+parentPort!.postMessage(outcome);

@@ -6,13 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../ingest/model.ts';
-import { readGeneratedJson } from '../contract/generated-file.ts';
-import { ConceptsDataSchema } from '../contract/concepts-data.ts';
-import { RelationsDataSchema } from '../contract/relations-data.ts';
+import type { ConceptsData } from '../concepts/model.ts';
+import type { RelationsData } from '../relations/model.ts';
 import { atomFeed, newestDay, siteFeeds } from '../feeds/feeds.ts';
 import { siteConfig } from '../urls/config.ts';
-import { CONCEPTS_FILE } from './concepts-step.ts';
-import { RELATIONS_FILE } from './relations-step.ts';
 
 /** The folder of the feeds in the site. */
 export const FEEDS_DIR = 'feeds';
@@ -23,10 +20,13 @@ export interface FeedsReport {
   bytes: number;
 }
 
-/** Writes every feed into `<siteDir>/feeds/` (emptied first); the concept and relations data are read from content/generated/. */
-export function writeFeeds(siteDir: string, documents: readonly PolicyDocument[], files = { concepts: CONCEPTS_FILE, relations: RELATIONS_FILE }): FeedsReport {
-  const concepts = readGeneratedJson(files.concepts, ConceptsDataSchema, WRITER);
-  const { standing } = readGeneratedJson(files.relations, RelationsDataSchema, WRITER);
+/** Writes every feed into `<siteDir>/feeds/` (emptied first), from the site step's documents and concepts and the relations stage's standings. */
+export function writeFeeds(
+  siteDir: string,
+  documents: readonly PolicyDocument[],
+  concepts: ConceptsData,
+  { standing }: Pick<RelationsData, 'standing'>,
+): FeedsReport {
   const context = { origin: siteConfig().origin, standing };
   const newest = newestDay(documents, standing);
   const dir = path.join(siteDir, FEEDS_DIR);
@@ -43,6 +43,3 @@ export function writeFeeds(siteDir: string, documents: readonly PolicyDocument[]
   }
   return report;
 }
-
-/** Who writes the files the feeds read. */
-const WRITER = 'the site step (before the feeds are written)';

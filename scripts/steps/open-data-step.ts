@@ -12,14 +12,8 @@ import { comparisonsJson, publishedComparisons } from '../compare/comparisons-js
 import { conceptsJson, publishedConcepts } from '../site/concepts-json.ts';
 import { siteConfig } from '../urls/config.ts';
 import { documentJson, documentsJson, targetsCsv, tasksCsv, unitsCsv } from '../open-data/open-data.ts';
-import { COMPARE_CLIENT_DIR, COMPARE_FILE } from './compare-step.ts';
-import { CONCEPTS_FILE } from './concepts-step.ts';
-import { RELATIONS_FILE } from './relations-step.ts';
-import type { z } from 'zod';
-import { readGeneratedJson } from '../contract/generated-file.ts';
-import { CompareDataSchema } from '../contract/compare-data.ts';
-import { ConceptsDataSchema } from '../contract/concepts-data.ts';
-import { RelationsDataSchema } from '../contract/relations-data.ts';
+import type { CompareOutcome } from './compare-thread.ts';
+import type { ConceptsData } from '../concepts/model.ts';
 import { linkOrCopy } from '../offline/copy-writer.ts';
 import { digestOf } from '../contract/digest.ts';
 import { type PublishedFileRecords, type PublishedFiles, writeOrLinkPublished } from '../contract/published-files.ts';
@@ -37,37 +31,25 @@ export interface OpenDataReport {
   records: PublishedFileRecords;
 }
 
-/** Where the step reads what the site step wrote. */
+/** What the step publishes besides the documents: the earlier stages' results, handed over in memory. */
 export interface OpenDataSources {
-  conceptsFile: string;
-  compareFile: string;
-  relationsFile: string;
-  /** One compare payload per document, `<id>.js`. */
+  /** The concept stage's data (site step). */
+  concepts: ConceptsData;
+  /** What the compare and relations stages handed back (compare-thread.ts). */
+  compared: CompareOutcome;
+  /** The folder of the compare payloads, `<id>.js` for each id of `compared.payloads`. */
   compareClientDir: string;
 }
 
-/** The site step's files in content/generated/. */
-export const GENERATED_SOURCES: OpenDataSources = {
-  conceptsFile: CONCEPTS_FILE,
-  compareFile: COMPARE_FILE,
-  relationsFile: RELATIONS_FILE,
-  compareClientDir: COMPARE_CLIENT_DIR,
-};
-
 /**
  * Writes the open data into `<siteDir>/data/` (the dist/ layout has no base
- * path: the host serves dist/ under it). `documents` are the site step's; the
- * concept and compare data are read from the files the site step wrote. With `published`, a document's
+ * path: the host serves dist/ under it). `documents` are the site step's, `sources` the concept, compare
+ * and relations stages' results (the compare payloads are published from their files). With `published`, a document's
  * docs/<id>.json whose bytes the published site already holds is hard-linked from it instead of written:
  * at 2,019 documents that is 96 MB in 2,019 files written on every build, of which adding a document
  * changes one.
  */
-export function writeOpenData(
-  siteDir: string,
-  documents: readonly PolicyDocument[],
-  sources: OpenDataSources = GENERATED_SOURCES,
-  published?: PublishedFiles,
-): OpenDataReport {
+export function writeOpenData(siteDir: string, documents: readonly PolicyDocument[], sources: OpenDataSources, published?: PublishedFiles): OpenDataReport {
   const { origin } = siteConfig();
   const dataDir = path.join(siteDir, 'data');
   // One file per document: clear what a previous run left for documents that are gone.
@@ -82,7 +64,8 @@ export function writeOpenData(
     report.bytes += Buffer.byteLength(text);
   };
 
-  write('documents.json', documentsJson(documents, readGenerated(sources.relationsFile, RelationsDataSchema)));
+  const { pairs, payloads, relations } = sources.compared;
+  write('documents.json', documentsJson(documents, relations));
   write('tasks.csv', tasksCsv(documents));
   write('units.csv', unitsCsv(documents));
   write('targets.csv', targetsCsv(documents));
@@ -97,16 +80,13 @@ export function writeOpenData(
     if (linked) report.linked += 1;
   }
 
-  const concepts = readGenerated(sources.conceptsFile, ConceptsDataSchema);
-  write('concepts.json', conceptsJson(publishedConcepts(concepts, origin)));
-
-  const compare = readGenerated(sources.compareFile, CompareDataSchema);
-  write('comparisons.json', comparisonsJson(publishedComparisons(compare.pairs, documents, origin), GENERATED_BY));
+  write('concepts.json', conceptsJson(publishedConcepts(sources.concepts, origin)));
+  write('comparisons.json', comparisonsJson(publishedComparisons(pairs, documents, origin), GENERATED_BY));
   // The compare stage already wrote each payload as the script the compare page loads: publish it unchanged,
   // as a hard link (130 MB in 2,018 files at 2,000 documents: copying took 0.6-1.1 s, linking 0.04 s). The link
   // never sees a later build's payload, because the compare stage deletes its folder and writes new files
   // (scripts/steps/compare-step.ts), never into the old ones.
-  for (const { id } of compare.docs) {
+  for (const id of payloads) {
     const source = path.join(sources.compareClientDir, `${id}.js`);
     const target = path.join(dataDir, 'compare', `${id}.js`);
     try {
@@ -118,9 +98,4 @@ export function writeOpenData(
     report.bytes += fs.statSync(target).size;
   }
   return report;
-}
-
-/** Reads a JSON file of content/generated/ through its schema, saying which step writes it when it is missing or wrong. */
-function readGenerated<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  return readGeneratedJson(file, schema, 'the site step (before the open data step runs)');
 }

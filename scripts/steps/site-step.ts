@@ -16,7 +16,7 @@ import type { ExtractedPage } from '../search/extract.ts';
 import { similarExtras } from '../site/similar-tasks.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
 import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
-import { runCompareStageInWorker } from './compare-thread.ts';
+import { type CompareOutcome, runCompareStageInWorker } from './compare-thread.ts';
 import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
 import { syncFolder } from './sync-folder.ts';
@@ -38,8 +38,10 @@ export interface SiteStepHooks {
 /** What the site step leaves: the site data, and the compare stage still running. */
 export interface SiteStep {
   data: SiteData;
-  /** Resolves once the compare and relations stages have written their files (pending-files.ts). */
-  compared: Promise<{ pairs: number }>;
+  /** The concept stage's data, as written to concepts.json. */
+  concepts: ConceptsData;
+  /** Resolves once the compare and relations stages have written their files (pending-files.ts), with what they hand back. */
+  compared: Promise<CompareOutcome>;
   /**
    * Writes site.json and the texts beside it. Call it once Astro has started: Astro reads them only when
    * it renders, and writing them takes a while (176 MB at 2,019 documents in a clean build), which then
@@ -83,7 +85,7 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
   console.log(`MDX pages: ${cached}${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   // Every page is in place (the concept stage wrote its own above): Astro's content loaders may read them.
   fs.writeFileSync(PAGES_READY_FILE, '');
-  return { data, compared, writeSiteData: () => writeSiteFiles(data) };
+  return { data, concepts: concepts.data, compared, writeSiteData: () => writeSiteFiles(data) };
 }
 
 /**

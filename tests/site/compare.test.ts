@@ -4,7 +4,7 @@
  * version page without JavaScript; the 相似任务 list on a document page; the
  * open data file.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,17 @@ describe(`compare in ${site.label}`, () => {
     expect(pair?.url).toMatch(new RegExp(`/compare/${SHIZHONG}--${CITY}/$`));
     expect(pair?.pairs).toEqual(expect.arrayContaining([expect.objectContaining({ a: 'item_13', b: 'item_14' })]));
     expect(data.comparisons.some((c) => c.b === `${SHIZHONG}.copy1`)).toBe(true);
+  });
+
+  it('publishes a comparison for exactly the pre-rendered pair pages, and a payload for exactly the documents with tasks', () => {
+    const read = (file: string) => JSON.parse(readFileSync(path.join(site.dir, file), 'utf8')) as unknown;
+    const { comparisons } = read('data/comparisons.json') as { comparisons: Array<{ url: string }> };
+    const pairPages = readdirSync(path.join(site.dir, 'compare')).filter((name) => name.includes('--'));
+    const listed = comparisons.map((c) => new URL(c.url).pathname.split('/').filter(Boolean).at(-1));
+    expect(listed.sort()).toEqual(pairPages.sort());
+    for (const name of pairPages) expect(existsSync(path.join(site.dir, 'compare', name, 'index.html'))).toBe(true);
+    const documents = read('data/documents.json') as Array<{ id: string; tasks: unknown[] }>;
+    const withTasks = documents.filter((d) => d.tasks.length > 0).map((d) => `${d.id}.js`);
+    expect(readdirSync(path.join(site.dir, 'data/compare')).sort()).toEqual(withTasks.sort());
   });
 });

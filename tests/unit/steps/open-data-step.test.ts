@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_BY, writeOpenData, type OpenDataSources } from '../../../scripts/steps/open-data-step.ts';
-import type { CompareData } from '../../../scripts/compare/published.ts';
 import type { ConceptsData } from '../../../scripts/concepts/model.ts';
-import { computeCompare, docSummary } from '../../../scripts/compare/run.ts';
+import { computeCompare } from '../../../scripts/compare/run.ts';
 import { writeComparePayloads } from '../../../scripts/steps/compare-step.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
@@ -25,25 +24,12 @@ describe('writeOpenData', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'open-data-'));
     siteDir = path.join(dir, 'dist');
+    const concepts: ConceptsData = { generatedBy: 'test', concepts: [], occurrences: [], candidates: [], citations: {} };
     sources = {
-      conceptsFile: path.join(dir, 'concepts.json'),
-      compareFile: path.join(dir, 'compare.json'),
-      relationsFile: path.join(dir, 'relations.json'),
+      concepts,
+      compared: { pairs: [], payloads: ['d1'], relations: analyseRelations(documents) },
       compareClientDir: path.join(dir, 'compare-client'),
     };
-    const concepts: ConceptsData = { generatedBy: 'test', concepts: [], occurrences: [], candidates: [], citations: {} };
-    const compare: CompareData = {
-      generatedBy: 'test',
-      docs: [docSummary(documents[0])],
-      similar: {},
-      pairs: [],
-      concepts: null,
-      conceptInfo: [],
-      timings: {},
-    };
-    fs.writeFileSync(sources.conceptsFile, JSON.stringify(concepts));
-    fs.writeFileSync(sources.compareFile, JSON.stringify(compare));
-    fs.writeFileSync(sources.relationsFile, JSON.stringify(analyseRelations(documents)));
     fs.mkdirSync(sources.compareClientDir);
     fs.writeFileSync(path.join(sources.compareClientDir, 'd1.js'), PAYLOAD);
     // Left by an earlier build of a document that is gone.
@@ -124,9 +110,9 @@ describe('writeOpenData', () => {
     expect(GENERATED_BY).toBe('scripts/steps/open-data-step.ts');
   });
 
-  it('says which file is missing and what writes it', () => {
-    expect(() => writeOpenData(siteDir, documents, { ...sources, compareFile: path.join(dir, 'absent.json') })).toThrow(
-      /absent\.json: is missing or unreadable: the site step .* writes it/,
+  it('says which compare payload is missing and what writes it', () => {
+    expect(() => writeOpenData(siteDir, documents, { ...sources, compared: { ...sources.compared, payloads: ['d1', 'gone'] } })).toThrow(
+      /gone\.js: cannot publish the compare payload of "gone"; the compare stage writes it/,
     );
   });
 });
