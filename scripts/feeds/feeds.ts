@@ -6,7 +6,7 @@
  * date of the collection (an undated document still reaches readers once, and
  * a rebuild gives the same feed: nothing here reads the clock).
  */
-import { Feed } from 'feed';
+import { Feed, type FeedOptions, type Item } from 'feed';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { DocumentStanding } from '../relations/model.ts';
 import { textUnits } from '../concepts/text-units.ts';
@@ -37,6 +37,17 @@ export interface FeedContext {
   /** Origin without trailing slash ("https://example.org"); with paths' base it makes absolute URLs. */
   origin: string;
   standing: Readonly<Record<string, DocumentStanding>>;
+  /**
+   * Each document's {@link entrySummary} by id, made once for all feeds: a document is an entry of about
+   * ten feeds (the collection, its regions, its concepts). Made here when absent.
+   */
+  summaries?: ReadonlyMap<string, string>;
+}
+
+/** What the library is given for a feed: plain data, so its JSON says everything the feed's text is made from. */
+export interface AtomInput {
+  options: FeedOptions;
+  items: Item[];
 }
 
 const SITE_NAME = '政策图谱 Policy Atlas';
@@ -93,12 +104,17 @@ export function newestDay(documents: readonly PolicyDocument[], standing: FeedCo
 
 /** The Atom text of a feed. */
 export function atomFeed(feed: SiteFeed, context: FeedContext, collectionNewest: string): string {
+  return atomText(atomInput(feed, context, collectionNewest));
+}
+
+/** What the library is given for a feed (see {@link atomText}). */
+export function atomInput(feed: SiteFeed, context: FeedContext, collectionNewest: string): AtomInput {
   const url = (path: string) => context.origin + path;
   const dayOf = (doc: PolicyDocument) => entryDay(doc, context.standing[doc.id], collectionNewest);
   const entries = [...feed.documents].sort((a, b) => (dayOf(a) < dayOf(b) ? 1 : dayOf(a) > dayOf(b) ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const updated = entries.length > 0 ? dayOf(entries[0]) : collectionNewest;
   const self = url(paths.feed(feed.name));
-  const atom = new Feed({
+  const options: FeedOptions = {
     id: self,
     title: xmlText(feed.title),
     description: xmlText(feed.subtitle),
@@ -107,25 +123,32 @@ export function atomFeed(feed: SiteFeed, context: FeedContext, collectionNewest:
     updated: utcDate(updated),
     generator: SITE_NAME,
     author: { name: SITE_NAME, link: url(paths.home()) },
-  });
-  for (const doc of entries) {
+  };
+  const items = entries.map((doc): Item => {
     const m = doc.meta;
     const link = url(paths.doc(doc.id));
-    atom.addItem({
+    return {
       id: link,
       link,
       // The library writes titles and summaries as type="html": escaped, a seed's "<" stays text.
       title: escapeHtml(m.title.value),
       date: utcDate(dayOf(doc)),
       ...(m.date.value ? { published: utcDate(m.date.value) } : {}),
-      description: entrySummary(doc, context.standing[doc.id]),
+      description: context.summaries?.get(doc.id) ?? entrySummary(doc, context.standing[doc.id]),
       author: (m.issuer.value ?? '')
         .split('、')
         .filter(Boolean)
         .map((name) => ({ name: xmlText(name) })),
       category: [m.kind.value, context.standing[doc.id]?.status ?? m.status.value, ...m.region.value].map((term) => ({ term: xmlText(term) })),
-    });
-  }
+    };
+  });
+  return { options, items };
+}
+
+/** The Atom text the library writes of `input`. */
+export function atomText(input: AtomInput): string {
+  const atom = new Feed(input.options);
+  for (const item of input.items) atom.addItem(item);
   return atom.atom1();
 }
 
