@@ -1,7 +1,7 @@
 /**
- * The compare stage on a worker thread (started by runCompareStageInWorker): reads the corpus and
- * the concepts from the files the earlier steps wrote, so the main thread neither copies them nor
- * waits, and writes the compare files. Then the relations stage, which needs the compare stage's
+ * The compare stage on a worker thread (started by runCompareStageInWorker): reads the corpus from
+ * the file the ingest step wrote, so the main thread neither copies it nor waits, takes the concept
+ * mentions it was started with, and writes the compare files. Then the relations stage, which needs the compare stage's
  * hierarchy alignments, writes relations.json here too: off the main thread, beside the MDX pages
  * (2.2 s for 2,000 synthetic documents, which would otherwise wait for the compare stage and add to the build).
  * What the main thread needs of both (compare-thread.ts, CompareOutcome) is posted back.
@@ -9,15 +9,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readGeneratedJson } from '../contract/generated-file.ts';
 import { CorpusSchema } from '../contract/corpus.ts';
-import { ConceptsDataSchema } from '../contract/concepts-data.ts';
 import { runCompareStage } from './compare-step.ts';
 import { runRelationsStage } from './relations-step.ts';
 import type { CompareOutcome, CompareWorkerInput } from './compare-thread.ts';
 
 const input = workerData as CompareWorkerInput;
 const corpus = readGeneratedJson(input.corpusFile, CorpusSchema, 'the ingest step (scripts/steps/ingest-step.ts)');
-const concepts = readGeneratedJson(input.conceptsFile, ConceptsDataSchema, 'the concept stage (scripts/steps/concepts-step.ts)');
-const result = runCompareStage(corpus.documents, concepts);
+const result = runCompareStage(corpus.documents, input.concepts);
 const relations = runRelationsStage(corpus.documents, result.hierarchy);
 const outcome: CompareOutcome = { pairs: result.pairs, payloads: result.client.map((payload) => payload.doc.id), relations };
 parentPort!.postMessage(outcome);

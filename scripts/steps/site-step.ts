@@ -15,8 +15,8 @@ import type { StepCache } from './cache.ts';
 import type { ExtractedPage } from '../search/extract.ts';
 import { similarExtras } from '../site/similar-tasks.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
-import { CONCEPTS_FILE, runConceptStage } from './concepts-step.ts';
-import { type CompareOutcome, runCompareStageInWorker } from './compare-thread.ts';
+import { runConceptStage } from './concepts-step.ts';
+import { type CompareOutcome, compareConceptInput, runCompareStageInWorker } from './compare-thread.ts';
 import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
 import { syncFolder } from './sync-folder.ts';
@@ -54,7 +54,7 @@ export interface SiteStep {
  * Writes content/generated/docs/*.mdx (only the pages that changed), removing pages of documents that are gone; site.json is
  * written when the caller says ({@link SiteStep.writeSiteData}).
  * The compare stage runs on a worker thread meanwhile (the pages hold only its placeholders); it
- * reads the corpus file the ingest step wrote and the concepts file the concept stage writes here.
+ * reads the corpus file the ingest step wrote and is handed the concept stage's mentions.
  * The relations stage runs after the compare stage on the same worker, and writes relations.json.
  * Returns once the pages are written; the compare stage may still run (`compared`). The caller removes the
  * previous build's pending files first (pending-files.ts), so nothing reads them in place of this build's.
@@ -64,7 +64,7 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
   const docsDir = path.join(GENERATED, 'docs');
   const concepts = runConceptStage(data.documents, corpus.diagnostics);
   hooks.onConcepts?.(concepts.data);
-  const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, conceptsFile: CONCEPTS_FILE });
+  const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, concepts: compareConceptInput(concepts.data) });
   // Reported once, by the caller's await, even if it fails while the pages are written.
   compared.catch(() => {});
   const maker = {
