@@ -19,6 +19,7 @@ import type { MdxTreeContext } from '../site/mdx-tree.ts';
 import { documentPage } from '../site/document-pages.ts';
 import { siteConfig } from '../urls/config.ts';
 import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
+import { type SyncRecords, SyncRecordsSchema } from './sync-folder.ts';
 
 /** The code a document's page and its search record come from (with package-lock.json and Node's version). */
 export const DOCUMENT_PAGE_CODE = [
@@ -56,6 +57,8 @@ export interface MadePage {
   doc: PolicyDocument;
   mdx: string;
   record: ExtractedPage | null;
+  /** What `mdx` is made from, as a digest: its cache key with the department slugs it looked up. */
+  identity: string;
 }
 
 /** Each document's page and record, from `cache` where its key's entry is there and still valid, else made (and stored); `made` counts the latter. */
@@ -68,7 +71,9 @@ export function cachedDocumentPages(documents: readonly PolicyDocument[], maker:
     if (cached) {
       const entry = JSON.parse(cached.toString('utf8')) as PageEntry;
       // The entry is this step's own output for the same key, so only its slugs are checked.
-      if (entry.slugs.every(([name, slug]) => maker.departmentSlug(name) === slug)) return { doc, mdx: entry.mdx, record: entry.record };
+      if (entry.slugs.every(([name, slug]) => maker.departmentSlug(name) === slug)) {
+        return { doc, mdx: entry.mdx, record: entry.record, identity: contentKey(key, JSON.stringify(entry.slugs)) };
+      }
     }
     const slugs = new Map<string, string>();
     let record: ExtractedPage | null = null;
@@ -85,7 +90,27 @@ export function cachedDocumentPages(documents: readonly PolicyDocument[], maker:
     const entry: PageEntry = { mdx, record, slugs: [...slugs] };
     cache?.set(key, JSON.stringify(entry));
     made++;
-    return { doc, mdx, record };
+    return { doc, mdx, record, identity: contentKey(key, JSON.stringify(entry.slugs)) };
   });
   return { pages, made };
+}
+
+/** The cache's entry for the records of the pages as the site step last wrote them (not a page key: those are hex digests). */
+const WRITTEN_PAGES = 'written-pages';
+
+/** The records of the MDX pages as the site step last wrote them (scripts/steps/sync-folder.ts); none for a clean build, or when unreadable. */
+export function readWrittenPages(cache: StepCache | undefined): SyncRecords | undefined {
+  const bytes = cache?.get(WRITTEN_PAGES);
+  if (!bytes) return undefined;
+  try {
+    const parsed = SyncRecordsSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the records of the MDX pages just written, for the next build. */
+export function saveWrittenPages(cache: StepCache | undefined, records: SyncRecords): void {
+  cache?.set(WRITTEN_PAGES, JSON.stringify(records));
 }

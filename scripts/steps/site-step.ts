@@ -10,7 +10,7 @@ import type { SiteData } from '../site/site-model.ts';
 import { siteDataFrom } from '../site/site-data.ts';
 import { SITE_TEXT_DIRS, siteFiles } from '../site/site-files.ts';
 import { departmentSlugs } from '../site/document-pages.ts';
-import { cachedDocumentPages } from './document-page-cache.ts';
+import { cachedDocumentPages, readWrittenPages, saveWrittenPages } from './document-page-cache.ts';
 import type { StepCache } from './cache.ts';
 import type { ExtractedPage } from '../search/extract.ts';
 import { similarExtras } from '../site/similar-tasks.ts';
@@ -19,7 +19,7 @@ import { runConceptStage } from './concepts-step.ts';
 import { type CompareOutcome, compareConceptInput, runCompareStageInWorker } from './compare-thread.ts';
 import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
-import { syncFolder } from './sync-folder.ts';
+import { type SyncFile, syncFolder } from './sync-folder.ts';
 import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Root } from 'mdast';
@@ -76,11 +76,14 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
   };
   const { pages, made } = cachedDocumentPages(data.documents, maker, cache);
   for (const { doc, record } of pages) if (record) hooks.onDocumentRecord?.(doc, record);
-  // Only pages whose text changed are written: the others keep their modification time.
-  const written = syncFolder(
-    docsDir,
-    pages.map(({ doc, mdx }, index) => [`${doc.id}.mdx`, pageForTest(index, mdx)] as const),
-  );
+  // Only pages whose text changed are written: the others keep their modification time. A page's identity
+  // says what its text is made from; a page the test hook changed has none, so it is compared byte for byte.
+  const files = pages.map(({ doc, mdx, identity }, index): SyncFile => {
+    const text = pageForTest(index, mdx);
+    return [`${doc.id}.mdx`, text, text === mdx ? identity : undefined];
+  });
+  const written = syncFolder(docsDir, files, { previous: readWrittenPages(cache) });
+  saveWrittenPages(cache, written.records);
   const cached = cache?.reads ? `${made} made, ${pages.length - made} from the cache; ` : '';
   console.log(`MDX pages: ${cached}${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   // Every page is in place (the concept stage wrote its own above): Astro's content loaders may read them.
@@ -100,7 +103,7 @@ export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE): void 
     syncFolder(
       path.join(base, dir),
       texts.filter(([folder]) => folder === dir).map(([, name, text]) => [name, text] as const),
-      true,
+      { namedByContent: true },
     );
   }
   writeFileWhole(siteFile, JSON.stringify(data));

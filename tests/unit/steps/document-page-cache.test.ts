@@ -14,7 +14,7 @@ import { similarExtras } from '../../../scripts/site/similar-tasks.ts';
 import { loadGlossary } from '../../../scripts/concepts/glossary.ts';
 import { documentPage as searchRecord } from '../../../scripts/search/model-pages.ts';
 import { StepCache } from '../../../scripts/steps/cache.ts';
-import { cachedDocumentPages, type DocumentPageMaker } from '../../../scripts/steps/document-page-cache.ts';
+import { cachedDocumentPages, type DocumentPageMaker, readWrittenPages, saveWrittenPages } from '../../../scripts/steps/document-page-cache.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'page-cache-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -47,6 +47,26 @@ describe('the document page cache', () => {
     expect(second.made).toBe(0);
     expect(second.pages.map((p) => p.mdx)).toEqual(first.pages.map((p) => p.mdx));
     expect(second.pages.map((p) => p.record)).toEqual(first.pages.map((p) => p.record));
+  });
+
+  it('names each page by what it is made from, the same whether made or from the cache', () => {
+    const second = cachedDocumentPages(data.documents, maker, cache());
+    expect(second.pages.map((p) => p.identity)).toEqual(first.pages.map((p) => p.identity));
+    expect(new Set(first.pages.map((p) => p.identity)).size).toBe(first.pages.length);
+    // A page whose department slugs changed has the same cache key but another identity (and other text).
+    const renamed = cachedDocumentPages(data.documents, { ...maker, departmentSlug: (name) => `y-${maker.departmentSlug(name)}` });
+    first.pages.forEach((page, i) => {
+      if (renamed.pages[i].mdx === page.mdx) expect(renamed.pages[i].identity).toBe(page.identity);
+      else expect(renamed.pages[i].identity).not.toBe(page.identity);
+    });
+  });
+
+  it('keeps the records of the pages as last written, and none for a clean build', () => {
+    const records = { 'a.mdx': { identity: first.pages[0].identity, ino: 1, size: 2, mtimeMs: 3 } };
+    saveWrittenPages(cache(), records);
+    expect(readWrittenPages(cache())).toEqual(records);
+    expect(readWrittenPages(cache(false))).toBeUndefined();
+    expect(readWrittenPages(undefined)).toBeUndefined();
   });
 
   it('reads no entry in a clean build', () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { codeFingerprint, StepCache } from '../../../scripts/steps/cache.ts';
 import { ingestFiles } from '../../../scripts/steps/ingest-step.ts';
 import { syncFolder } from '../../../scripts/steps/sync-folder.ts';
+import { stampOf } from '../../../scripts/contract/file-stamp.ts';
 import { assembleCorpus, loadCurated } from '../../../scripts/ingest/index.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'step-cache-'));
@@ -62,9 +63,37 @@ describe('syncFolder', () => {
       ['a.mdx', 'A'],
       ['b.mdx', 'B2'],
     ]);
-    expect(result).toEqual({ written: 1, unchanged: 1, removed: 1 });
+    expect(result).toEqual({ written: 1, unchanged: 1, removed: 1, records: {} });
     expect(fs.statSync(path.join(dir, 'a.mdx')).mtime.toISOString()).toBe(old.toISOString());
     expect(fs.readdirSync(dir).sort()).toEqual(['a.mdx', 'b.mdx']);
     expect(fs.readFileSync(path.join(dir, 'b.mdx'), 'utf8')).toBe('B2');
+  });
+
+  it('takes a file with the identity and stamp it was recorded with as unchanged without reading it', () => {
+    const dir = path.join(root, 'recorded');
+    const first = syncFolder(dir, [
+      ['a.mdx', 'A1', 'id-a1'],
+      ['b.mdx', 'B1', 'id-b1'],
+      ['c.mdx', 'C1'],
+    ]);
+    expect(Object.keys(first.records).sort()).toEqual(['a.mdx', 'b.mdx']);
+    expect(first.records['a.mdx']).toMatchObject({ identity: 'id-a1', size: 2 });
+    // Other bytes of the same size under the recorded stamp (a whole second, which utimes sets exactly): only a
+    // file that was not read stays so.
+    const a = path.join(dir, 'a.mdx');
+    const second0 = new Date('2021-01-01T00:00:00Z');
+    fs.writeFileSync(a, 'XX');
+    fs.utimesSync(a, second0, second0);
+    const recorded = { ...first.records, 'a.mdx': { identity: 'id-a1', ...stampOf(fs.statSync(a)) } };
+    expect(syncFolder(dir, [['a.mdx', 'A1', 'id-a1']], { previous: recorded })).toMatchObject({ written: 0, unchanged: 1 });
+    expect(fs.readFileSync(a, 'utf8')).toBe('XX');
+    // Another identity, or no record, or a file whose stamp changed: compared byte for byte, and written.
+    expect(syncFolder(dir, [['a.mdx', 'A1', 'id-a2']], { previous: recorded })).toMatchObject({ written: 1, unchanged: 0 });
+    expect(fs.readFileSync(a, 'utf8')).toBe('A1');
+    const second = syncFolder(dir, [['a.mdx', 'A1', 'id-a1']]);
+    expect(second).toMatchObject({ written: 0, unchanged: 1 });
+    fs.writeFileSync(a, 'YY');
+    expect(syncFolder(dir, [['a.mdx', 'A1', 'id-a1']], { previous: second.records })).toMatchObject({ written: 1, unchanged: 0 });
+    expect(fs.readFileSync(a, 'utf8')).toBe('A1');
   });
 });
