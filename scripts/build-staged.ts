@@ -61,7 +61,7 @@ interface ModelSteps {
   pagefind: Promise<PagefindResult>;
   /** The search index files written, for the next build once this one is published. */
   indexRecords: IndexFileRecords;
-  /** The documents' open data files and the feeds written, likewise. */
+  /** The documents' open data files, the originals and the feeds written, likewise. */
   openDataRecords: PublishedFileRecords;
   /** Lines for the build log, printed once Astro is done. */
   report: string[];
@@ -98,7 +98,7 @@ async function stageFromModel(caches: StepCaches, published: PublishedRecords): 
   pagefind.catch(ignore);
   const sources = { concepts, compared, compareClientDir: COMPARE_CLIENT_DIR };
   const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents, sources, published.openData));
-  const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals);
+  const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals, published.openData);
   const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents, concepts, compared.relations, published.openData));
   const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site, standings), search.concepts, published.index));
   const reused = published.index
@@ -111,10 +111,11 @@ async function stageFromModel(caches: StepCaches, published: PublishedRecords): 
   // Plain strings: a closure made here would keep the whole model alive (closures share this scope).
   const report = [
     `build: feeds: ${feeds.files} Atom feeds, ${(feeds.bytes / 1e3).toFixed(0)} kB under ${SITE_DIR}/${FEEDS_DIR}/ (written while Astro ran${feeds.linked ? `; ${feeds.linked} linked from the published site` : ''})`,
-    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran${openData.linked ? `; ${openData.linked} documents' files linked from the published site` : ''}), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB)`,
+    `build: open data: ${openData.files} files, ${(openData.bytes / 1e6).toFixed(2)} MB under ${SITE_DIR}/data/ (written while Astro ran${openData.linked ? `; ${openData.linked} documents' files linked from the published site` : ''}), with ${originals.files} original files (${(originals.bytes / 1e6).toFixed(2)} MB${originals.linked ? `, ${originals.linked} linked from the published site` : ''})`,
   ];
-  // The feeds are published beside the open data, and recorded with it.
-  return { pagefind, report, indexRecords: searchIndex.records, openDataRecords: { ...openData.records, ...feeds.records } };
+  // The originals and the feeds are published beside the open data, and recorded with it.
+  const openDataRecords = { ...openData.records, ...originals.records, ...feeds.records };
+  return { pagefind, report, indexRecords: searchIndex.records, openDataRecords };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Records of the published site's search index files (scripts/search/write-index.ts), documents' open data
- * files (scripts/steps/open-data-step.ts) with the feeds (scripts/steps/feeds-step.ts) and offline zip
+ * files (scripts/steps/open-data-step.ts) with the originals and the feeds (scripts/steps/originals-step.ts,
+ * feeds-step.ts) and offline zip
  * (scripts/offline/zip.ts), kept between builds in
  * .build/cache/published/, so the next build links the index, open data and feed files whose bytes are unchanged
  * from dist/ and copies unchanged zip entries from the published zip, instead of making them again. Saved only
@@ -25,7 +26,7 @@ const INDEX_FILE = 'search-index.json';
 const ZIP_FILE = 'zip.json';
 const OPEN_DATA_FILE = 'open-data.json';
 
-/** Records of published files by identity (the search index's; the open data's with the feeds'). */
+/** Records of published files by identity (the search index's; the open data's with the originals' and the feeds'). */
 const PublishedFileRecordsSchema = z.record(z.string(), FileStampSchema.extend({ rel: z.string() }));
 const ZipRecordsSchema = FileStampSchema.extend({
   file: z.string(),
