@@ -18,7 +18,7 @@ import { GENERATED } from './ingest-step.ts';
 import { syncFolder } from './sync-folder.ts';
 import { buildReport, formatDiagnostic } from './report.ts';
 
-/** The analysed concepts, read by the pages (src/lib/concepts-data.ts) and the open data step. */
+/** The analysed concepts, read by the pages (src/lib/concepts-data.ts); the build's own later steps take them in memory. */
 export const CONCEPTS_FILE = path.join(GENERATED, 'concepts.json');
 
 /**

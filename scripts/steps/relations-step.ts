@@ -1,8 +1,8 @@
 /**
  * Build step 2c (on the compare stage's worker thread, once that stage is done, see
  * compare-worker.ts): relations between the documents, status and validity
- * (scripts/relations/), written to content/generated/relations.json for the pages,
- * the feeds and the open data.
+ * (scripts/relations/), written to content/generated/relations.json for the pages; the
+ * worker posts the data back for the feeds, the open data and the search filters (compare-thread.ts).
  */
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
