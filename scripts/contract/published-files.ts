@@ -4,7 +4,8 @@
  * (scripts/contract/file-stamp.ts); once that build is published, the next one links the published file of the
  * same identity into its staging folder, while that file still has the recorded stamp. A link allocates no
  * inode and writes no bytes, and the file is never written into afterwards (published files are replaced,
- * never changed in place), so the link is the same bytes. Used by the search index and the open data.
+ * never changed in place), so the link is the same bytes. Used by the search index, and by the open data with
+ * the original files and the feeds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,4 +52,35 @@ export function writeOrLinkPublished(
   if (previous && linkPublishedFile(published!, previous, file)) return { stamp: stampOf(previous), linked: true };
   fs.writeFileSync(file, make());
   return { stamp: stampOf(fs.statSync(file)), linked: false };
+}
+
+/** What a step put in place file by file: how many files and bytes, how many were linked, and their records. */
+export interface PublishedTally {
+  files: number;
+  bytes: number;
+  /** Files linked from the published site (the same bytes), not written. */
+  linked: number;
+  /** The files by identity, for the next build once this one is published. */
+  records: PublishedFileRecords;
+}
+
+/** A tally of nothing yet. */
+export function emptyTally(): PublishedTally {
+  return { files: 0, bytes: 0, linked: 0, records: {} };
+}
+
+/** Puts the file `rel` (site-relative) under `siteDir` in place with {@link writeOrLinkPublished}, and counts and records it in `tally`. */
+export function putPublished(
+  tally: PublishedTally,
+  siteDir: string,
+  rel: string,
+  identity: string,
+  make: () => string | Uint8Array,
+  published: PublishedFiles | undefined,
+): void {
+  const { stamp, linked } = writeOrLinkPublished(path.join(siteDir, rel), identity, make, published);
+  tally.records[identity] = { rel, ...stamp };
+  tally.files += 1;
+  tally.bytes += stamp.size;
+  if (linked) tally.linked += 1;
 }

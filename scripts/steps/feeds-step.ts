@@ -10,9 +10,8 @@ import type { ConceptsData } from '../concepts/model.ts';
 import type { RelationsData } from '../relations/model.ts';
 import { atomInput, atomText, entrySummary, newestDay, siteFeeds } from '../feeds/feeds.ts';
 import { siteConfig } from '../urls/config.ts';
-import { codeFingerprint } from './cache.ts';
-import { digestOf } from '../contract/digest.ts';
-import { type PublishedFileRecords, type PublishedFiles, writeOrLinkPublished } from '../contract/published-files.ts';
+import { codeFingerprint, contentKey } from './cache.ts';
+import { emptyTally, type PublishedFiles, type PublishedTally, putPublished } from '../contract/published-files.ts';
 
 /** The folder of the feeds in the site. */
 export const FEEDS_DIR = 'feeds';
@@ -20,15 +19,8 @@ export const FEEDS_DIR = 'feeds';
 /** What turns a feed's input into its text: our module and the library (package-lock.json names its version). */
 const ATOM_WRITER = ['scripts/feeds/feeds.ts'];
 
-/** What the step wrote. */
-export interface FeedsReport {
-  files: number;
-  bytes: number;
-  /** Feeds linked from the published site (the same input, so the same text), not written. */
-  linked: number;
-  /** The feeds by identity, for the next build once this one is published (scripts/contract/published-files.ts). */
-  records: PublishedFileRecords;
-}
+/** What the step wrote; a feed is linked when its input is the published feed's (scripts/contract/published-files.ts). */
+export type FeedsReport = PublishedTally;
 
 /**
  * Writes every feed into `<siteDir>/feeds/` (emptied first), from the site step's documents and concepts and
@@ -49,19 +41,13 @@ export function writeFeeds(
   const dir = path.join(siteDir, FEEDS_DIR);
   fs.rmSync(dir, { recursive: true, force: true });
   const writer = codeFingerprint(ATOM_WRITER);
-  const report: FeedsReport = { files: 0, bytes: 0, linked: 0, records: {} };
+  const report: FeedsReport = emptyTally();
   const feedConcepts = concepts.concepts.map((c) => ({ id: c.id, name: c.name, documents: c.documents.map((d) => d.document) }));
   for (const feed of siteFeeds(documents, feedConcepts)) {
     const rel = `${FEEDS_DIR}/${feed.name}.xml`;
-    const file = path.join(siteDir, rel);
     const input = atomInput(feed, context, newest);
-    const identity = digestOf(`feed ${rel}\0${writer}\0${JSON.stringify(input)}`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const { stamp, linked } = writeOrLinkPublished(file, identity, () => atomText(input), published);
-    report.records[identity] = { rel, ...stamp };
-    report.files += 1;
-    report.bytes += stamp.size;
-    if (linked) report.linked += 1;
+    fs.mkdirSync(path.dirname(path.join(siteDir, rel)), { recursive: true });
+    putPublished(report, siteDir, rel, contentKey('feed', rel, writer, JSON.stringify(input)), () => atomText(input), published);
   }
   return report;
 }

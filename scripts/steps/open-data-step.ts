@@ -15,21 +15,14 @@ import { documentJson, documentsJson, targetsCsv, tasksCsv, unitsCsv } from '../
 import type { CompareOutcome } from './compare-thread.ts';
 import type { ConceptsData } from '../concepts/model.ts';
 import { linkOrCopy } from '../offline/copy-writer.ts';
-import { digestOf } from '../contract/digest.ts';
-import { type PublishedFileRecords, type PublishedFiles, writeOrLinkPublished } from '../contract/published-files.ts';
+import { emptyTally, type PublishedFiles, type PublishedTally, putPublished } from '../contract/published-files.ts';
+import { contentKey } from './cache.ts';
 
 /** Named in comparisons.json's generatedBy field. */
 export const GENERATED_BY = 'scripts/steps/open-data-step.ts';
 
-/** What the step wrote. */
-export interface OpenDataReport {
-  files: number;
-  bytes: number;
-  /** Documents' files linked from the published site (unchanged bytes), not written. */
-  linked: number;
-  /** The documents' files by identity, for the next build once this one is published (scripts/contract/published-files.ts). */
-  records: PublishedFileRecords;
-}
+/** What the step wrote; `linked` and `records` are the documents' files (scripts/contract/published-files.ts). */
+export type OpenDataReport = PublishedTally;
 
 /** What the step publishes besides the documents: the earlier stages' results, handed over in memory. */
 export interface OpenDataSources {
@@ -57,7 +50,7 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
     fs.rmSync(path.join(dataDir, dir), { recursive: true, force: true });
     fs.mkdirSync(path.join(dataDir, dir), { recursive: true });
   }
-  const report: OpenDataReport = { files: 0, bytes: 0, linked: 0, records: {} };
+  const report: OpenDataReport = emptyTally();
   const write = (file: string, text: string) => {
     fs.writeFileSync(path.join(dataDir, file), text);
     report.files += 1;
@@ -72,12 +65,7 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
   for (const doc of documents) {
     const text = documentJson(doc);
     const rel = `data/docs/${doc.id}.json`;
-    const identity = digestOf(`open data ${rel}\0${text}`);
-    const { stamp, linked } = writeOrLinkPublished(path.join(siteDir, rel), identity, () => text, published);
-    report.records[identity] = { rel, ...stamp };
-    report.files += 1;
-    report.bytes += stamp.size;
-    if (linked) report.linked += 1;
+    putPublished(report, siteDir, rel, contentKey('open data', rel, text), () => text, published);
   }
 
   write('concepts.json', conceptsJson(publishedConcepts(sources.concepts, origin)));

@@ -2,18 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PublishedOriginal } from '../site/originals.ts';
-import { type PublishedFileRecords, type PublishedFiles, writeOrLinkPublished } from '../contract/published-files.ts';
+import { emptyTally, type PublishedFiles, type PublishedTally, putPublished } from '../contract/published-files.ts';
 import { contentKey } from './cache.ts';
 
-/** What the step wrote. */
-export interface OriginalsReport {
-  files: number;
-  bytes: number;
-  /** Files linked from the published site (the same bytes under the same name), not copied. */
-  linked: number;
-  /** The files by identity, for the next build once this one is published (scripts/contract/published-files.ts). */
-  records: PublishedFileRecords;
-}
+/** What the step wrote (scripts/contract/published-files.ts). */
+export type OriginalsReport = PublishedTally;
 
 /**
  * Puts each published original from `seedsDir` under `<staging>/`: a copy of the seed, never a link to it (a seed
@@ -22,21 +15,15 @@ export interface OriginalsReport {
  * documents (2,005 files, 31 MB, each a new file).
  */
 export function writeOriginals(staging: string, seedsDir: string, originals: Record<string, PublishedOriginal>, published?: PublishedFiles): OriginalsReport {
-  const report: OriginalsReport = { files: 0, bytes: 0, linked: 0, records: {} };
+  const report: OriginalsReport = emptyTally();
   const folders = new Set<string>();
   for (const [file, original] of Object.entries(originals)) {
     if (!original.path) continue;
-    const target = path.join(staging, original.path);
-    const folder = path.dirname(target);
+    const folder = path.dirname(path.join(staging, original.path));
     if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
     folders.add(folder);
     const bytes = fs.readFileSync(path.join(seedsDir, file));
-    const identity = contentKey('original', original.path, bytes);
-    const { stamp, linked } = writeOrLinkPublished(target, identity, () => bytes, published);
-    report.records[identity] = { rel: original.path, ...stamp };
-    report.files++;
-    report.bytes += stamp.size;
-    if (linked) report.linked++;
+    putPublished(report, staging, original.path, contentKey('original', original.path, bytes), () => bytes, published);
   }
   return report;
 }

@@ -1,13 +1,11 @@
 /**
- * Records of the published site's search index files (scripts/search/write-index.ts), documents' open data
- * files (scripts/steps/open-data-step.ts) with the originals and the feeds (scripts/steps/originals-step.ts,
- * feeds-step.ts) and offline zip
- * (scripts/offline/zip.ts), kept between builds in
- * .build/cache/published/, so the next build links the index, open data and feed files whose bytes are unchanged
- * from dist/ and copies unchanged zip entries from the published zip, instead of making them again. Saved only
- * once a build is published: the records then describe exactly the published files; a build that fails or is
- * killed leaves the previous ones, which still describe the site it left in place (and each record is checked
- * against the file's stamp before it is used: scripts/contract/file-stamp.ts).
+ * Records of the published site's search index files (scripts/search/write-index.ts), its open data files with
+ * the original files and the feeds (scripts/steps/open-data-step.ts, originals-step.ts, feeds-step.ts) and its
+ * offline zip (scripts/offline/zip.ts), kept between builds in .build/cache/published/, so the next build links
+ * the files whose bytes are unchanged from dist/ and copies unchanged zip entries from the published zip, instead
+ * of making them again. Saved only once a build is published: the records then describe exactly the published
+ * files; a build that fails or is killed leaves the previous ones, which still describe the site it left in place
+ * (and each record is checked against the file's stamp before it is used: scripts/contract/file-stamp.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
