@@ -8,7 +8,7 @@
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Comparison, ConceptInfo, DocumentConcepts, RecommendedPair, SimilarTask, VersionDiff } from '../../shared/compare/model.ts';
 import type { DocSummary } from '../../shared/compare/view/comparison.ts';
-import { clientDocument, type ClientDocument } from '../../shared/compare/client-data.ts';
+import { payloadMaker, type ClientDocument } from '../../shared/compare/client-data.ts';
 import { comparePair } from '../../shared/compare/compare-pair.ts';
 import { documentConcepts, type OccurrenceLike } from './concepts.ts';
 import { documentScores, documentVectors, neighbours, pairKey, similarTaskLists, taskCorpus, vectorsFor } from './corpus.ts';
@@ -125,16 +125,16 @@ export function computeCompare(documents: readonly PolicyDocument[], concepts?: 
   );
   lap('hierarchy');
 
+  const payload = payloadMaker(corpus.vocab);
   const client =
     options.client === false
       ? []
       : withTasks.map((d) =>
-          clientDocument({
+          payload({
             doc: docSummary(d),
             tasks: corpus.byDoc.get(d.id) ?? [],
             vectors: documentVectors(corpus, d.id),
             targets: documentTargets(d),
-            vocab: corpus.vocab,
             concepts: conceptsByDoc?.get(d.id),
             conceptInfo: info,
           }),

@@ -59,16 +59,21 @@ function buildPostings(vectors: SparseVector[], termCount: number): Postings {
   return { offsets, tasks, weights };
 }
 
-/** Positions in `query` ordered by the length of their posting lists, shortest first. */
-function rarestFirst(query: SparseVector, postings: Postings): number[] {
-  // Packed as length·2²⁰ + position so a native numeric sort does the work.
-  const packed = new Float64Array(query.ids.length);
+/**
+ * Positions in `query` ordered by the length of their posting lists, shortest first, each packed as
+ * length·2²⁰ + position (read the position with `% 1048576`) so a native numeric sort does the work. The
+ * packed values are written into `into` (grown when too short) and returned as a view of it: a fresh array
+ * of positions per query took the nearest tasks of a 2,020-document corpus from 2.2 to 3.2 s (medians of
+ * nine runs each, in turns).
+ */
+function rarestFirst(query: SparseVector, postings: Postings, into: { packed: Float64Array }): Float64Array {
+  if (into.packed.length < query.ids.length) into.packed = new Float64Array(query.ids.length * 2);
+  const packed = into.packed.subarray(0, query.ids.length);
   for (let i = 0; i < packed.length; i++) {
     const term = query.ids[i];
     packed[i] = (postings.offsets[term + 1] - postings.offsets[term]) * 1048576 + i;
   }
-  packed.sort();
-  return Array.from(packed, (p) => p % 1048576);
+  return packed.sort();
 }
 
 /** The `n` entries of `items` with the highest `score[item]`, best first, without sorting them all. */
@@ -98,11 +103,13 @@ export function nearestTasks(vectors: SparseVector[], owner: ArrayLike<number>, 
   const dense = new Float32Array(termCount);
   const touched: number[] = [];
   const result: Neighbour[][] = [];
+  const order = { packed: new Float64Array(1024) };
 
   for (let q = 0; q < vectors.length; q++) {
     const query = vectors[q];
     let budget = postingsBudget;
-    for (const i of rarestFirst(query, postings)) {
+    for (const packed of rarestFirst(query, postings, order)) {
+      const i = packed % 1048576;
       const term = query.ids[i];
       const from = postings.offsets[term];
       const to = postings.offsets[term + 1];

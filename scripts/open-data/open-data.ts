@@ -72,7 +72,10 @@ export interface DocumentSummary extends Omit<StandingJson, 'status' | 'period' 
   targets: TargetSummary[];
 }
 
-const absolute = (path: string) => siteConfig().origin + path;
+// Read once, as scripts/urls/paths.ts reads the base path: parsing SITE_URL for each of the
+// 280,000 URLs of a 2,019-document collection (documents.json and the CSVs) took 0.4 s.
+const { origin } = siteConfig();
+const absolute = (path: string) => origin + path;
 
 /** The names of a task's units. */
 export function taskUnitNames(task: Provision): string[] {

@@ -1,9 +1,12 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
-import { payloadScript, payloadTasks, payloadVectors, type ClientDocument } from '../../../shared/compare/client-data.ts';
+import { clientDocument, payloadScript, payloadTasks, payloadVectors, type ClientDocument } from '../../../shared/compare/client-data.ts';
+import { gramKey } from '../../../shared/compare/tfidf.ts';
+import { documentTargets } from '../../../shared/compare/targets.ts';
 import { comparePair } from '../../../shared/compare/compare-pair.ts';
-import { computeCompare } from '../../../scripts/compare/run.ts';
+import { computeCompare, docSummary } from '../../../scripts/compare/run.ts';
+import { documentVectors } from '../../../scripts/compare/corpus.ts';
 import { comparisonView } from '../../../shared/compare/view/comparison.ts';
 import { attributeName } from '../../../shared/compare/view/dom.ts';
 import { JINAN_001, SHIZHONG_2024, seeds } from './seeds.ts';
@@ -52,6 +55,26 @@ describe('the client payloads', () => {
     expect(inBrowser.rows).toEqual(built.rows);
     expect(inBrowser.targets).toEqual(built.targets);
     expect(inBrowser.score).toBe(built.score);
+  });
+
+  it('list each n-gram of the document found in more than one task once, by ascending frequency, the same whichever documents were made before', () => {
+    const { corpus } = seeds();
+    for (const d of documents.filter((doc) => result.client.some((p) => p.doc.id === doc.id))) {
+      const made = payload(d.id);
+      const alone = clientDocument({
+        doc: docSummary(d),
+        tasks: corpus.byDoc.get(d.id) ?? [],
+        vectors: documentVectors(corpus, d.id),
+        targets: documentTargets(d),
+        vocab: corpus.vocab,
+      });
+      expect(made.df).toEqual(alone.df);
+      const grams = made.df.flatMap(([, list]) => list.split(' '));
+      expect(new Set(grams).size).toBe(grams.length);
+      expect(made.df.map(([n]) => n)).toEqual([...new Set(made.df.map(([n]) => n))].sort((x, y) => x - y));
+      for (const [n, list] of made.df) for (const g of list.split(' ')) expect(corpus.vocab.df[corpus.vocab.table.get(gramKey(g))]).toBe(n);
+      expect(made.df[0][0]).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('are classic scripts that register the payload under its id', () => {
