@@ -92,3 +92,24 @@ export interface ConceptsData {
   /** Citations per document id. */
   citations: Record<string, DocumentCitations>;
 }
+
+/** A concept's mentions as written beside concepts.json: the file (relative to its folder), the sha256 of its bytes, how many. */
+export interface OccurrencesRef {
+  file: string;
+  digest: string;
+  count: number;
+}
+
+/**
+ * content/generated/concepts.json as written (scripts/concepts/concept-files.ts): the concept stage's data with
+ * each concept's mentions in a file of their own, named here.
+ */
+export interface ConceptsFile extends Omit<ConceptsData, 'occurrences'> {
+  /** Per concept id, the file of its mentions. */
+  occurrences: Record<string, OccurrencesRef>;
+}
+
+/** One concept's mentions file, in corpus and reading order. */
+export interface ConceptOccurrences {
+  occurrences: Occurrence[];
+}

@@ -1,6 +1,7 @@
 /**
- * The schema of content/generated/concepts.json, the concept stage's output (scripts/concepts/model.ts
- * ConceptsData), read by the pages, the compare stage, the open data and the feeds.
+ * The schemas of content/generated/concepts.json, the concept stage's output as the pages read it
+ * (scripts/concepts/model.ts ConceptsFile: ConceptsData with each concept's mentions in a file of its own
+ * beside it, ConceptOccurrences).
  */
 import { z } from 'zod';
 import { ConceptSchema } from './curated.ts';
@@ -47,4 +48,12 @@ export const ConceptsDataSchema = z.strictObject({
   occurrences: z.array(OccurrenceSchema),
   candidates: z.array(CandidateSchema),
   citations: z.record(z.string(), DocumentCitationsSchema),
+});
+
+/** A concept's mentions file beside concepts.json. */
+export const ConceptOccurrencesSchema = z.strictObject({ occurrences: z.array(OccurrenceSchema) });
+
+/** concepts.json as written: each concept's mentions named by file and digest. */
+export const ConceptsFileSchema = ConceptsDataSchema.extend({
+  occurrences: z.record(z.string(), z.strictObject({ file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/), count: z.number().int().nonnegative() })),
 });

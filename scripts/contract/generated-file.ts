@@ -5,8 +5,10 @@
  * a reader disagree (or the file is stale or was edited), so the hint is to rebuild or fix the step.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import { checkJson } from './json-file.ts';
+import { digestOf } from './digest.ts';
 import { waitForPendingFile } from './pending-file.ts';
 
 /** At most this many problems are listed: a writer that changed a field breaks it in every record. */
@@ -76,4 +78,26 @@ export function checkGenerated<S extends z.ZodType>(file: string, schema: S, dat
     listed,
     problems.map((p) => p.path),
   );
+}
+
+/**
+ * Reads a text written beside a generated index file (`ref.file`, relative to `indexFile`'s folder: a
+ * document's body beside site.json, a concept's mentions beside concepts.json) and checks that its bytes
+ * are the ones the index names: a text from another build would otherwise show on a page whose cache key
+ * says it is current.
+ */
+export function readTextBeside<S extends z.ZodType>(indexFile: string, ref: { file: string; digest: string }, schema: S, writer: string): z.infer<S> {
+  const file = path.join(path.dirname(indexFile), ref.file);
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new GeneratedFileError(file, [`is missing or unreadable: ${writer} writes it; run "npm run build"`], [], { cause });
+  }
+  if (digestOf(raw) !== ref.digest) {
+    throw new GeneratedFileError(file, [
+      `is not the text ${path.basename(indexFile)} names (its digest differs; edited or left by another build): ${writer} writes both; remove the file and run "npm run build" again`,
+    ]);
+  }
+  return checkGenerated(file, schema, JSON.parse(raw), raw, writer);
 }

@@ -13,10 +13,7 @@ import {
   UnitSchema,
   BlockSchema,
 } from './corpus.ts';
-import fs from 'node:fs';
-import path from 'node:path';
-import { checkGenerated, GeneratedFileError, readGeneratedJson } from './generated-file.ts';
-import { digestOf } from './digest.ts';
+import { readGeneratedJson, readTextBeside } from './generated-file.ts';
 
 /** A task of a document as a department page lists it. */
 export const DepartmentTaskSchema = z.strictObject({
@@ -92,28 +89,7 @@ export function readSiteData(file: string, writer: string): z.infer<typeof SiteD
   return readGeneratedJson(file, SiteDataHeadSchema, writer) as z.infer<typeof SiteDataFileSchema>;
 }
 
-/** Reads a document's body beside site.json (see readSiteText), its blocks checked only for their type (as in readSiteData). */
+/** Reads a document's body beside site.json (see readTextBeside), its blocks checked only for their type (as in readSiteData). */
 export function readDocumentText(siteFile: string, ref: { file: string; digest: string }, writer: string): z.infer<typeof DocumentTextSchema> {
-  return readSiteText(siteFile, ref, DocumentTextHeadSchema, writer) as z.infer<typeof DocumentTextSchema>;
-}
-
-/**
- * Reads a text written beside site.json (`ref.file`, relative to `siteFile`'s folder) and checks that its
- * bytes are the ones site.json names: a text from another build would otherwise show on a page whose
- * cache key says it is current.
- */
-export function readSiteText<S extends z.ZodType>(siteFile: string, ref: { file: string; digest: string }, schema: S, writer: string): z.infer<S> {
-  const file = path.join(path.dirname(siteFile), ref.file);
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new GeneratedFileError(file, [`is missing or unreadable: ${writer} writes it; run "npm run build"`], [], { cause });
-  }
-  if (digestOf(raw) !== ref.digest) {
-    throw new GeneratedFileError(file, [
-      `is not the text site.json names (its digest differs; edited or left by another build): ${writer} writes both; remove the file and run "npm run build" again`,
-    ]);
-  }
-  return checkGenerated(file, schema, JSON.parse(raw), raw, writer);
+  return readTextBeside(siteFile, ref, DocumentTextHeadSchema, writer) as z.infer<typeof DocumentTextSchema>;
 }

@@ -1,6 +1,7 @@
 /**
  * Build step 2a (inside the site step): concepts and citations. Loads the
- * glossary, analyses the corpus once, writes content/generated/concepts.json,
+ * glossary, analyses the corpus once, writes content/generated/concepts.json and
+ * beside it each concept's mentions (scripts/concepts/concept-files.ts),
  * the concept definition pages (content/generated/concepts/*.mdx) and the
  * tooltips' stylesheet (content/generated/concept-tips.css), adds
  * the 待收录概念 list to the build report, and hands the site step the remark
@@ -14,6 +15,7 @@ import { loadGlossary } from '../concepts/glossary.ts';
 import { candidatesReport, GLOSSARY_FILE } from '../concepts/collection.ts';
 import { conceptStage, type ConceptStage } from '../site/concept-stage.ts';
 import { tipCss } from '../site/tip-css.ts';
+import { conceptFiles, OCCURRENCES_DIR } from '../concepts/concept-files.ts';
 import { GENERATED } from './ingest-step.ts';
 import { syncFolder } from './sync-folder.ts';
 import { buildReport, formatDiagnostic } from './report.ts';
@@ -33,7 +35,10 @@ export function runConceptStage(documents: readonly PolicyDocument[], diagnostic
     path.join(GENERATED, 'concepts'),
     [...stage.conceptPages].map(([id, mdx]) => [`${id}.mdx`, mdx] as const),
   );
-  fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(stage.data));
+  // Each mentions file is named by its digest: only the concepts whose mentions changed are written.
+  const files = conceptFiles(stage.data);
+  syncFolder(path.join(GENERATED, OCCURRENCES_DIR), files.texts, { namedByContent: true });
+  fs.writeFileSync(CONCEPTS_FILE, JSON.stringify(files.data));
   fs.writeFileSync(path.join(GENERATED, 'concept-tips.css'), tipCss(stage.data.concepts));
   const report = path.join(GENERATED, 'build-report.md');
   fs.writeFileSync(report, buildReport([...diagnostics, ...stage.diagnostics]) + candidatesReport(stage.data));

@@ -1,26 +1,23 @@
 /**
  * Loads content/generated/concepts.json (written by scripts/steps/concepts-step.ts)
- * once per build, and answers the questions concept and document pages ask.
+ * once per build, and answers the questions concept and document pages ask. Each
+ * concept's mentions are a file of their own beside it (scripts/concepts/concept-files.ts),
+ * read when the concept's page shows them.
  */
 import path from 'node:path';
-import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
-import { ConceptsDataSchema } from '../../scripts/contract/concepts-data.ts';
-import type { ConceptDocumentCount, ConceptsData, ConceptSummary, DocumentCitations, Occurrence } from '../../scripts/concepts/model.ts';
-import { occurrencesByConcept } from '../../scripts/concepts/occurrences.ts';
+import { readGeneratedJson, readTextBeside } from '../../scripts/contract/generated-file.ts';
+import { ConceptOccurrencesSchema, ConceptsFileSchema } from '../../scripts/contract/concepts-data.ts';
+import type { ConceptDocumentCount, ConceptsFile, ConceptSummary, DocumentCitations, Occurrence } from '../../scripts/concepts/model.ts';
 
-let cached: ConceptsData | undefined;
-let byConcept: Map<string, Occurrence[]> | undefined;
+const CONCEPTS_FILE = path.resolve('content/generated/concepts.json');
+const WRITER = 'the concept stage (scripts/steps/concepts-step.ts, before Astro runs)';
+
+let cached: ConceptsFile | undefined;
 let byDocument: Map<string, ConceptInDocument[]> | undefined;
 
 /** The generated concept data; run `npm run build` first. */
-export function conceptsData(): ConceptsData {
-  if (!cached) {
-    cached = readGeneratedJson(
-      path.resolve('content/generated/concepts.json'),
-      ConceptsDataSchema,
-      'the concept stage (scripts/steps/concepts-step.ts, before Astro runs)',
-    );
-  }
+export function conceptsData(): ConceptsFile {
+  cached ??= readGeneratedJson(CONCEPTS_FILE, ConceptsFileSchema, WRITER);
   return cached;
 }
 
@@ -31,10 +28,10 @@ export function conceptById(id: string): ConceptSummary {
   return concept;
 }
 
-/** Every occurrence of a concept, in corpus and reading order. */
+/** Every occurrence of a concept, in corpus and reading order, read from its file each time (its page asks once). */
 export function occurrencesOf(id: string): Occurrence[] {
-  byConcept ??= occurrencesByConcept(conceptsData().occurrences);
-  return byConcept.get(id) ?? [];
+  const ref = conceptsData().occurrences[id];
+  return ref ? readTextBeside(CONCEPTS_FILE, ref, ConceptOccurrencesSchema, WRITER).occurrences : [];
 }
 
 /** What a document cites and who cites it (empty lists for an unknown id). */

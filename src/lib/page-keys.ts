@@ -17,7 +17,7 @@ import type { ComparedPair } from '../../scripts/compare/run.ts';
 import { similarItems } from '../../scripts/site/similar-tasks.ts';
 import { paths } from '../../scripts/urls/paths.ts';
 import { compareData, titleOf } from './compare-data.ts';
-import { conceptById, conceptsData, conceptsInDocument, occurrencesOf } from './concepts-data.ts';
+import { conceptById, conceptsData, conceptsInDocument } from './concepts-data.ts';
 import { documentRelations, standingOf } from './relations-data.ts';
 import { departmentBySlug, documentById, documentSpans, findDocument, siteData } from './site-data.ts';
 
@@ -66,8 +66,9 @@ export function sourcePageKey(id: string): string {
 }
 
 /**
- * concepts/[id]/: the concept (definition, aliases, counts, its documents), its occurrences, the names of
- * related concepts, and the title, date and kind of each document that uses it. `entryDigest` is the MDX entry's.
+ * concepts/[id]/: the concept (definition, aliases, counts, its documents), its occurrences (by the digest
+ * concepts.json holds of their file), the names of related concepts, and the title, date and kind of each
+ * document that uses it. `entryDigest` is the MDX entry's.
  */
 export function conceptPageKey(id: string, entryDigest: string | number | undefined): string {
   const concept = conceptById(id);
@@ -76,7 +77,7 @@ export function conceptPageKey(id: string, entryDigest: string | number | undefi
     const m = findDocument(document)?.meta;
     return [document, m?.title.value, m?.date.value, m?.kind.value];
   });
-  return dataKey(entryDigest, concept, occurrencesOf(id), names, documents);
+  return dataKey(entryDigest, concept, conceptsData().occurrences[id]?.digest, names, documents);
 }
 
 /** departments/[slug]/: the unit's tasks (by the digest site.json holds of them) and the titles of their documents. */

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import type { DepartmentHead, DepartmentTask, DocumentHead, SiteDataFile, SourceText } from '../../scripts/site/site-model.ts';
-import { DepartmentTextSchema, readDocumentText, readSiteData, readSiteText, SourceTextSchema } from '../../scripts/contract/site-data.ts';
+import { DepartmentTextSchema, readDocumentText, readSiteData, SourceTextSchema } from '../../scripts/contract/site-data.ts';
+import { readTextBeside } from '../../scripts/contract/generated-file.ts';
 import type { PolicyDocument, SourceRef } from '../../scripts/ingest/model.ts';
 
 const SITE_FILE = path.resolve('content/generated/site.json');
@@ -59,7 +60,7 @@ export function sourceText(file: string): SourceText {
   if (kept) return kept;
   const ref = siteData().sources[file];
   if (!ref) return { lines: [], normalisations: [] };
-  const text = readSiteText(SITE_FILE, ref, SourceTextSchema, WRITER);
+  const text = readTextBeside(SITE_FILE, ref, SourceTextSchema, WRITER);
   if (documentSpans(file).length > 1) shared.set(file, text);
   return text;
 }
@@ -89,5 +90,5 @@ export function departmentBySlug(slug: string): DepartmentHead | undefined {
 export function departmentTasks(slug: string): DepartmentTask[] {
   const dept = departmentBySlug(slug);
   if (!dept) throw new Error(`no unit with slug "${slug}"`);
-  return readSiteText(SITE_FILE, dept.text, DepartmentTextSchema, WRITER).tasks;
+  return readTextBeside(SITE_FILE, dept.text, DepartmentTextSchema, WRITER).tasks;
 }

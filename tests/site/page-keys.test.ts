@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { documentPageKey } from '../../src/lib/page-keys.ts';
+import { conceptPageKey, documentPageKey } from '../../src/lib/page-keys.ts';
 import { conceptsData, conceptsInDocument } from '../../src/lib/concepts-data.ts';
 
 const built = fs.existsSync('content/generated/concepts.json') && fs.existsSync('content/generated/site.json');
@@ -35,5 +35,21 @@ describe.skipIf(!built)('a document page key', () => {
     } finally {
       concept.documents.splice(0, concept.documents.length, ...original);
     }
+  });
+});
+
+describe.skipIf(!built)('a concept page key', () => {
+  it('follows the digest of the concept’s mentions file, which it reads instead of the mentions', () => {
+    const concept = conceptsData().concepts.find((c) => c.mentions > 0)!;
+    const ref = conceptsData().occurrences[concept.id];
+    const before = conceptPageKey(concept.id, 'entry');
+    const digest = ref.digest;
+    ref.digest = '0'.repeat(64);
+    try {
+      expect(conceptPageKey(concept.id, 'entry')).not.toBe(before);
+    } finally {
+      ref.digest = digest;
+    }
+    expect(conceptPageKey(concept.id, 'entry')).toBe(before);
   });
 });

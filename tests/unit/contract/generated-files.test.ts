@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { CorpusSchema } from '../../../scripts/contract/corpus.ts';
-import { GeneratedFileError, readGeneratedJson } from '../../../scripts/contract/generated-file.ts';
+import { GeneratedFileError, readGeneratedJson, readTextBeside } from '../../../scripts/contract/generated-file.ts';
 import { RelationsDataSchema } from '../../../scripts/contract/relations-data.ts';
-import { readDocumentText, readSiteData, readSiteText, SiteDataFileSchema, SourceTextSchema } from '../../../scripts/contract/site-data.ts';
+import { readDocumentText, readSiteData, SiteDataFileSchema, SourceTextSchema } from '../../../scripts/contract/site-data.ts';
 import { siteFiles } from '../../../scripts/site/site-files.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'generated-files-'));
@@ -99,7 +99,7 @@ describe('reading a generated file', () => {
     const [first] = data.documents;
     expect(readDocumentText(siteFile, first.text, 'the site step').body).toEqual(JSON.parse(JSON.stringify(corpus.documents[0].body)));
     const [seedFile, ref] = Object.entries(data.sources)[0];
-    const source = readSiteText(siteFile, ref, SourceTextSchema, 'the site step');
+    const source = readTextBeside(siteFile, ref, SourceTextSchema, 'the site step');
     expect(source.lines).toEqual(corpus.sources[seedFile]);
     expect(source.lines).toHaveLength(ref.lines);
     // Another build's text under the same name: the digest tells, whatever it holds.

@@ -6,7 +6,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { Block, Box, Corpus, DocumentMeta, Notice, ParsedDocument, PolicyDocument, Provision, Target, Unit } from '../../../scripts/ingest/model.ts';
 import type { DepartmentText, DocumentText, SiteData, SiteDataFile, SourceText } from '../../../scripts/site/site-model.ts';
-import type { ConceptsData } from '../../../scripts/concepts/model.ts';
+import type { ConceptOccurrences, ConceptsData, ConceptsFile } from '../../../scripts/concepts/model.ts';
 import type { RelationsData } from '../../../scripts/relations/model.ts';
 import type { CompareData } from '../../../scripts/compare/published.ts';
 import type {
@@ -20,7 +20,7 @@ import type {
   UnitSchema,
 } from '../../../scripts/contract/corpus.ts';
 import type { DepartmentTextSchema, DocumentTextSchema, SiteDataFileSchema, SiteDataSchema, SourceTextSchema } from '../../../scripts/contract/site-data.ts';
-import type { ConceptsDataSchema } from '../../../scripts/contract/concepts-data.ts';
+import type { ConceptOccurrencesSchema, ConceptsDataSchema, ConceptsFileSchema } from '../../../scripts/contract/concepts-data.ts';
 import type { RelationsDataSchema } from '../../../scripts/contract/relations-data.ts';
 import type { CompareDataSchema } from '../../../scripts/contract/compare-data.ts';
 
@@ -56,6 +56,8 @@ describe('the schemas of the generated files', () => {
     expectTypeOf<z.infer<typeof DepartmentTextSchema>>().toEqualTypeOf<DepartmentText>();
     expectTypeOf<keyof z.infer<typeof SiteDataFileSchema>['departments'][number]>().toEqualTypeOf<keyof SiteDataFile['departments'][number]>();
     expectTypeOf<z.infer<typeof ConceptsDataSchema>>().toEqualTypeOf<ConceptsData>();
+    expectTypeOf<z.infer<typeof ConceptsFileSchema>>().toEqualTypeOf<ConceptsFile>();
+    expectTypeOf<z.infer<typeof ConceptOccurrencesSchema>>().toEqualTypeOf<ConceptOccurrences>();
     expectTypeOf<z.infer<typeof RelationsDataSchema>>().toEqualTypeOf<RelationsData>();
     // CompareData is an intersection (Omit<…> & {…}): compared as the one object type it stands for.
     expectTypeOf<z.infer<typeof CompareDataSchema>>().toEqualTypeOf<{ [K in keyof CompareData]: CompareData[K] }>();
