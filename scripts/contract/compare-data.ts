@@ -1,6 +1,7 @@
 /**
- * The schema of content/generated/compare.json, the compare stage's output without its client
- * payloads (scripts/compare/published.ts CompareData), read by the compare pages and the open data.
+ * The schemas of content/generated/compare.json, the compare stage's output without its client
+ * payloads (scripts/compare/published.ts CompareData; as written, CompareFile, with each document's
+ * 相似任务 lists in a file beside it, SimilarLists), read by the pages.
  */
 import { z } from 'zod';
 import { SourceRefSchema, TargetSchema } from './corpus.ts';
@@ -93,4 +94,12 @@ export const CompareDataSchema = z.strictObject({
   concepts: z.record(z.string(), DocumentConceptsSchema).nullable(),
   conceptInfo: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   timings: z.record(z.string(), z.number()),
+});
+
+/** One document's 相似任务 lists beside compare.json. */
+export const SimilarListsSchema = z.strictObject({ similar: CompareDataSchema.shape.similar.valueType });
+
+/** compare.json as written: each document's lists named by file, digest and the documents they name. */
+export const CompareFileSchema = CompareDataSchema.extend({
+  similar: z.record(z.string(), z.strictObject({ file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/), others: z.array(z.string()) })),
 });

@@ -1,8 +1,8 @@
 /**
  * Build step 2b (inside the site step, after concepts): the compare stage.
  * Computes similarity once (scripts/compare/run.ts) and writes what the pages
- * read: content/generated/compare.json (相似任务 lists, recommended pairs with
- * their comparisons and version diffs) and one client payload per document
+ * read: content/generated/compare.json (recommended pairs with their comparisons
+ * and version diffs; beside it each document's 相似任务 lists) and one client payload per document
  * (content/generated/compare-client/<id>.js, published as data/compare/<id>.js).
  * The build runs it on a worker thread (compare-thread.ts) while the site step
  * writes the MDX pages, which hold only a 相似任务 placeholder per task.
@@ -13,6 +13,8 @@ import type { PolicyDocument } from '../ingest/model.ts';
 import { payloadScript } from '../../shared/compare/client-data.ts';
 import { computeCompare, type CompareResult, type ConceptInput } from '../compare/run.ts';
 import type { CompareData } from '../compare/published.ts';
+import { compareFiles, SIMILAR_DIR } from '../compare/compare-files.ts';
+import { syncFolder } from './sync-folder.ts';
 import { GENERATED } from './ingest-step.ts';
 import { writeFileWhole } from '../contract/pending-file.ts';
 import { COMPARE_FILE } from './pending-files.ts';
@@ -40,8 +42,11 @@ export function runCompareStage(documents: readonly PolicyDocument[], concepts?:
   // The hierarchy alignments are the relations stage's input, handed over in memory, not written.
   const { client, hierarchy: _alignments, ...rest } = result;
   const data: CompareData = { generatedBy: 'scripts/steps/compare-step.ts', ...rest };
-  // Astro may be waiting for it already (scripts/contract/pending-file.ts).
-  writeFileWhole(COMPARE_FILE, JSON.stringify(data));
+  // The lists' files first: Astro may be waiting for compare.json already (scripts/contract/pending-file.ts),
+  // and reads them as soon as it is whole. Each is named by its digest: only changed lists are written.
+  const files = compareFiles(data);
+  syncFolder(path.join(path.dirname(COMPARE_FILE), SIMILAR_DIR), files.texts, { namedByContent: true });
+  writeFileWhole(COMPARE_FILE, JSON.stringify(files.data));
   writeComparePayloads(COMPARE_CLIENT_DIR, client);
   const parts = Object.entries(result.timings)
     .map(([k, v]) => `${k} ${v}`)

@@ -1,12 +1,14 @@
 /**
  * Loads content/generated/compare.json (written by scripts/steps/compare-step.ts)
- * once per build, and renders the compare views to HTML for the pages.
+ * once per build, and renders the compare views to HTML for the pages. Each
+ * document's 相似任务 lists are a file of their own beside it
+ * (scripts/compare/compare-files.ts), read when the document's page shows them.
  */
 import path from 'node:path';
-import { readGeneratedJson } from '../../scripts/contract/generated-file.ts';
-import { CompareDataSchema } from '../../scripts/contract/compare-data.ts';
+import { readGeneratedJson, readTextBeside } from '../../scripts/contract/generated-file.ts';
+import { CompareFileSchema, SimilarListsSchema } from '../../scripts/contract/compare-data.ts';
 import { toHtml } from 'hast-util-to-html';
-import type { CompareData } from '../../scripts/compare/published.ts';
+import type { CompareFile, SimilarLists } from '../../scripts/compare/published.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
 import type { ConceptInfo } from '../../shared/compare/model.ts';
 import { tasksAsText } from '../../scripts/compare/tasks.ts';
@@ -15,18 +17,30 @@ import { versionView } from '../../shared/compare/view/version.ts';
 import { paths } from '../../scripts/urls/paths.ts';
 import { documentById, documentWithBody } from './site-data.ts';
 
-let cached: CompareData | undefined;
+const COMPARE_FILE = path.resolve('content/generated/compare.json');
+const WRITER = 'the compare stage (scripts/steps/compare-step.ts, before Astro runs)';
+
+let cached: CompareFile | undefined;
+/** The lists of the documents whose pages are rendering (Astro renders a few pages at once; each shows one document's). */
+const recentLists = new Map<string, SimilarLists['similar']>();
+const RECENT_LISTS = 16;
 
 /** The compare stage's output; run `npm run build` first. */
-export function compareData(): CompareData {
-  if (!cached) {
-    cached = readGeneratedJson(
-      path.resolve('content/generated/compare.json'),
-      CompareDataSchema,
-      'the compare stage (scripts/steps/compare-step.ts, before Astro runs)',
-    );
-  }
+export function compareData(): CompareFile {
+  cached ??= readGeneratedJson(COMPARE_FILE, CompareFileSchema, WRITER);
   return cached;
+}
+
+/** A document's 相似任务 lists per task eid (empty when none of its tasks has any). */
+export function similarListsOf(id: string): SimilarLists['similar'] {
+  const kept = recentLists.get(id);
+  if (kept) return kept;
+  const ref = compareData().similar[id];
+  const lists = ref ? readTextBeside(COMPARE_FILE, ref, SimilarListsSchema, WRITER).similar : {};
+  // Every task of the page asks (one <SimilarTasks> each): read once per page, not once per task.
+  if (recentLists.size >= RECENT_LISTS) recentLists.delete(recentLists.keys().next().value!);
+  recentLists.set(id, lists);
+  return lists;
 }
 
 /** The URL segment of a pair page: "<a>--<b>". */

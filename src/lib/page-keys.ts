@@ -14,8 +14,6 @@
 import crypto from 'node:crypto';
 import { compareHref } from '../../scripts/compare/published.ts';
 import type { ComparedPair } from '../../scripts/compare/run.ts';
-import { similarItems } from '../../scripts/site/similar-tasks.ts';
-import { paths } from '../../scripts/urls/paths.ts';
 import { compareData, titleOf } from './compare-data.ts';
 import { conceptById, conceptsData, conceptsInDocument } from './concepts-data.ts';
 import { documentRelations, standingOf } from './relations-data.ts';
@@ -32,8 +30,9 @@ export function dataKey(...values: unknown[]): string {
 /**
  * docs/[id]/: the document itself and its original file's record (meta card, actions, text, targets), its
  * standing with the titles of the documents its evidence is in, its relations with the other side's status
- * and compare link, the concepts it uses (its own mentions of each, and whether other documents use it), and its 相似任务 lists as
- * the page shows them (titles and compare links of the other documents). `entryDigest` is the MDX entry's.
+ * and compare link, the concepts it uses (its own mentions of each, and whether other documents use it), and its 相似任务 lists
+ * (by the digest compare.json holds of their file) with what they show of the other documents (titles and compare links).
+ * `entryDigest` is the MDX entry's.
  */
 export function documentPageKey(id: string, entryDigest: string | number | undefined): string {
   const doc = documentById(id);
@@ -47,8 +46,9 @@ export function documentPageKey(id: string, entryDigest: string | number | undef
     r.alignment && r.from.id && r.to.id ? compareHref(data.pairs, r.from.id, r.to.id) : null,
   ]);
   const concepts = conceptsInDocument(id).map(({ concept, here }) => [concept.id, concept.name, concept.documents.length > 1, here.mentions]);
-  const links = { task: paths.task, compare: (other: string) => compareHref(data.pairs, id, other), title: titleOf };
-  const similar = Object.entries(data.similar[id] ?? {}).map(([eid, list]) => [eid, similarItems(list, links)]);
+  // The lists by their file's digest, with what they show of the documents they name (title, compare link).
+  const lists = data.similar[id];
+  const similar = lists && [lists.digest, lists.others.map((other) => [other, titleOf(other), compareHref(data.pairs, id, other)])];
   const original = siteData().originals?.[doc.sources[0]?.file ?? ''];
   return dataKey(entryDigest, doc, original, standing, evidenceTitles, relations, relationLinks, concepts, similar);
 }

@@ -1,14 +1,17 @@
 /**
- * The document pages' cache keys (src/lib/page-keys.ts) against the concept data the build wrote: a page's
- * key follows what its concept panel shows (whether other documents use a concept), not how many do, so
- * adding a document that uses a concept leaves the pages of the other documents that use it as they were.
+ * The pages' cache keys (src/lib/page-keys.ts) against the data the build wrote: a document page's key
+ * follows what its concept panel shows (whether other documents use a concept), not how many do, so adding a
+ * document that uses a concept leaves the pages of the other documents that use it as they were; the keys
+ * that read a file beside the data by its digest (a concept's mentions, a document's 相似任务 lists) follow it.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conceptPageKey, documentPageKey } from '../../src/lib/page-keys.ts';
 import { conceptsData, conceptsInDocument } from '../../src/lib/concepts-data.ts';
+import { compareData } from '../../src/lib/compare-data.ts';
+import { documentById } from '../../src/lib/site-data.ts';
 
-const built = fs.existsSync('content/generated/concepts.json') && fs.existsSync('content/generated/site.json');
+const built = ['concepts.json', 'site.json', 'compare.json'].every((file) => fs.existsSync(`content/generated/${file}`));
 
 describe.skipIf(!built)('a document page key', () => {
   // A concept three or more documents use, and one of them.
@@ -51,5 +54,28 @@ describe.skipIf(!built)('a concept page key', () => {
       ref.digest = digest;
     }
     expect(conceptPageKey(concept.id, 'entry')).toBe(before);
+  });
+});
+
+describe.skipIf(!built)('a document page key, for its 相似任务 lists', () => {
+  it('follows the digest of the document’s lists file and the titles of the documents they name', () => {
+    const [id, ref] = Object.entries(compareData().similar).find(([, r]) => r.others.length > 0)!;
+    const before = documentPageKey(id, 'entry');
+    const digest = ref.digest;
+    ref.digest = '0'.repeat(64);
+    try {
+      expect(documentPageKey(id, 'entry')).not.toBe(before);
+    } finally {
+      ref.digest = digest;
+    }
+    const other = documentById(ref.others[0]);
+    const title = other.meta.title.value;
+    other.meta.title.value = `${title}（修订）`;
+    try {
+      expect(documentPageKey(id, 'entry')).not.toBe(before);
+    } finally {
+      other.meta.title.value = title;
+    }
+    expect(documentPageKey(id, 'entry')).toBe(before);
   });
 });

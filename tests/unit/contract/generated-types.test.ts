@@ -8,7 +8,7 @@ import type { Block, Box, Corpus, DocumentMeta, Notice, ParsedDocument, PolicyDo
 import type { DepartmentText, DocumentText, SiteData, SiteDataFile, SourceText } from '../../../scripts/site/site-model.ts';
 import type { ConceptOccurrences, ConceptsData, ConceptsFile } from '../../../scripts/concepts/model.ts';
 import type { RelationsData } from '../../../scripts/relations/model.ts';
-import type { CompareData } from '../../../scripts/compare/published.ts';
+import type { CompareData, CompareFile, SimilarLists } from '../../../scripts/compare/published.ts';
 import type {
   BlockData,
   CorpusSchema,
@@ -22,7 +22,7 @@ import type {
 import type { DepartmentTextSchema, DocumentTextSchema, SiteDataFileSchema, SiteDataSchema, SourceTextSchema } from '../../../scripts/contract/site-data.ts';
 import type { ConceptOccurrencesSchema, ConceptsDataSchema, ConceptsFileSchema } from '../../../scripts/contract/concepts-data.ts';
 import type { RelationsDataSchema } from '../../../scripts/contract/relations-data.ts';
-import type { CompareDataSchema } from '../../../scripts/contract/compare-data.ts';
+import type { CompareDataSchema, CompareFileSchema, SimilarListsSchema } from '../../../scripts/contract/compare-data.ts';
 
 /**
  * Each type assignable to the other. Used where the schema's type spells the recursive blocks with
@@ -61,6 +61,8 @@ describe('the schemas of the generated files', () => {
     expectTypeOf<z.infer<typeof RelationsDataSchema>>().toEqualTypeOf<RelationsData>();
     // CompareData is an intersection (Omit<…> & {…}): compared as the one object type it stands for.
     expectTypeOf<z.infer<typeof CompareDataSchema>>().toEqualTypeOf<{ [K in keyof CompareData]: CompareData[K] }>();
+    expectTypeOf<z.infer<typeof CompareFileSchema>>().toEqualTypeOf<{ [K in keyof CompareFile]: CompareFile[K] }>();
+    expectTypeOf<z.infer<typeof SimilarListsSchema>>().toEqualTypeOf<SimilarLists>();
     expect(true).toBe(true);
   });
 });
