@@ -18,6 +18,7 @@ import type { ExtractedPage } from '../search/extract.ts';
 import type { MdxTreeContext } from '../site/mdx-tree.ts';
 import { documentPage } from '../site/document-pages.ts';
 import { siteConfig } from '../urls/config.ts';
+import { documentDigest } from './document-digest.ts';
 import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
 import { type SyncRecords, SyncRecordsSchema } from './sync-folder.ts';
 
@@ -66,7 +67,7 @@ export function cachedDocumentPages(documents: readonly PolicyDocument[], maker:
   let made = 0;
   const code = contentKey(codeFingerprint(DOCUMENT_PAGE_CODE), JSON.stringify(siteConfig()), maker.recordOfTree ? 'record' : 'no record');
   const pages = documents.map((doc): MadePage => {
-    const key = contentKey(code, maker.pluginInputs(doc), JSON.stringify(doc));
+    const key = contentKey(code, maker.pluginInputs(doc), documentDigest(doc));
     const cached = cache?.get(key);
     if (cached) {
       const entry = JSON.parse(cached.toString('utf8')) as PageEntry;

@@ -16,7 +16,8 @@ import type { CompareOutcome } from './compare-thread.ts';
 import type { ConceptsData } from '../concepts/model.ts';
 import { linkOrCopy } from '../offline/copy-writer.ts';
 import { emptyTally, type PublishedFiles, type PublishedTally, putPublished } from '../contract/published-files.ts';
-import { contentKey } from './cache.ts';
+import { codeFingerprint, contentKey } from './cache.ts';
+import { documentDigest } from './document-digest.ts';
 
 /** Named in comparisons.json's generatedBy field. */
 export const GENERATED_BY = 'scripts/steps/open-data-step.ts';
@@ -62,10 +63,12 @@ export function writeOpenData(siteDir: string, documents: readonly PolicyDocumen
   write('tasks.csv', tasksCsv(documents));
   write('units.csv', unitsCsv(documents));
   write('targets.csv', targetsCsv(documents));
+  // A document's file is named by the document's digest and the code that writes it: an unchanged document's
+  // file is linked without serialising the document again (96 MB at 2,019 documents).
+  const code = codeFingerprint(['scripts/open-data/open-data.ts']);
   for (const doc of documents) {
-    const text = documentJson(doc);
     const rel = `data/docs/${doc.id}.json`;
-    putPublished(report, siteDir, rel, contentKey('open data', rel, text), () => text, published);
+    putPublished(report, siteDir, rel, contentKey('open data', rel, code, documentDigest(doc)), () => documentJson(doc), published);
   }
 
   write('concepts.json', conceptsJson(publishedConcepts(sources.concepts, origin)));

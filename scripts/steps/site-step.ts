@@ -5,13 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Corpus } from '../ingest/model.ts';
 import type { SiteData } from '../site/site-model.ts';
 import { siteDataFrom } from '../site/site-data.ts';
 import { SITE_TEXT_DIRS, siteFiles } from '../site/site-files.ts';
 import { departmentSlugs } from '../site/document-pages.ts';
 import { cachedDocumentPages, readWrittenPages, saveWrittenPages } from './document-page-cache.ts';
-import type { StepCache } from './cache.ts';
+import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
+import { documentDigest } from './document-digest.ts';
 import type { ExtractedPage } from '../search/extract.ts';
 import { similarExtras } from '../site/similar-tasks.ts';
 import { CORPUS_FILE, GENERATED } from './ingest-step.ts';
@@ -19,7 +21,7 @@ import { runConceptStage } from './concepts-step.ts';
 import { type CompareOutcome, compareConceptInput, runCompareStageInWorker } from './compare-thread.ts';
 import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
-import { type SyncFile, syncFolder } from './sync-folder.ts';
+import { type SyncFile, SyncRecordsSchema, syncFolder } from './sync-folder.ts';
 import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Root } from 'mdast';
@@ -88,23 +90,68 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
   console.log(`MDX pages: ${cached}${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed`);
   // Every page is in place (the concept stage wrote its own above): Astro's content loaders may read them.
   fs.writeFileSync(PAGES_READY_FILE, '');
-  return { data, concepts: concepts.data, compared, writeSiteData: () => writeSiteFiles(data) };
+  return { data, concepts: concepts.data, compared, writeSiteData: () => writeSiteFiles(data, SITE_DATA_FILE, cache) };
+}
+
+/** What the site texts depend on besides the documents: the code that makes the units' tasks and splits the texts off. */
+const SITE_TEXT_CODE = ['scripts/site/site-files.ts', 'scripts/site/site-model.ts', 'scripts/site/departments.ts', 'shared/document'] as const;
+
+/** The cache's entry for the texts the site step last wrote (not a page key: those are hex digests). */
+const WRITTEN_TEXTS = 'written-texts';
+
+const WrittenTextsSchema = z.strictObject({
+  /** Per identity of a body or a unit's tasks (see writeSiteFiles), the file it was written to. */
+  texts: z.record(z.string(), z.strictObject({ file: z.string(), digest: z.string() })),
+  /** Per folder, its files as it held them then (sync-folder.ts). */
+  written: z.record(z.string(), SyncRecordsSchema),
+});
+type WrittenTexts = z.infer<typeof WrittenTextsSchema>;
+
+function readWrittenTexts(cache: StepCache | undefined): WrittenTexts | undefined {
+  const bytes = cache?.get(WRITTEN_TEXTS);
+  if (!bytes) return undefined;
+  try {
+    const parsed = WrittenTextsSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Writes the site data as site.json and the texts split off it (scripts/site/site-files.ts). The texts
  * come first and only those that changed are written; site.json last, as a whole, since Astro may be
- * waiting for it (pending-files.ts) and then reads the texts it names.
+ * waiting for it (pending-files.ts) and then reads the texts it names. With `cache`, a text the previous
+ * build recorded under the same identity keeps its file without being made and hashed again, while that
+ * file is still in place: a document's body by the document's digest (document-digest.ts), a unit's tasks
+ * by its name, slug and the digests of the documents they come from, each with the code that makes them.
  */
-export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE): void {
-  const { data, texts } = siteFiles(site);
+export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE, cache?: StepCache): void {
+  const code = cache ? codeFingerprint(SITE_TEXT_CODE) : '';
+  const byId = new Map(site.documents.map((doc) => [doc.id, doc]));
+  const bodyIdentity = (doc: PolicyDocument) => contentKey(code, 'body', documentDigest(doc));
+  const unitIdentity = (unit: { name: string; slug: string }, documents: readonly string[]) =>
+    contentKey(code, 'unit', unit.name, unit.slug, ...documents.map((id) => documentDigest(byId.get(id)!)));
+  const previous = readWrittenTexts(cache);
+  const recorded = previous?.texts ?? {};
+  const { data, texts, known } = siteFiles(
+    site,
+    previous && { body: (doc) => recorded[bodyIdentity(doc)], department: (unit, documents) => recorded[unitIdentity(unit, documents)] },
+  );
   const base = path.dirname(siteFile);
+  const next: WrittenTexts = { texts: {}, written: {} };
   for (const dir of SITE_TEXT_DIRS) {
-    syncFolder(
-      path.join(base, dir),
-      texts.filter(([folder]) => folder === dir).map(([, name, text]) => [name, text] as const),
-      { namedByContent: true },
-    );
+    // Each file with its digest as identity: a file recorded with it and still in place is kept unread.
+    const files: SyncFile[] = [
+      ...texts.filter(([folder]) => folder === dir).map(([, name, text, digest]): SyncFile => [name, text, digest]),
+      ...known.filter(([folder]) => folder === dir).map(([, name, text, digest]): SyncFile => [name, text, digest]),
+    ];
+    next.written[dir] = syncFolder(path.join(base, dir), files, { namedByContent: true, previous: previous?.written[dir] }).records;
+  }
+  if (cache) {
+    site.documents.forEach((doc, n) => (next.texts[bodyIdentity(doc)] = { file: data.documents[n].text.file, digest: data.documents[n].text.digest }));
+    for (const unit of data.departments) next.texts[unitIdentity(unit, unit.documents)] = { file: unit.text.file, digest: unit.text.digest };
+    cache.set(WRITTEN_TEXTS, JSON.stringify(next));
   }
   writeFileWhole(siteFile, JSON.stringify(data));
 }

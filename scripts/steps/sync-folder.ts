@@ -8,8 +8,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { FileStampSchema, hasStamp, stampOf } from '../contract/file-stamp.ts';
 
-/** A file to hold: its name, its text, and optionally its identity (a digest of what the text is made from). */
-export type SyncFile = readonly [name: string, text: string, identity?: string];
+/**
+ * A file to hold: its name, its text, and optionally its identity (a digest of what the text is made from).
+ * The text may be given as a function, called only when the file must be written or compared: a caller that
+ * knows a file's identity need not make its text when the recorded file is still in place.
+ */
+export type SyncFile = readonly [name: string, text: string | (() => string), identity?: string];
 
 /** A file the folder held after a sync, by the identity its caller gave, with its stamp then. */
 export const SyncedFileSchema = FileStampSchema.extend({ identity: z.string() });
@@ -47,14 +51,15 @@ export function syncFolder(dir: string, files: Iterable<SyncFile>, { namedByCont
   fs.mkdirSync(dir, { recursive: true });
   const before = new Set(fs.readdirSync(dir));
   const result: SyncResult = { written: 0, unchanged: 0, removed: 0, records: {} };
-  for (const [name, text, identity] of files) {
+  for (const [name, given, identity] of files) {
     const file = path.join(dir, name);
+    const text = () => (typeof given === 'string' ? given : given());
     const existed = before.delete(name);
     const known = identity === undefined ? undefined : previous?.[name];
     if (existed && known !== undefined && known.identity === identity && hasStamp(fs.statSync(file, { throwIfNoEntry: false }), known)) result.unchanged++;
-    else if (existed && (namedByContent ? sameSize(file, text) : sameBytes(file, Buffer.from(text)))) result.unchanged++;
+    else if (existed && (namedByContent ? sameSize(file, text()) : sameBytes(file, Buffer.from(text())))) result.unchanged++;
     else {
-      fs.writeFileSync(file, text);
+      fs.writeFileSync(file, text());
       result.written++;
     }
     if (identity !== undefined) result.records[name] = { identity, ...stampOf(fs.statSync(file)) };

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { siteDataFrom } from '../../../scripts/site/site-data.ts';
 import { DEPARTMENT_TEXT_DIR, DOCUMENT_TEXT_DIR, SOURCE_TEXT_DIR, siteFiles, sourceTextName } from '../../../scripts/site/site-files.ts';
 import { writeSiteFiles } from '../../../scripts/steps/site-step.ts';
+import { StepCache } from '../../../scripts/steps/cache.ts';
 import { digestOf } from '../../../scripts/contract/digest.ts';
 import { tasksOf } from '../../../shared/document/tasks.ts';
 import type { SiteDataFile } from '../../../scripts/site/site-model.ts';
@@ -92,5 +93,65 @@ describe('the site data split into site.json and the texts beside it', () => {
     fs.writeFileSync(file, '{}');
     writeSiteFiles(site, siteFile);
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ body: JSON.parse(JSON.stringify(site.documents[0].body)) });
+  });
+});
+
+describe('the site texts of a build with the step cache', () => {
+  const siteFile = path.join(dir, 'cached', 'site.json');
+  const cacheDir = path.join(dir, 'cache');
+  const serialised = (run: () => void, key = 'body'): number => {
+    const spy = vi.spyOn(JSON, 'stringify');
+    try {
+      run();
+      return spy.mock.calls.filter(([value]) => value !== null && typeof value === 'object' && Object.keys(value).join() === key).length;
+    } finally {
+      spy.mockRestore();
+    }
+  };
+  const bodiesSerialised = (run: () => void) => serialised(run);
+  const written = () => fs.readFileSync(siteFile, 'utf8');
+  const bodyFile = (n: number) => path.join(dir, 'cached', siteFiles(site).data.documents[n].text.file);
+
+  it('keeps an unchanged unit’s tasks file without serialising its tasks again', () => {
+    const units = site.departments.length;
+    expect(serialised(() => writeSiteFiles(site, siteFile, new StepCache('pages', false, cacheDir)), 'tasks')).toBe(units);
+    const clean = written();
+    expect(serialised(() => writeSiteFiles(site, siteFile, new StepCache('pages', true, cacheDir)), 'tasks')).toBe(0);
+    expect(written()).toBe(clean);
+    // A document edited (a paragraph added): the units its tasks name are made again, the others not.
+    const edited = { ...site, documents: site.documents.map((doc, n) => (n === 0 ? structuredClone(doc) : doc)) };
+    edited.documents[0].body.push({ type: 'paragraph', text: '新增一段。', lineStart: 1, lineEnd: 1 });
+    const named = site.departments.filter((d) => d.tasks.some((t) => t.document === site.documents[0].id)).length;
+    expect(named).toBeGreaterThan(0);
+    expect(serialised(() => writeSiteFiles(edited, siteFile, new StepCache('pages', true, cacheDir)), 'tasks')).toBe(named);
+    expect(JSON.parse(written()).departments).toEqual(JSON.parse(clean).departments);
+  });
+
+  it('keeps an unchanged document’s body file without serialising the body again, and writes what changed', () => {
+    expect(bodiesSerialised(() => writeSiteFiles(site, siteFile, new StepCache('pages', false, cacheDir)))).toBe(site.documents.length);
+    const clean = written();
+    const stamp = fs.statSync(bodyFile(0)).mtimeMs;
+    expect(bodiesSerialised(() => writeSiteFiles(site, siteFile, new StepCache('pages', true, cacheDir)))).toBe(0);
+    expect(written()).toBe(clean);
+    expect(fs.statSync(bodyFile(0)).mtimeMs).toBe(stamp);
+    // A file whose stamp is not the recorded one is compared (its body made), not taken on trust.
+    const old = new Date('2020-01-01');
+    fs.utimesSync(bodyFile(0), old, old);
+    expect(bodiesSerialised(() => writeSiteFiles(site, siteFile, new StepCache('pages', true, cacheDir)))).toBe(1);
+    expect(fs.statSync(bodyFile(0)).mtime).toEqual(old);
+
+    // A document edited (a new object, as every build's ingest makes), and a body file removed by hand.
+    const edited = { ...site, documents: site.documents.map((doc, n) => (n === 1 ? structuredClone(doc) : doc)) };
+    edited.documents[1].body.push({ type: 'paragraph', text: '新增一段。', lineStart: 1, lineEnd: 1 });
+    fs.rmSync(bodyFile(2));
+    expect(bodiesSerialised(() => writeSiteFiles(edited, siteFile, new StepCache('pages', true, cacheDir)))).toBe(2);
+    expect(JSON.parse(written())).toEqual(JSON.parse(JSON.stringify(siteFiles(edited).data)));
+    expect(JSON.parse(fs.readFileSync(bodyFile(2), 'utf8'))).toEqual({ body: JSON.parse(JSON.stringify(site.documents[2].body)) });
+    const files = fs.readdirSync(path.join(dir, 'cached', DOCUMENT_TEXT_DIR));
+    expect(files.sort()).toEqual(
+      siteFiles(edited)
+        .data.documents.map((d) => path.basename(d.text.file))
+        .sort(),
+    );
   });
 });
