@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { BUILD_DIR } from './staging.ts';
 
 /** Where the caches live. */
@@ -72,6 +73,21 @@ export class StepCache {
     }
     this.misses++;
     return undefined;
+  }
+
+  /**
+   * The entry of `key` read as JSON through `schema`, or undefined: a miss, a clean build, or an entry that is
+   * not what the schema says (written by other code, or cut), which the caller then makes anew.
+   */
+  getJson<S extends z.ZodType>(key: string, schema: S): z.infer<S> | undefined {
+    const bytes = this.get(key);
+    if (!bytes) return undefined;
+    try {
+      const parsed = schema.safeParse(JSON.parse(bytes.toString('utf8')));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Stores `bytes` under `key` (written beside, then renamed: a killed build never leaves half an entry). */

@@ -101,14 +101,7 @@ const WRITTEN_PAGES = 'written-pages';
 
 /** The records of the MDX pages as the site step last wrote them (scripts/steps/sync-folder.ts); none for a clean build, or when unreadable. */
 export function readWrittenPages(cache: StepCache | undefined): SyncRecords | undefined {
-  const bytes = cache?.get(WRITTEN_PAGES);
-  if (!bytes) return undefined;
-  try {
-    const parsed = SyncRecordsSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return cache?.getJson(WRITTEN_PAGES, SyncRecordsSchema);
 }
 
 /** Keeps the records of the MDX pages just written, for the next build. */

@@ -107,17 +107,6 @@ const WrittenTextsSchema = z.strictObject({
 });
 type WrittenTexts = z.infer<typeof WrittenTextsSchema>;
 
-function readWrittenTexts(cache: StepCache | undefined): WrittenTexts | undefined {
-  const bytes = cache?.get(WRITTEN_TEXTS);
-  if (!bytes) return undefined;
-  try {
-    const parsed = WrittenTextsSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Writes the site data as site.json and the texts split off it (scripts/site/site-files.ts). The texts
  * come first and only those that changed are written; site.json last, as a whole, since Astro may be
@@ -132,7 +121,7 @@ export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE, cache?
   const bodyIdentity = (doc: PolicyDocument) => contentKey(code, 'body', documentDigest(doc));
   const unitIdentity = (unit: { name: string; slug: string }, documents: readonly string[]) =>
     contentKey(code, 'unit', unit.name, unit.slug, ...documents.map((id) => documentDigest(byId.get(id)!)));
-  const previous = readWrittenTexts(cache);
+  const previous = cache?.getJson(WRITTEN_TEXTS, WrittenTextsSchema);
   const recorded = previous?.texts ?? {};
   const { data, texts, known } = siteFiles(
     site,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { codeFingerprint, StepCache } from '../../../scripts/steps/cache.ts';
 import { ingestFiles } from '../../../scripts/steps/ingest-step.ts';
 import { syncFolder } from '../../../scripts/steps/sync-folder.ts';
@@ -95,5 +96,21 @@ describe('syncFolder', () => {
     fs.writeFileSync(a, 'YY');
     expect(syncFolder(dir, [['a.mdx', 'A1', 'id-a1']], { previous: second.records })).toMatchObject({ written: 1, unchanged: 0 });
     expect(fs.readFileSync(a, 'utf8')).toBe('A1');
+  });
+});
+
+describe('a JSON entry of a step cache', () => {
+  it('is read through its schema: a miss, a clean build, another shape or a cut entry give nothing', () => {
+    const dir = path.join(root, 'json-cache');
+    const schema = z.strictObject({ files: z.array(z.string()) });
+    const cache = new StepCache('pages', true, dir);
+    expect(cache.getJson('records', schema)).toBeUndefined();
+    cache.set('records', JSON.stringify({ files: ['a.mdx'] }));
+    expect(new StepCache('pages', true, dir).getJson('records', schema)).toEqual({ files: ['a.mdx'] });
+    expect(new StepCache('pages', false, dir).getJson('records', schema)).toBeUndefined();
+    cache.set('records', JSON.stringify({ files: 'a.mdx' }));
+    expect(new StepCache('pages', true, dir).getJson('records', schema)).toBeUndefined();
+    cache.set('records', '{"files": ["a.m');
+    expect(new StepCache('pages', true, dir).getJson('records', schema)).toBeUndefined();
   });
 });
