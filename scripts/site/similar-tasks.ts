@@ -4,7 +4,8 @@
  * of the two documents.
  *
  * The MDX page holds only a placeholder, <SimilarTasks doc eid />, which
- * src/components/SimilarTasks.astro renders from compare.json with the view
+ * src/components/SimilarTasks.astro renders from the document's lists beside
+ * compare.json (scripts/compare/compare-files.ts) with the view
  * built here. Written out as JSX in every MDX page, the lists were a third of
  * the MDX bytes and nodes, and compiling MDX is the costliest part of the
  * Astro build; as a component they cost one node per task.
