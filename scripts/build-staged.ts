@@ -31,13 +31,14 @@ const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
 const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
 
 /** The caches of the build's own steps (scripts/steps/cache.ts); `--clean` reads none (each is written anew). */
-export type StepCaches = Record<'ingest' | 'documentPages' | 'offlinePages', StepCache>;
+export type StepCaches = Record<'ingest' | 'documentPages' | 'openData' | 'offlinePages', StepCache>;
 
 /** The caches of a build, read unless `clean`. */
 export function stepCaches(clean: boolean): StepCaches {
   return {
     ingest: new StepCache('ingest', !clean),
     documentPages: new StepCache('document-pages', !clean),
+    openData: new StepCache('open-data', !clean),
     offlinePages: new StepCache('offline-pages', !clean),
   };
 }
@@ -97,7 +98,7 @@ async function stageFromModel(caches: StepCaches, published: PublishedRecords): 
   const pagefind = pagefindIndexed.write(path.join(SEARCH_STAGING, 'pagefind'));
   pagefind.catch(ignore);
   const sources = { concepts, compared, compareClientDir: COMPARE_CLIENT_DIR };
-  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents, sources, published.openData));
+  const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents, sources, published.openData, caches.openData));
   const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals, published.openData);
   const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents, concepts, compared.relations, published.openData));
   const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site, standings), search.concepts, published.index));

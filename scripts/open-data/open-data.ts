@@ -142,14 +142,50 @@ export function documentSummary(doc: PolicyDocument, standing: StandingJson): Do
   };
 }
 
+/**
+ * One document's share of documents.json and of the three CSV files, as text: its documents.json entry indented
+ * as in the whole file, and its rows of each CSV joined by CRLF (empty when it has none). Each is a pure function
+ * of the document and its standing, so a build can keep a document's parts while both are unchanged
+ * (scripts/steps/open-data-step.ts); {@link openDataTables} joins them into the files.
+ */
+export interface DocumentTableParts {
+  summary: string;
+  tasks: string;
+  units: string;
+  targets: string;
+}
+
+/** A document's parts of documents.json and the CSV files. */
+export function documentTableParts(doc: PolicyDocument, standing: StandingJson): DocumentTableParts {
+  // As JSON.stringify(all, null, 1) writes an element: one more space after each line break (strings hold none).
+  const summary = ` ${JSON.stringify(documentSummary(doc, standing), null, 1).replace(/\n/g, '\n ')}`;
+  return { summary, tasks: csvLines(taskRows(doc)), units: csvLines(unitRows(doc)), targets: csvLines(targetRows(doc)) };
+}
+
+/** The text of documents.json and the three CSV files from the documents' parts, in collection order. */
+export function openDataTables(parts: readonly DocumentTableParts[]): { documents: string; tasks: string; units: string; targets: string } {
+  const table = (header: string[], rows: string[]) => `\uFEFF${[csvLine(header), ...rows.filter((r) => r !== '')].join('\r\n')}\r\n`;
+  return {
+    documents: parts.length === 0 ? '[]' : `[\n${parts.map((p) => p.summary).join(',\n')}\n]`,
+    tasks: table(
+      TASKS_HEADER,
+      parts.map((p) => p.tasks),
+    ),
+    units: table(
+      UNITS_HEADER,
+      parts.map((p) => p.units),
+    ),
+    targets: table(
+      TARGETS_HEADER,
+      parts.map((p) => p.targets),
+    ),
+  };
+}
+
 /** The text of documents.json; the relations stage's data is computed when not given. */
 export function documentsJson(documents: readonly PolicyDocument[], relations: RelationsData = analyseRelations(documents)): string {
   const standing = standingJson(relations);
-  return JSON.stringify(
-    documents.map((doc) => documentSummary(doc, standing(doc.id))),
-    null,
-    1,
-  );
+  return openDataTables(documents.map((doc) => documentTableParts(doc, standing(doc.id)))).documents;
 }
 
 /** The text of docs/<id>.json: the full document model, with each copy reduced to its source (the parsed copy repeats the text). */
@@ -162,91 +198,111 @@ function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+type CsvRow = Array<string | number | null | undefined>;
+
+function csvLine(row: CsvRow): string {
+  return row.map((v) => csvField(v === null || v === undefined ? '' : String(v))).join(',');
+}
+
+/** Rows as CSV lines joined by CRLF. */
+function csvLines(rows: CsvRow[]): string {
+  return rows.map(csvLine).join('\r\n');
+}
+
 /** Rows as CSV text: UTF-8 with BOM (so spreadsheet programs read the Chinese), CRLF line ends. */
-function csv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map((v) => csvField(v === null || v === undefined ? '' : String(v))).join(',')).join('\r\n')}\r\n`;
+function csv(header: string[], rows: CsvRow[]): string {
+  return `\uFEFF${[header, ...rows].map(csvLine).join('\r\n')}\r\n`;
+}
+
+const UNITS_HEADER = ['document', 'eid', 'label', 'unit', 'role', 'note', 'scope', 'evidence', 'line', 'role_evidence', 'url'];
+
+/** A document's rows of units.csv: one per unit of each task. */
+function unitRows(doc: PolicyDocument): CsvRow[] {
+  return tasksOf(doc.body).flatMap((t) =>
+    taskUnits(t).map((u) => [
+      doc.id,
+      t.eid,
+      t.label,
+      u.name,
+      u.role,
+      u.note,
+      u.evidence.scope,
+      u.evidence.text,
+      u.evidence.line,
+      u.roleEvidence?.text,
+      absolute(paths.task(doc.id, t.eid)),
+    ]),
+  );
 }
 
 /** One row per unit of every task: role, note, scope and the clause it was read from. */
 export function unitsCsv(documents: readonly PolicyDocument[]): string {
-  const header = ['document', 'eid', 'label', 'unit', 'role', 'note', 'scope', 'evidence', 'line', 'role_evidence', 'url'];
-  const rows = documents.flatMap((doc) =>
-    tasksOf(doc.body).flatMap((t) =>
-      taskUnits(t).map((u) => [
-        doc.id,
-        t.eid,
-        t.label,
-        u.name,
-        u.role,
-        u.note,
-        u.evidence.scope,
-        u.evidence.text,
-        u.evidence.line,
-        u.roleEvidence?.text,
-        absolute(paths.task(doc.id, t.eid)),
-      ]),
-    ),
-  );
-  return csv(header, rows);
+  return csv(UNITS_HEADER, documents.flatMap(unitRows));
+}
+
+const TARGETS_HEADER = [
+  'document',
+  'eid',
+  'label',
+  'indicator',
+  'value',
+  'upper',
+  'value_text',
+  'unit',
+  'comparator',
+  'year',
+  'year_from',
+  'period',
+  'text',
+  'evidence',
+  'line',
+  'url',
+];
+
+/** A document's rows of targets.csv. */
+function targetRows(doc: PolicyDocument): CsvRow[] {
+  return documentTargetSummaries(doc).map((t) => [
+    doc.id,
+    t.eid,
+    t.label,
+    t.indicator,
+    t.value,
+    t.upper,
+    t.valueText,
+    t.unit,
+    t.comparator,
+    t.year,
+    t.yearFrom,
+    t.period,
+    t.text,
+    t.evidence.text,
+    t.evidence.line,
+    t.url,
+  ]);
 }
 
 /** One row per target of every document, with value, unit, year, period and the sentence it was read from. */
 export function targetsCsv(documents: readonly PolicyDocument[]): string {
-  const header = [
-    'document',
-    'eid',
-    'label',
-    'indicator',
-    'value',
-    'upper',
-    'value_text',
-    'unit',
-    'comparator',
-    'year',
-    'year_from',
-    'period',
-    'text',
-    'evidence',
-    'line',
-    'url',
-  ];
-  const rows = documents.flatMap((doc) =>
-    documentTargetSummaries(doc).map((t) => [
-      doc.id,
-      t.eid,
-      t.label,
-      t.indicator,
-      t.value,
-      t.upper,
-      t.valueText,
-      t.unit,
-      t.comparator,
-      t.year,
-      t.yearFrom,
-      t.period,
-      t.text,
-      t.evidence.text,
-      t.evidence.line,
-      t.url,
-    ]),
-  );
-  return csv(header, rows);
+  return csv(TARGETS_HEADER, documents.flatMap(targetRows));
+}
+
+const TASKS_HEADER = ['document', 'title', 'eid', 'label', 'heading', 'units', 'targets', 'url'];
+
+/** A document's rows of tasks.csv. */
+function taskRows(doc: PolicyDocument): CsvRow[] {
+  return tasksOf(doc.body).map((t) => [
+    doc.id,
+    doc.meta.title.value,
+    t.eid,
+    t.label,
+    t.title,
+    taskUnitNames(t).join('、'),
+    taskTargetTexts(t).join('；'),
+    absolute(paths.task(doc.id, t.eid)),
+  ]);
 }
 
 /** All tasks of all documents as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */
 export function tasksCsv(documents: readonly PolicyDocument[]): string {
-  const header = ['document', 'title', 'eid', 'label', 'heading', 'units', 'targets', 'url'];
-  const rows = documents.flatMap((doc) =>
-    tasksOf(doc.body).map((t) => [
-      doc.id,
-      doc.meta.title.value,
-      t.eid,
-      t.label,
-      t.title,
-      taskUnitNames(t).join('、'),
-      taskTargetTexts(t).join('；'),
-      absolute(paths.task(doc.id, t.eid)),
-    ]),
-  );
-  return csv(header, rows);
+  return csv(TASKS_HEADER, documents.flatMap(taskRows));
 }

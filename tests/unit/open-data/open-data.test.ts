@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Provision } from '../../../scripts/ingest/model.ts';
-import { documentJson, documentsJson, targetsCsv, taskTargetTexts, taskUnitNames, tasksCsv, unitsCsv } from '../../../scripts/open-data/open-data.ts';
+import {
+  documentJson,
+  documentsJson,
+  documentSummary,
+  documentTableParts,
+  openDataTables,
+  targetsCsv,
+  taskTargetTexts,
+  taskUnitNames,
+  tasksCsv,
+  unitsCsv,
+} from '../../../scripts/open-data/open-data.ts';
+import { ingestDirectory } from '../../../scripts/ingest/index.ts';
+import { analyseRelations } from '../../../scripts/relations/index.ts';
+import { standingJson } from '../../../scripts/site/relations-json.ts';
 import { siteConfig } from '../../../scripts/urls/config.ts';
 import { paths } from '../../../scripts/urls/paths.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
@@ -222,5 +236,29 @@ describe('relations, status and period in documents.json', () => {
       },
     ]);
     expect(p.relations.map((x: { label: string; document: string }) => [x.label, x.document])).toEqual([['被依据', 'rules']]);
+  });
+});
+
+describe('documentTableParts and openDataTables', () => {
+  it('join into exactly the files made from the whole collection at once (the seeds)', () => {
+    const { documents } = ingestDirectory('seeds', 'content/curated');
+    const relations = analyseRelations(documents);
+    const standing = standingJson(relations);
+    const tables = openDataTables(documents.map((doc) => documentTableParts(doc, standing(doc.id))));
+    expect(tables.documents).toBe(
+      JSON.stringify(
+        documents.map((doc) => documentSummary(doc, standing(doc.id))),
+        null,
+        1,
+      ),
+    );
+    expect(tables.tasks).toBe(tasksCsv(documents));
+    expect(tables.units).toBe(unitsCsv(documents));
+    expect(tables.targets).toBe(targetsCsv(documents));
+    // A document without tasks or targets adds no empty line; no documents at all is an empty list and the headers.
+    const bare = makeDoc('bare', {});
+    const withBare = openDataTables([documentTableParts(bare, standing('bare')), ...documents.map((doc) => documentTableParts(doc, standing(doc.id)))]);
+    expect(withBare.tasks).toBe(tasksCsv([bare, ...documents]));
+    expect(openDataTables([])).toEqual({ documents: '[]', tasks: tasksCsv([]), units: unitsCsv([]), targets: targetsCsv([]) });
   });
 });

@@ -9,6 +9,7 @@ import { writeComparePayloads } from '../../../scripts/steps/compare-step.ts';
 import { listFiles } from '../../../scripts/offline/list-files.ts';
 import { makeDoc } from '../concepts/make-doc.ts';
 import { analyseRelations } from '../../../scripts/relations/index.ts';
+import { StepCache } from '../../../scripts/steps/cache.ts';
 
 const PAYLOAD = '// payload of d1\n(self.policyAtlasCompare=self.policyAtlasCompare||{})["d1"]={};\n';
 
@@ -103,6 +104,36 @@ describe('writeOpenData', () => {
         .sort(),
     ).toEqual(['data/docs/d1.json', 'data/docs/d2.json']);
     writeOpenData(siteDir, documents, sources);
+  });
+
+  it('keeps each document’s rows of documents.json and the CSV files while the document and its standing are unchanged', () => {
+    const tables = ['documents.json', 'tasks.csv', 'units.csv', 'targets.csv'];
+    const read = (site: string) => tables.map((file) => fs.readFileSync(path.join(site, 'data', file), 'utf8'));
+    const cacheDir = path.join(dir, 'table-cache');
+    const without = path.join(dir, 'tables-without');
+    writeOpenData(without, documents, sources);
+    const first = new StepCache('open-data', true, cacheDir);
+    writeOpenData(path.join(dir, 'tables-1'), documents, sources, undefined, first);
+    expect(first.summary()).toBe('0 of 2 from the cache');
+    const second = new StepCache('open-data', true, cacheDir);
+    writeOpenData(path.join(dir, 'tables-2'), documents, sources, undefined, second);
+    expect(second.summary()).toBe('2 of 2 from the cache');
+    expect(read(path.join(dir, 'tables-2'))).toEqual(read(without));
+    // A cut entry is not taken for the parts: they are made again.
+    for (const entry of fs.readdirSync(path.join(cacheDir, 'open-data'))) {
+      const file = path.join(cacheDir, 'open-data', entry);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, -3));
+    }
+    writeOpenData(path.join(dir, 'tables-cut'), documents, sources, undefined, new StepCache('open-data', true, cacheDir));
+    expect(read(path.join(dir, 'tables-cut'))).toEqual(read(without));
+    // An edited document misses; so does a document whose standing changed (here: another relation set).
+    const edited = [makeDoc('d1', { tasks: [{ eid: 'item_1', title: '培育更多企业。', text: ['培育企业。'] }] }), documents[1]];
+    const third = new StepCache('open-data', true, cacheDir);
+    writeOpenData(path.join(dir, 'tables-3'), edited, { ...sources, compared: { ...sources.compared, relations: analyseRelations(edited) } }, undefined, third);
+    expect(third.summary()).toBe('1 of 2 from the cache');
+    writeOpenData(without, edited, { ...sources, compared: { ...sources.compared, relations: analyseRelations(edited) } });
+    expect(read(path.join(dir, 'tables-3'))).toEqual(read(without));
+    expect(read(path.join(dir, 'tables-3'))[0]).toContain('培育更多企业');
   });
 
   it('names itself in comparisons.json', () => {
