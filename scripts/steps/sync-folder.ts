@@ -53,7 +53,8 @@ export function syncFolder(dir: string, files: Iterable<SyncFile>, { namedByCont
   const result: SyncResult = { written: 0, unchanged: 0, removed: 0, records: {} };
   for (const [name, given, identity] of files) {
     const file = path.join(dir, name);
-    const text = () => (typeof given === 'string' ? given : given());
+    let made: string | undefined;
+    const text = () => (made ??= typeof given === 'string' ? given : given());
     const existed = before.delete(name);
     const known = identity === undefined ? undefined : previous?.[name];
     if (existed && known !== undefined && known.identity === identity && hasStamp(fs.statSync(file, { throwIfNoEntry: false }), known)) result.unchanged++;
