@@ -10,7 +10,7 @@
  * links (what the lists show besides their own data, src/lib/page-keys.ts), the reader checks the digest
  * (src/lib/compare-data.ts), and the step writes only files whose name is new.
  */
-import { digestOf } from '../contract/digest.ts';
+import { digestNamedJson } from '../contract/digest.ts';
 import type { CompareData, CompareFile, SimilarLists, SimilarRef } from './published.ts';
 
 /** The folder of the lists' files, relative to compare.json's folder. */
@@ -27,9 +27,7 @@ export function compareFiles(data: CompareData): CompareFiles {
   const texts: CompareFiles['texts'] = [];
   const similar: Record<string, SimilarRef> = {};
   for (const [id, lists] of Object.entries(data.similar)) {
-    const text = JSON.stringify({ similar: lists } satisfies SimilarLists);
-    const digest = digestOf(text);
-    const name = `${id}.${digest.slice(0, 16)}.json`;
+    const { name, text, digest } = digestNamedJson(id, { similar: lists } satisfies SimilarLists);
     texts.push([name, text]);
     const others = [...new Set(Object.values(lists).flatMap((list) => list.map((s) => s.doc)))].sort();
     similar[id] = { file: `${SIMILAR_DIR}/${name}`, digest, others };

@@ -7,7 +7,7 @@
  * page's cache key takes the digest instead of the mentions (src/lib/page-keys.ts), the reader checks it
  * (src/lib/concepts-data.ts), and the step writes only files whose name is new.
  */
-import { digestOf } from '../contract/digest.ts';
+import { digestNamedJson } from '../contract/digest.ts';
 import type { ConceptOccurrences, ConceptsData, ConceptsFile, OccurrencesRef } from './model.ts';
 import { occurrencesByConcept } from './occurrences.ts';
 
@@ -27,9 +27,7 @@ export function conceptFiles(data: ConceptsData): ConceptFiles {
   const occurrences: Record<string, OccurrencesRef> = {};
   for (const id of new Set([...data.concepts.map((c) => c.id), ...byConcept.keys()])) {
     const list = byConcept.get(id) ?? [];
-    const text = JSON.stringify({ occurrences: list } satisfies ConceptOccurrences);
-    const digest = digestOf(text);
-    const name = `${id}.${digest.slice(0, 16)}.json`;
+    const { name, text, digest } = digestNamedJson(id, { occurrences: list } satisfies ConceptOccurrences);
     texts.push([name, text]);
     occurrences[id] = { file: `${OCCURRENCES_DIR}/${name}`, digest, count: list.length };
   }

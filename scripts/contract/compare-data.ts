@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SourceRefSchema, TargetSchema } from './corpus.ts';
+import { TextRefFields } from './generated-file.ts';
 
 export const DocSummarySchema = z.strictObject({
   id: z.string(),
@@ -101,5 +102,5 @@ export const SimilarListsSchema = z.strictObject({ similar: CompareDataSchema.sh
 
 /** compare.json as written: each document's lists named by file, digest and the documents they name. */
 export const CompareFileSchema = CompareDataSchema.extend({
-  similar: z.record(z.string(), z.strictObject({ file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/), others: z.array(z.string()) })),
+  similar: z.record(z.string(), z.strictObject({ ...TextRefFields, others: z.array(z.string()) })),
 });

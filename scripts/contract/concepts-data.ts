@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ConceptSchema } from './curated.ts';
+import { TextRefFields } from './generated-file.ts';
 
 const textPlace = {
   document: z.string(),
@@ -55,5 +56,5 @@ export const ConceptOccurrencesSchema = z.strictObject({ occurrences: z.array(Oc
 
 /** concepts.json as written: each concept's mentions named by file and digest. */
 export const ConceptsFileSchema = ConceptsDataSchema.extend({
-  occurrences: z.record(z.string(), z.strictObject({ file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/), count: z.number().int().nonnegative() })),
+  occurrences: z.record(z.string(), z.strictObject({ ...TextRefFields, count: z.number().int().nonnegative() })),
 });

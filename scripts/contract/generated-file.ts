@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { checkJson } from './json-file.ts';
 import { digestOf } from './digest.ts';
 import { waitForPendingFile } from './pending-file.ts';
@@ -79,6 +79,9 @@ export function checkGenerated<S extends z.ZodType>(file: string, schema: S, dat
     problems.map((p) => p.path),
   );
 }
+
+/** A reference to a text written beside a generated index file: its file, relative to the index's folder, and the sha256 of its bytes. */
+export const TextRefFields = { file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) };
 
 /**
  * Reads a text written beside a generated index file (`ref.file`, relative to `indexFile`'s folder: a

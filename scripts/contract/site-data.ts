@@ -13,7 +13,7 @@ import {
   UnitSchema,
   BlockSchema,
 } from './corpus.ts';
-import { readGeneratedJson, readTextBeside } from './generated-file.ts';
+import { readGeneratedJson, readTextBeside, TextRefFields } from './generated-file.ts';
 
 /** A task of a document as a department page lists it. */
 export const DepartmentTaskSchema = z.strictObject({
@@ -37,8 +37,6 @@ export const SiteDataSchema = z.strictObject({
   diagnostics: z.array(DiagnosticSchema),
 });
 
-/** A text written beside site.json: its file, relative to site.json's folder, and the sha256 of its bytes. */
-const TextRefFields = { file: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) };
 /** The text of a document (its body) or a unit (its tasks), with its task count for the listings. */
 const TaskTextRefSchema = z.strictObject({ ...TextRefFields, taskCount: z.number().int().nonnegative() });
 const SourceTextRefSchema = z.strictObject({ ...TextRefFields, lines: z.number().int().nonnegative() });

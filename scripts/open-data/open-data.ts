@@ -164,18 +164,17 @@ export function documentTableParts(doc: PolicyDocument, standing: StandingJson):
 
 /** The text of documents.json and the three CSV files from the documents' parts, in collection order. */
 export function openDataTables(parts: readonly DocumentTableParts[]): { documents: string; tasks: string; units: string; targets: string } {
-  const table = (header: string[], rows: string[]) => `\uFEFF${[csvLine(header), ...rows.filter((r) => r !== '')].join('\r\n')}\r\n`;
   return {
     documents: parts.length === 0 ? '[]' : `[\n${parts.map((p) => p.summary).join(',\n')}\n]`,
-    tasks: table(
+    tasks: csvText(
       TASKS_HEADER,
       parts.map((p) => p.tasks),
     ),
-    units: table(
+    units: csvText(
       UNITS_HEADER,
       parts.map((p) => p.units),
     ),
-    targets: table(
+    targets: csvText(
       TARGETS_HEADER,
       parts.map((p) => p.targets),
     ),
@@ -209,9 +208,12 @@ function csvLines(rows: CsvRow[]): string {
   return rows.map(csvLine).join('\r\n');
 }
 
-/** Rows as CSV text: UTF-8 with BOM (so spreadsheet programs read the Chinese), CRLF line ends. */
-function csv(header: string[], rows: CsvRow[]): string {
-  return `\uFEFF${[header, ...rows].map(csvLine).join('\r\n')}\r\n`;
+/**
+ * A CSV file from its header and each document's lines (CRLF-joined; empty for a document without rows): UTF-8
+ * with BOM (so spreadsheet programs read the Chinese), CRLF line ends.
+ */
+function csvText(header: string[], lines: readonly string[]): string {
+  return `\uFEFF${[csvLine(header), ...lines.filter((l) => l !== '')].join('\r\n')}\r\n`;
 }
 
 const UNITS_HEADER = ['document', 'eid', 'label', 'unit', 'role', 'note', 'scope', 'evidence', 'line', 'role_evidence', 'url'];
@@ -237,7 +239,10 @@ function unitRows(doc: PolicyDocument): CsvRow[] {
 
 /** One row per unit of every task: role, note, scope and the clause it was read from. */
 export function unitsCsv(documents: readonly PolicyDocument[]): string {
-  return csv(UNITS_HEADER, documents.flatMap(unitRows));
+  return csvText(
+    UNITS_HEADER,
+    documents.map((doc) => csvLines(unitRows(doc))),
+  );
 }
 
 const TARGETS_HEADER = [
@@ -283,7 +288,10 @@ function targetRows(doc: PolicyDocument): CsvRow[] {
 
 /** One row per target of every document, with value, unit, year, period and the sentence it was read from. */
 export function targetsCsv(documents: readonly PolicyDocument[]): string {
-  return csv(TARGETS_HEADER, documents.flatMap(targetRows));
+  return csvText(
+    TARGETS_HEADER,
+    documents.map((doc) => csvLines(targetRows(doc))),
+  );
 }
 
 const TASKS_HEADER = ['document', 'title', 'eid', 'label', 'heading', 'units', 'targets', 'url'];
@@ -304,5 +312,8 @@ function taskRows(doc: PolicyDocument): CsvRow[] {
 
 /** All tasks of all documents as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */
 export function tasksCsv(documents: readonly PolicyDocument[]): string {
-  return csv(TASKS_HEADER, documents.flatMap(taskRows));
+  return csvText(
+    TASKS_HEADER,
+    documents.map((doc) => csvLines(taskRows(doc))),
+  );
 }

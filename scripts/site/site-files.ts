@@ -8,7 +8,7 @@
  * instead of the text (src/lib/page-keys.ts), and the reader checks it (src/lib/site-data.ts).
  */
 import { tasksOf } from '../../shared/document/tasks.ts';
-import { digestOf } from '../contract/digest.ts';
+import { digestNamedJson, digestOf } from '../contract/digest.ts';
 import type { DepartmentHead, DepartmentText, DocumentHead, DocumentText, SiteData, SiteDataFile, SourceText, TextFileRef } from './site-model.ts';
 
 /** The folders of the split-off texts, relative to site.json's folder. */
@@ -54,12 +54,10 @@ export function siteFiles(site: SiteData, knownTexts?: KnownTexts): SiteFiles {
     return { file: ref.file, digest: ref.digest };
   };
   // Each file is named by what it holds and by its digest, so a build tells an unchanged text by its name.
-  const add = (dir: string, name: string, value: unknown): TextFileRef => {
-    const text = JSON.stringify(value);
-    const digest = digestOf(text);
-    const file = `${name}.${digest.slice(0, 16)}.json`;
-    texts.push([dir, file, text, digest]);
-    return { file: `${dir}/${file}`, digest };
+  const add = (dir: string, stem: string, value: unknown): TextFileRef => {
+    const { name, text, digest } = digestNamedJson(stem, value);
+    texts.push([dir, name, text, digest]);
+    return { file: `${dir}/${name}`, digest };
   };
   const documents = site.documents.map((doc): DocumentHead => {
     const { body, ...head } = doc;

@@ -66,14 +66,15 @@ export function writeOpenData(
   };
 
   const { pairs, payloads, relations } = sources.compared;
-  const tables = openDataTables(tableParts(documents, standingJson(relations), cache));
+  // What the step's texts are made by besides the documents: its code and the site's address.
+  const code = contentKey(codeFingerprint(OPEN_DATA_CODE), JSON.stringify(siteConfig()));
+  const tables = openDataTables(tableParts(documents, standingJson(relations), code, cache));
   write('documents.json', tables.documents);
   write('tasks.csv', tables.tasks);
   write('units.csv', tables.units);
   write('targets.csv', tables.targets);
   // A document's file is named by the document's digest and the code that writes it: an unchanged document's
   // file is linked without serialising the document again (96 MB at 2,019 documents).
-  const code = codeFingerprint(['scripts/open-data/open-data.ts']);
   for (const doc of documents) {
     const rel = `data/docs/${doc.id}.json`;
     putPublished(report, siteDir, rel, contentKey('open data', rel, code, documentDigest(doc)), () => documentJson(doc), published);
@@ -99,8 +100,8 @@ export function writeOpenData(
   return report;
 }
 
-/** What a document's parts of documents.json and the CSV files are made by, besides the document and its standing. */
-const TABLE_CODE = ['scripts/open-data', 'shared/document', 'scripts/urls', 'scripts/site/relations-json.ts'] as const;
+/** The code the open data's texts are made by (a document's file, its parts of documents.json and the CSV files). */
+const OPEN_DATA_CODE = ['scripts/open-data', 'shared/document', 'scripts/urls', 'scripts/site/relations-json.ts'] as const;
 
 const PART_NAMES = ['summary', 'tasks', 'units', 'targets'] as const;
 
@@ -129,11 +130,10 @@ function partsOfEntry(entry: string): DocumentTableParts | undefined {
 
 /**
  * Each document's parts of documents.json and the CSV files, from `cache` when the document (by its digest), its
- * standing, the site's address and the code are unchanged. Making them for every document took 2-3 s of the
+ * standing and `code` (the step's code and the site's address) are unchanged. Making them for every document took 2-3 s of the
  * main thread in a one-added build at 2,019 documents, for 148 MB of which adding a document changes its own part.
  */
-function tableParts(documents: readonly PolicyDocument[], standing: ReturnType<typeof standingJson>, cache?: StepCache): DocumentTableParts[] {
-  const code = cache ? contentKey(codeFingerprint(TABLE_CODE), JSON.stringify(siteConfig())) : '';
+function tableParts(documents: readonly PolicyDocument[], standing: ReturnType<typeof standingJson>, code: string, cache?: StepCache): DocumentTableParts[] {
   return documents.map((doc) => {
     const own = standing(doc.id);
     if (!cache) return documentTableParts(doc, own);

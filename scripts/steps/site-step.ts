@@ -23,6 +23,7 @@ import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
 import { type SyncFile, SyncRecordsSchema, syncFolder } from './sync-folder.ts';
 import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
+import { TextRefFields } from '../contract/generated-file.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Root } from 'mdast';
 import type { ConceptsData } from '../concepts/model.ts';
@@ -101,7 +102,7 @@ const WRITTEN_TEXTS = 'written-texts';
 
 const WrittenTextsSchema = z.strictObject({
   /** Per identity of a body or a unit's tasks (see writeSiteFiles), the file it was written to. */
-  texts: z.record(z.string(), z.strictObject({ file: z.string(), digest: z.string() })),
+  texts: z.record(z.string(), z.strictObject(TextRefFields)),
   /** Per folder, its files as it held them then (sync-folder.ts). */
   written: z.record(z.string(), SyncRecordsSchema),
 });
