@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OFFLINE_GLOBAL, offlineFile, type OfflineMeta, type PageBundle, type PageDetail } from '../../shared/search/types.ts';
 import { chunkCount, chunkOf, structureOf } from '../../shared/search/pages.ts';
-import { encodeNumbers } from '../../shared/search/varint.ts';
+import { encodeNumbers } from '../../shared/varint.ts';
 import { gzipText, type BuiltIndex } from './build-index.ts';
 import { type PublishedFileRecord, type PublishedFileRecords, type PublishedFiles, writeOrLinkPublished } from '../contract/published-files.ts';
 

@@ -2,13 +2,20 @@
  * What the compare page's client needs to compare any two documents, one
  * payload per document: its tasks, a summary, its concept mentions, and the
  * corpus document frequencies of its n-grams. With those the client rebuilds
- * exactly the build's TF-IDF vectors (an n-gram absent from the list occurs in
- * one task only, so its frequency is known) and so shows the same scores as
- * the pre-rendered pages and the 相似任务 lists.
+ * exactly the build's TF-IDF vectors and so shows the same scores as the
+ * pre-rendered pages and the 相似任务 lists.
+ *
+ * The frequencies are numbers only, one per distinct n-gram of the document's
+ * tasks in ascending order of the n-gram's key (gramKeys), which the client
+ * finds from the tasks it already has. Listing the n-grams themselves, grouped
+ * by frequency, was 35 of the 65 million characters of the 2,018 payloads of a
+ * 2,019-document site, rewritten on every build (every frequency moves with
+ * each added document) and deflated again into the offline zip.
  */
 import type { ConceptInfo, DocumentConcepts, TargetCell, TaskText } from './model.ts';
 import type { DocSummary } from './view/comparison.ts';
-import { countTerms, createVocabulary, gramKey, gramKeys, gramText, idf, similarityText, weigh, type SparseVector, type Vocabulary } from './tfidf.ts';
+import { countTerms, createVocabulary, gramKeys, idf, similarityText, weigh, type SparseVector, type Vocabulary } from './tfidf.ts';
+import { decodeNumbers, encodeNumbers } from '../varint.ts';
 
 /** One document's payload (served as data/compare/<id>.js). */
 export interface ClientDocument {
@@ -18,8 +25,11 @@ export interface ClientDocument {
   targets: TargetCell[];
   /** Number of tasks in the corpus (the TF-IDF document count). */
   textCount: number;
-  /** Document frequencies ≥ 2 of this document's n-grams: [df, the n-grams joined by spaces]. */
-  df: Array<[number, string]>;
+  /**
+   * The corpus document frequency of each distinct n-gram of the tasks, in ascending order of the n-grams' keys,
+   * as base-32 digits (shared/varint.ts).
+   */
+  df: string;
   concepts?: DocumentConcepts;
   /** Names of the concepts in `concepts`. */
   conceptNames?: Record<string, string>;
@@ -44,44 +54,40 @@ export function clientDocument(input: PayloadInput): ClientDocument {
 
 /**
  * Makes the payloads of one corpus's documents. A document's distinct n-grams are found with one mark per
- * term of the vocabulary, reused from document to document, and sorted as one typed array; concatenating
- * every vector's ids into a fresh array per document and sorting those took 2.1 s for the 2,018 payloads of
- * a 2,020-document corpus, this 1.5 s (medians of nine runs each, in turns).
+ * term of the vocabulary, reused from document to document, and put in key order by sorting their ranks
+ * (each term's place among all the vocabulary's keys, found once per corpus) as one typed array.
+ * Concatenating every vector's ids into a fresh array per document took 2.1 s for the 2,018 payloads of a
+ * 2,020-document corpus, marks 1.5 s (medians of nine runs each, in turns).
  */
 export function payloadMaker(vocab: Vocabulary): (input: Omit<PayloadInput, 'vocab'>) => ClientDocument {
+  const { rankOf, termAt } = keyRanks(vocab);
   const seen = new Int32Array(vocab.keys.length);
   let stamp = 0;
-  let distinct = new Int32Array(1024);
+  let ranks = new Int32Array(1024);
   return ({ doc, tasks, vectors, targets, concepts, conceptInfo }) => {
-    // The document's distinct terms with df ≥ 2, ascending, then grouped by df in that order.
     stamp++;
     let n = 0;
     for (const v of vectors) {
       for (const id of v.ids) {
         if (seen[id] === stamp) continue;
         seen[id] = stamp;
-        if (vocab.df[id] < 2) continue;
-        if (n === distinct.length) {
+        if (n === ranks.length) {
           const grown = new Int32Array(n * 2);
-          grown.set(distinct);
-          distinct = grown;
+          grown.set(ranks);
+          ranks = grown;
         }
-        distinct[n++] = id;
+        ranks[n++] = rankOf[id];
       }
     }
-    const byDf = new Map<number, string[]>();
-    for (const id of distinct.subarray(0, n).sort()) {
-      const grams = byDf.get(vocab.df[id]);
-      if (grams) grams.push(gramText(vocab.keys[id]));
-      else byDf.set(vocab.df[id], [gramText(vocab.keys[id])]);
-    }
-    const df = [...byDf].sort((x, y) => x[0] - y[0]).map(([count, grams]): [number, string] => [count, grams.join(' ')]);
+    const inKeyOrder = ranks.subarray(0, n).sort();
+    const frequencies = new Array<number>(n);
+    for (let i = 0; i < n; i++) frequencies[i] = vocab.df[termAt[inKeyOrder[i]]];
     const payload: ClientDocument = {
       doc,
       tasks: tasks.map(({ doc: _doc, index: _index, ...rest }) => rest),
       targets,
       textCount: vocab.textCount,
-      df,
+      df: encodeNumbers(frequencies),
     };
     if (concepts && conceptInfo) {
       payload.concepts = concepts;
@@ -91,6 +97,19 @@ export function payloadMaker(vocab: Vocabulary): (input: Omit<PayloadInput, 'voc
   };
 }
 
+/** Each term's place among the vocabulary's keys in ascending order (`rankOf`), and the term at each place (`termAt`). */
+function keyRanks(vocab: Vocabulary): { rankOf: Int32Array; termAt: Int32Array } {
+  const sorted = Float64Array.from(vocab.keys).sort();
+  const termAt = new Int32Array(sorted.length);
+  const rankOf = new Int32Array(sorted.length);
+  for (let rank = 0; rank < sorted.length; rank++) {
+    const id = vocab.table.get(sorted[rank]);
+    termAt[rank] = id;
+    rankOf[id] = rank;
+  }
+  return { rankOf, termAt };
+}
+
 /** The tasks of a payload as TaskText again. */
 export function payloadTasks(p: ClientDocument): TaskText[] {
   return p.tasks.map((t, index) => ({ ...t, doc: p.doc.id, index }));
@@ -98,13 +117,19 @@ export function payloadTasks(p: ClientDocument): TaskText[] {
 
 /** TF-IDF vectors of the payloads' tasks, identical to the build's (one array per payload). */
 export function payloadVectors(payloads: ClientDocument[]): SparseVector[][] {
+  const grams = payloads.map((p) => payloadTasks(p).map((t) => gramKeys(similarityText(t))));
   const df = new Map<number, number>();
-  for (const p of payloads) for (const [n, grams] of p.df) for (const g of grams.split(' ')) df.set(gramKey(g), n);
+  payloads.forEach((p, n) => {
+    const keys = Float64Array.from(new Set(grams[n].flat())).sort();
+    const frequencies = decodeNumbers(p.df, `the n-gram frequencies of ${p.doc.id}`);
+    if (frequencies.length !== keys.length) throw new Error(`compare: ${p.doc.id} lists ${frequencies.length} n-gram frequencies for ${keys.length} n-grams`);
+    keys.forEach((key, i) => df.set(key, frequencies[i]));
+  });
   const textCount = payloads[0]?.textCount ?? 0;
-  // A local vocabulary: only the two documents' n-grams; frequencies come from the corpus (absent = in one task only).
+  // A local vocabulary: only the two documents' n-grams; frequencies come from the corpus.
   const vocab = createVocabulary();
-  const counts = payloads.map((p) => payloadTasks(p).map((t) => countTerms(gramKeys(similarityText(t)), vocab)));
-  const idfs = vocab.keys.map((key) => idf(df.get(key) ?? 1, textCount));
+  const counts = grams.map((list) => list.map((keys) => countTerms(keys, vocab)));
+  const idfs = vocab.keys.map((key) => idf(df.get(key)!, textCount));
   return counts.map((list) => list.map((c) => weigh(c, (id) => idfs[id])));
 }
 

@@ -4,7 +4,7 @@
  * every position of the corpus in arrays (gigabytes on a large site).
  */
 import { bigramAt } from './bigrams.ts';
-import { FINAL_DIGITS, MORE_DIGITS } from './varint.ts';
+import { FINAL_DIGITS, MORE_DIGITS } from '../varint.ts';
 
 /** One bigram's postings while they are built: the encoded pages so far and the positions on the current page. */
 interface Pending {
@@ -17,7 +17,7 @@ interface Pending {
   positions: number[];
 }
 
-// The digits of varint.ts as byte values.
+// The digits of shared/varint.ts as byte values.
 const FINAL = [...FINAL_DIGITS].map((c) => c.charCodeAt(0));
 const MORE = [...MORE_DIGITS].map((c) => c.charCodeAt(0));
 

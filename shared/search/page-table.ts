@@ -7,7 +7,7 @@
  * manifest went from 43 KB (gzip; URLs, titles and filters as objects) to
  * the figure in `npm run bench`.
  */
-import { decodeNumbers, encodeNumbers } from './varint.ts';
+import { decodeNumbers, encodeNumbers } from '../varint.ts';
 
 /** What search knows about a page before any of its files is loaded. */
 export interface PageInfo {
@@ -74,9 +74,9 @@ export function encodePageTable(pages: readonly PageInfo[]): PageTable {
 
 /** Reads the columns back into one PageInfo per page. */
 export function decodePageTable(table: PageTable): PageInfo[] {
-  const length = decodeNumbers(table.length, 'page lengths');
-  const titleLength = decodeNumbers(table.titleLength, 'title lengths');
-  const date = decodeNumbers(table.date, 'dates');
+  const length = decodeNumbers(table.length, "the search index's page lengths");
+  const titleLength = decodeNumbers(table.titleLength, "the search index's title lengths");
+  const date = decodeNumbers(table.date, "the search index's dates");
   const pages: PageInfo[] = [];
   for (const [type, count] of table.types) for (let i = 0; i < count; i++) pages.push({ type, length: 0, titleLength: 0, date: '', filters: {} });
   if (length.length !== pages.length || titleLength.length !== pages.length || date.length !== pages.length) {
@@ -88,7 +88,7 @@ export function decodePageTable(table: PageTable): PageInfo[] {
     p.date = isoDate(date[i]);
   });
   for (const [key, { values, pages: encoded }] of Object.entries(table.filters)) {
-    const numbers = decodeNumbers(encoded, `filter ${key}`);
+    const numbers = decodeNumbers(encoded, `the search index's filter ${key}`);
     let at = 0;
     for (const p of pages) {
       const count = numbers[at++];

@@ -1,5 +1,5 @@
 /**
- * Positional postings as short strings (numbers written with varint.ts). For
+ * Positional postings as short strings (numbers written with shared/varint.ts). For
  * one bigram: for each page that contains it (ascending), the gap from the
  * previous page, the number of occurrences, then each position as its gap
  * from the previous one, doubled, plus 1 when the position is inside a
@@ -7,7 +7,7 @@
  * position and lets ranking tell a term used in a heading from a passing
  * mention without loading any page (see rank.ts).
  */
-import { DIGIT_VALUE, writeNumber } from './varint.ts';
+import { DIGIT_VALUE, writeNumber } from '../varint.ts';
 
 /** Occurrences of one bigram in one page: offsets into the page's indexed text, and which of them are in a heading. */
 export interface PagePostings {

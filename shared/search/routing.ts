@@ -7,7 +7,7 @@
  * a part, not all of it. The build chooses the splits (scripts/search/shard-plan.ts);
  * the manifest carries them.
  */
-import { decodeNumbers, encodeNumbers } from './varint.ts';
+import { decodeNumbers, encodeNumbers } from '../varint.ts';
 
 /** The routing as the manifest stores it. */
 export interface PackedRouting {
@@ -34,7 +34,7 @@ export function unitHash(unit: string, n: number): number {
 
 /** Unpacks the manifest's routing. */
 export function unpackRouting(packed: PackedRouting): ShardRouting {
-  const parts = decodeNumbers(packed.parts, 'routing');
+  const parts = decodeNumbers(packed.parts, "the search index's routing");
   if (parts.length !== packed.split.length) throw new Error('search index: routing lists do not match');
   const split = new Map<string, { first: number; count: number }>();
   let next = packed.base;

@@ -17,7 +17,7 @@ import {
   type SearchStore,
   type Shard,
 } from '../../../shared/search/types.ts';
-import { decodeNumbers } from '../../../shared/search/varint.ts';
+import { decodeNumbers } from '../../../shared/varint.ts';
 
 /** Loads a classic script; resolves when it has run. */
 function loadScript(src: string): Promise<void> {
@@ -68,7 +68,7 @@ export function offlineStore(root: string, load: (src: string) => Promise<void> 
   let starts: number[] | undefined;
   const meta = async () => {
     const value = await file<OfflineMeta>(offlineFile.meta());
-    starts ??= decodeNumbers(value.bundles, 'bundles');
+    starts ??= decodeNumbers(value.bundles, "the offline search index's bundles");
     return value;
   };
   const page = async (n: number) => {

@@ -2,7 +2,8 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import { clientDocument, payloadScript, payloadTasks, payloadVectors, type ClientDocument } from '../../../shared/compare/client-data.ts';
-import { gramKey } from '../../../shared/compare/tfidf.ts';
+import { gramKeys, similarityText, type SparseVector } from '../../../shared/compare/tfidf.ts';
+import { decodeNumbers } from '../../../shared/varint.ts';
 import { documentTargets } from '../../../shared/compare/targets.ts';
 import { comparePair } from '../../../shared/compare/compare-pair.ts';
 import { computeCompare, docSummary } from '../../../scripts/compare/run.ts';
@@ -57,7 +58,7 @@ describe('the client payloads', () => {
     expect(inBrowser.score).toBe(built.score);
   });
 
-  it('list each n-gram of the document found in more than one task once, by ascending frequency, the same whichever documents were made before', () => {
+  it('list the corpus frequency of each distinct n-gram of the tasks in key order, the same whichever documents were made before', () => {
     const { corpus } = seeds();
     for (const d of documents.filter((doc) => result.client.some((p) => p.doc.id === doc.id))) {
       const made = payload(d.id);
@@ -68,12 +69,24 @@ describe('the client payloads', () => {
         targets: documentTargets(d),
         vocab: corpus.vocab,
       });
-      expect(made.df).toEqual(alone.df);
-      const grams = made.df.flatMap(([, list]) => list.split(' '));
-      expect(new Set(grams).size).toBe(grams.length);
-      expect(made.df.map(([n]) => n)).toEqual([...new Set(made.df.map(([n]) => n))].sort((x, y) => x - y));
-      for (const [n, list] of made.df) for (const g of list.split(' ')) expect(corpus.vocab.df[corpus.vocab.table.get(gramKey(g))]).toBe(n);
-      expect(made.df[0][0]).toBeGreaterThanOrEqual(2);
+      expect(made.df).toBe(alone.df);
+      const keys = [...new Set(payloadTasks(made).flatMap((t) => gramKeys(similarityText(t))))].sort((x, y) => x - y);
+      expect(decodeNumbers(made.df)).toEqual(keys.map((key) => corpus.vocab.df[corpus.vocab.table.get(key)]));
+    }
+  });
+
+  it('give every document’s tasks the build’s vectors, weight for weight', () => {
+    const { corpus } = seeds();
+    const termsOf = (v: SparseVector, keyOf: (id: number) => number) => [...v.ids].map((id, i) => [keyOf(id), v.weights[i]]).sort((x, y) => x[0] - y[0]);
+    for (const p of result.client) {
+      const built = documentVectors(corpus, p.doc.id);
+      // One payload alone: its n-grams are the local vocabulary's first terms, in the order countTerms met them.
+      const seen = new Set<number>();
+      for (const t of payloadTasks(p)) for (const key of gramKeys(similarityText(t))) seen.add(key);
+      const local = [...seen];
+      const [inBrowser] = payloadVectors([p]);
+      expect(inBrowser).toHaveLength(built.length);
+      inBrowser.forEach((v, i) => expect(termsOf(v, (id) => local[id])).toEqual(termsOf(built[i], (id) => corpus.vocab.keys[id])));
     }
   });
 

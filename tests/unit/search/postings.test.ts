@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePostings, encodePostings } from '../../../shared/search/postings.ts';
-import { decodeNumbers, encodeNumbers } from '../../../shared/search/varint.ts';
+import { decodeNumbers, encodeNumbers } from '../../../shared/varint.ts';
 
 describe('postings encoding', () => {
   it('round-trips pages, positions and heading flags, small and large', () => {

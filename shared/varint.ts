@@ -3,7 +3,8 @@
  * the last digit of a number comes from one alphabet and the others from a
  * second, so numbers need no separator. Only URL-safe characters, so index
  * files are plain JSON strings without escapes; a number below 32 is one character.
- * Used by the postings (postings.ts) and the manifest's page table (page-table.ts).
+ * Used by the search index's postings and page table (shared/search/postings.ts, page-table.ts) and by the
+ * compare payloads' n-gram frequencies (shared/compare/client-data.ts).
  */
 
 /** The 32 digits that end a number. */
@@ -44,7 +45,7 @@ export function decodeNumbers(encoded: string, what = 'numbers'): number[] {
   for (let i = 0; i < encoded.length; i++) {
     const code = encoded.charCodeAt(i);
     const v = code < 128 ? DIGIT_VALUE[code] : -1;
-    if (v < 0) throw new Error(`search index: bad character "${encoded[i]}" in ${what} at ${i}`);
+    if (v < 0) throw new Error(`bad character "${encoded[i]}" in ${what} at ${i}`);
     n = n * 32 + (v & 31);
     open = v >= 32;
     if (!open) {
@@ -52,6 +53,6 @@ export function decodeNumbers(encoded: string, what = 'numbers'): number[] {
       n = 0;
     }
   }
-  if (open) throw new Error(`search index: truncated ${what}`);
+  if (open) throw new Error(`truncated ${what}`);
   return numbers;
 }
