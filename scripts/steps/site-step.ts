@@ -132,10 +132,7 @@ export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE, cache?
   const next: WrittenTexts = { texts: {}, written: {} };
   for (const dir of SITE_TEXT_DIRS) {
     // Each file with its digest as identity: a file recorded with it and still in place is kept unread.
-    const files: SyncFile[] = [
-      ...texts.filter(([folder]) => folder === dir).map(([, name, text, digest]): SyncFile => [name, text, digest]),
-      ...known.filter(([folder]) => folder === dir).map(([, name, text, digest]): SyncFile => [name, text, digest]),
-    ];
+    const files = [...texts, ...known].filter(([folder]) => folder === dir).map(([, name, text, digest]): SyncFile => [name, text, digest]);
     next.written[dir] = syncFolder(path.join(base, dir), files, { namedByContent: true, previous: previous?.written[dir] }).records;
   }
   if (cache) {
