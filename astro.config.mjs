@@ -4,10 +4,28 @@ import mdx from '@astrojs/mdx';
 import { siteConfig } from './scripts/urls/config.ts';
 import { generatedMdxProcessor } from './scripts/site/mdx-processor.ts';
 import { STAGED_SITE } from './scripts/steps/staging.ts';
+import { mdxCacheFromEnv } from './scripts/steps/mdx-cache.ts';
 
 // SITE_URL (scripts/urls/config.ts) gives the origin and base path, so Astro,
 // paths.ts, the sitemap and canonical URLs all agree.
 const { origin, base } = siteConfig();
+
+// The build's compiled-MDX cache (scripts/steps/mdx-cache.ts); null unless `npm run build` asked for it.
+const mdxCache = mdxCacheFromEnv();
+/** @type {import('astro').AstroIntegration[]} */
+const mdxCacheHooks = mdxCache
+  ? [
+      {
+        name: 'policy-atlas-mdx-cache',
+        hooks: {
+          'astro:build:done': async () => {
+            await mdxCache.finish();
+            console.log(`build: astro: compiled MDX pages, ${mdxCache.summary()}`);
+          },
+        },
+      },
+    ]
+  : [];
 
 export default defineConfig({
   site: origin + base,
@@ -33,6 +51,7 @@ export default defineConfig({
   // Astro 7.3.5 consults the cache on both its paths.
   experimental: { incrementalBuild: true },
   vite: { build: { assetsInlineLimit: 0 } },
-  // Sätteri without the JavaScript hast plugins the generated pages never need (see the module).
-  integrations: [mdx({ processor: generatedMdxProcessor() })],
+  // Sätteri without the JavaScript hast plugins the generated pages never need (see the module), its
+  // compiled pages kept between builds when the build asks for it.
+  integrations: [mdx({ processor: generatedMdxProcessor(mdxCache) }), ...mdxCacheHooks],
 });

@@ -30,7 +30,7 @@ try {
   trashCleared.catch(() => {});
   clearPendingFiles();
   const rendered = startAstroRun(options.clean);
-  const done = timed('astro', () => runAstroBuild(PENDING_FILES));
+  const done = timed('astro', () => runAstroBuild(PENDING_FILES, options.clean));
   // Reported once, by the await in buildStaged, even if it fails while another step runs.
   done.catch(() => {});
   console.log(`build: astro started, writing ${STAGED_SITE}/`);

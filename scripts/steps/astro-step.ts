@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { stopWithBuild } from './interrupt.ts';
 import { pendingFilesEnv } from '../contract/pending-file.ts';
+import { mdxCacheEnv } from './mdx-cache.ts';
 
 /**
  * V8 flags for Astro's process. A 64 MB young generation (the default is 16 MB on 64-bit): Astro
@@ -36,14 +37,15 @@ export function astroEnv(env: NodeJS.ProcessEnv, extra: Record<string, string>):
  * Runs Astro's CLI in a child process, so this process can do other work meanwhile; rejects with
  * its exit code when the build fails (Astro prints the error itself). Astro writes into its outDir,
  * the staged site (astro.config.mjs, scripts/steps/staging.ts); the child is stopped with the build.
- * `pending`: generated files another step is still writing, which Astro's pages wait for (scripts/contract/pending-file.ts).
+ * `pending`: generated files another step is still writing, which Astro's pages wait for (scripts/contract/pending-file.ts);
+ * `clean`: Astro compiles every MDX page anew rather than reading the compiled-MDX cache (mdx-cache.ts).
  */
-export function runAstroBuild(pending: readonly string[] = []): Promise<void> {
+export function runAstroBuild(pending: readonly string[] = [], clean = false): Promise<void> {
   const cli = path.resolve('node_modules/astro/bin/astro.mjs');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, cli, 'build', '--silent'], {
       stdio: 'inherit',
-      env: astroEnv(process.env, { ...pendingFilesEnv(pending), ASTRO_TELEMETRY_DISABLED: '1' }),
+      env: astroEnv(process.env, { ...pendingFilesEnv(pending), ...mdxCacheEnv(clean), ASTRO_TELEMETRY_DISABLED: '1' }),
     });
     stopWithBuild(child);
     child.once('error', reject);

@@ -99,6 +99,18 @@ export class StepCache {
     this.#used.add(key);
   }
 
+  /**
+   * Stores `bytes` under `key` as {@link set} does, on libuv's threads rather than this one; the promise
+   * resolves once the entry is in place. For a process whose own thread is the busy one (Astro's).
+   */
+  async setLater(key: string, bytes: string | Uint8Array): Promise<void> {
+    this.#used.add(key);
+    const file = path.join(this.dir, key);
+    const partial = `${file}.${process.pid}.partial`;
+    await fs.promises.writeFile(partial, bytes);
+    await fs.promises.rename(partial, file);
+  }
+
   /** Whether entries are read (false for a clean build). */
   get reads(): boolean {
     return this.#read;

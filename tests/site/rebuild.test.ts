@@ -80,8 +80,11 @@ describe('the first build, from changed seeds and glossary', () => {
 });
 
 describe('an incremental build after the seeds and glossary are put back', () => {
-  it('reads the three seed files the first build read unchanged from the cache, and leaves no staging folder', () => {
+  it('reads the three seed files and the pages the first build made unchanged from the caches, and leaves no staging folder', () => {
     expect(second.stdout).toContain('ingest: 19 documents from 5 files; 3 of 5 from the cache');
+    const mdx = /compiled MDX pages, (\d+) of (\d+) from the cache/.exec(second.stdout);
+    expect(mdx, 'the compiled-MDX cache reports').not.toBeNull();
+    expect(Number(mdx![1]), 'unchanged pages read, not compiled').toBeGreaterThan(Number(mdx![2]) / 2);
     expect(fs.existsSync(path.join(project.dir, '.build', 'staging')), 'a published build left .build/staging/ behind').toBe(false);
   });
 

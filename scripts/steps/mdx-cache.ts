@@ -1,0 +1,53 @@
+/**
+ * The compiled-MDX cache of Astro's process (astro.config.mjs): each generated page's compiled module, kept
+ * under .build/cache/mdx/ by the page's MDX, file and front matter and a fingerprint of the compiler (the lean
+ * processor's code, package-lock.json, the Node version), so an unchanged page is read, not compiled again.
+ * The build asks for it through the environment of Astro's process (astro-step.ts): `read` for a build that
+ * may use caches, `write` for `--clean`, which compiles every page and keeps the results for the next build.
+ * Without the variable (`astro dev`, `astro build` run by hand) there is no cache. After Astro's build the
+ * entries it did not use are removed, as for the build's other caches (cache.ts).
+ */
+import { codeFingerprint, contentKey, StepCache } from './cache.ts';
+import type { CompiledMdxStore } from '../site/mdx-processor.ts';
+
+/** The environment variable that turns the cache on: `read` or `write`. */
+export const MDX_CACHE_ENV = 'POLICY_ATLAS_MDX_CACHE';
+
+/** What the compiled code depends on besides the page: the processor and, through package-lock.json, the compiler. */
+const MDX_CODE = ['scripts/site/mdx-processor.ts'];
+
+/** The variable for Astro's process: read the cache unless the build is clean. */
+export function mdxCacheEnv(clean: boolean): Record<string, string> {
+  return { [MDX_CACHE_ENV]: clean ? 'write' : 'read' };
+}
+
+/** A compiled-MDX store on a {@link StepCache}, with what Astro's process must call when its build is done. */
+export interface MdxCache extends CompiledMdxStore {
+  /** Waits for the entries still being written, then removes those this build did not use. */
+  finish(): Promise<void>;
+  /** "2,010 of 2,020 from the cache". */
+  summary(): string;
+}
+
+/** The cache the environment asks for, or null when it asks for none. */
+export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?: string): MdxCache | null {
+  const mode = env[MDX_CACHE_ENV];
+  if (mode !== 'read' && mode !== 'write') return null;
+  const cache = new StepCache('mdx', mode === 'read', cacheDir);
+  let code: string | undefined;
+  const keyOf = (content: string, filePath: string, frontmatter: Record<string, unknown>) =>
+    contentKey((code ??= codeFingerprint(MDX_CODE)), filePath, JSON.stringify(frontmatter), content);
+  const writes: Array<Promise<void>> = [];
+  return {
+    get: (content, filePath, frontmatter) => cache.get(keyOf(content, filePath, frontmatter))?.toString('utf8'),
+    set(content, filePath, frontmatter, compiled) {
+      // A failed write only costs the next build a compile; the entry appears whole or not at all.
+      writes.push(cache.setLater(keyOf(content, filePath, frontmatter), compiled).catch(() => {}));
+    },
+    async finish() {
+      await Promise.all(writes);
+      cache.prune();
+    },
+    summary: () => cache.summary(),
+  };
+}
