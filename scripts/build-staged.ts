@@ -31,7 +31,7 @@ const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
 const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
 
 /** The caches of the build's own steps (scripts/steps/cache.ts); `--clean` reads none (each is written anew). */
-export type StepCaches = Record<'ingest' | 'documentPages' | 'openData' | 'offlinePages', StepCache>;
+export type StepCaches = Record<'ingest' | 'documentPages' | 'openData' | 'searchPostings' | 'offlinePages', StepCache>;
 
 /** The caches of a build, read unless `clean`. */
 export function stepCaches(clean: boolean): StepCaches {
@@ -39,14 +39,19 @@ export function stepCaches(clean: boolean): StepCaches {
     ingest: new StepCache('ingest', !clean),
     documentPages: new StepCache('document-pages', !clean),
     openData: new StepCache('open-data', !clean),
+    searchPostings: new StepCache('search-postings', !clean),
     offlinePages: new StepCache('offline-pages', !clean),
   };
 }
 
-/** Prunes each cache of the entries this build did not use; a cache that cannot be pruned only keeps a few entries too many. */
-export function pruneCaches(caches: StepCaches): void {
+/**
+ * Prunes each cache of the entries this build did not use, once the entries still being written are in place;
+ * a cache that cannot be pruned only keeps a few entries too many.
+ */
+export async function pruneCaches(caches: StepCaches): Promise<void> {
   for (const cache of Object.values(caches)) {
     try {
+      await cache.settled();
       cache.prune();
     } catch (error) {
       console.warn(`build: could not prune ${cache.dir}: ${(error as Error).message}`);
@@ -101,13 +106,16 @@ async function stageFromModel(caches: StepCaches, published: PublishedRecords): 
   const openData = await timed('open data', () => writeOpenData(OPEN_DATA_STAGING, site.documents, sources, published.openData, caches.openData));
   const originals = writeOriginals(OPEN_DATA_STAGING, seedsFolder(), site.originals, published.openData);
   const feeds = await timed('feeds', () => writeFeeds(OPEN_DATA_STAGING, site.documents, concepts, compared.relations, published.openData));
-  const searchIndex = await timed('search index', () => writeSearchIndex(SEARCH_STAGING, search.pages(site, standings), search.concepts, published.index));
+  const searchIndex = await timed('search index', () =>
+    writeSearchIndex(SEARCH_STAGING, search.pages(site, standings), search.concepts, published.index, caches.searchPostings),
+  );
   const reused = published.index
     ? `, ${searchIndex.reused} of ${searchIndex.onlineFiles + searchIndex.offlineFiles} files linked from the published index`
     : '';
   console.log(
     `build: search index of ${searchIndex.pages} pages, ${searchIndex.shards} shards (${(searchIndex.online / 1e6).toFixed(2)} MB online in ${searchIndex.onlineFiles} files; ` +
-      `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran${reused})`,
+      `offline ${(searchIndex.offline / 1e6).toFixed(2)} MB in ${searchIndex.offlineFiles} files, largest ${(searchIndex.largestOffline / 1e3).toFixed(0)} kB; written while Astro ran${reused}; ` +
+      `pages' postings ${caches.searchPostings.summary()})`,
   );
   // Plain strings: a closure made here would keep the whole model alive (closures share this scope).
   const report = [

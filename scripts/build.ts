@@ -41,7 +41,7 @@ try {
   publishStaged();
   published = true;
   savePublishedRecords(records);
-  pruneCaches(caches);
+  await pruneCaches(caches);
 } catch (error) {
   await stopBuild(error, notice);
 }

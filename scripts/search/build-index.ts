@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { encodedPostings } from '../../shared/search/build-postings.ts';
+import { PostingsJoiner, type PagePostingParts } from '../../shared/search/build-postings.ts';
 import { foldText, packFoldMap } from '../../shared/search/fold.ts';
 import { CHUNK_SIZE } from '../../shared/search/pages.ts';
 import { encodePageTable, type PageInfo } from '../../shared/search/page-table.ts';
@@ -42,6 +42,18 @@ export interface BuildIndexOptions {
   shardTarget?: number;
   /** Text chunk size; default CHUNK_SIZE. */
   chunkSize?: number;
+  /** Pages' postings kept from an earlier build, and where this build's are kept; none by default. */
+  postings?: PagePostingsStore;
+}
+
+/**
+ * Pages' postings kept between builds (scripts/steps/search-step.ts), by the folded text and heading ranges
+ * they were made from. In a profile of a build adding one document to 2,019, the postings took 8.5 s of the
+ * index's 12.6, nearly all of it reading the texts; joined from kept parts, 4.6 s (1.2 of it reading them).
+ */
+export interface PagePostingsStore {
+  get(folded: string, headings: readonly number[]): PagePostingParts | undefined;
+  set(folded: string, headings: readonly number[], parts: PagePostingParts): void;
 }
 
 /** The whole index as built: manifest, shards (and their gzip files), page details and concept cards. */
@@ -95,10 +107,16 @@ export function buildIndex(source: ExtractedPage[], concepts: readonly ConceptSo
   }));
   const fold = foldMapFor(unitsOf([...folded, ...entries.flatMap((e) => e.terms)]), full);
 
-  const encoded = encodedPostings(
-    folded,
-    pages.map((p) => p.headings),
-  );
+  const joiner = new PostingsJoiner();
+  const store = options.postings;
+  folded.forEach((text, n) => {
+    const { headings } = pages[n];
+    const kept = store?.get(text, headings);
+    if (kept) return joiner.addParts(kept);
+    const parts = joiner.addText(text, headings, store !== undefined);
+    if (parts) store?.set(text, headings, parts);
+  });
+  const encoded = joiner.result();
   const routing = planRouting(encoded, options.shardTarget ?? TARGET_SHARD_CHARS);
   const shards = shardPostings(encoded, routing);
   const shardFiles = shards.map(gzipJson);

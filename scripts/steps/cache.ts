@@ -53,6 +53,7 @@ export class StepCache {
   readonly dir: string;
   readonly #read: boolean;
   readonly #used = new Set<string>();
+  readonly #writes: Array<Promise<unknown>> = [];
   hits = 0;
   misses = 0;
 
@@ -100,15 +101,25 @@ export class StepCache {
   }
 
   /**
-   * Stores `bytes` under `key` as {@link set} does, on libuv's threads rather than this one; the promise
-   * resolves once the entry is in place. For a process whose own thread is the busy one (Astro's).
+   * Stores `bytes` under `key` as {@link set} does, on libuv's threads rather than this one: for a busy
+   * thread (Astro's, or the build's while Astro renders). A failed write only costs the next build the work
+   * again; {@link settled} waits for every such write.
    */
-  async setLater(key: string, bytes: string | Uint8Array): Promise<void> {
+  setLater(key: string, bytes: string | Uint8Array): void {
     this.#used.add(key);
     const file = path.join(this.dir, key);
     const partial = `${file}.${process.pid}.partial`;
-    await fs.promises.writeFile(partial, bytes);
-    await fs.promises.rename(partial, file);
+    this.#writes.push(
+      fs.promises
+        .writeFile(partial, bytes)
+        .then(() => fs.promises.rename(partial, file))
+        .catch(() => fs.promises.rm(partial, { force: true }).catch(() => {})),
+    );
+  }
+
+  /** Resolves once the entries given to {@link setLater} are written (or given up). */
+  async settled(): Promise<void> {
+    await Promise.all(this.#writes);
   }
 
   /** Whether entries are read (false for a clean build). */

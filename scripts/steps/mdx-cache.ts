@@ -37,15 +37,11 @@ export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?:
   let code: string | undefined;
   const keyOf = (content: string, filePath: string, frontmatter: Record<string, unknown>) =>
     contentKey((code ??= codeFingerprint(MDX_CODE)), filePath, JSON.stringify(frontmatter), content);
-  const writes: Array<Promise<void>> = [];
   return {
     get: (content, filePath, frontmatter) => cache.get(keyOf(content, filePath, frontmatter))?.toString('utf8'),
-    set(content, filePath, frontmatter, compiled) {
-      // A failed write only costs the next build a compile; the entry appears whole or not at all.
-      writes.push(cache.setLater(keyOf(content, filePath, frontmatter), compiled).catch(() => {}));
-    },
+    set: (content, filePath, frontmatter, compiled) => cache.setLater(keyOf(content, filePath, frontmatter), compiled),
     async finish() {
-      await Promise.all(writes);
+      await cache.settled();
       cache.prune();
     },
     summary: () => cache.summary(),

@@ -16,7 +16,9 @@ import type { ConceptsData } from '../concepts/model.ts';
 import type { SiteData } from '../site/site-model.ts';
 import type { SiteStepHooks } from './site-step.ts';
 import type { ExtractedPage } from '../search/extract.ts';
-import { buildIndex, type ConceptSource } from '../search/build-index.ts';
+import { buildIndex, type ConceptSource, type PagePostingsStore } from '../search/build-index.ts';
+import { packPagePostings, unpackPagePostings } from '../../shared/search/build-postings.ts';
+import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
 import { conceptSources, departmentPage, documentPage, facetFilters, type Standing } from '../search/model-pages.ts';
 import { readGeneratedJson } from '../contract/generated-file.ts';
 import { RelationsDataSchema } from '../contract/relations-data.ts';
@@ -72,9 +74,34 @@ export interface SearchStepReport extends WrittenIndex {
   shards: number;
 }
 
-/** Builds the index of `pages` and the glossary's concepts and writes its files into `dir` (a site, or a staging folder), linking the files `published` already holds. */
-export function writeSearchIndex(dir: string, pages: ExtractedPage[], concepts: readonly ConceptSource[], published?: PublishedIndex): SearchStepReport {
-  const index = buildIndex(pages, concepts);
+/** What a page's postings depend on besides its folded text and headings: the code that encodes them. */
+const POSTINGS_CODE = ['shared/search/build-postings.ts', 'shared/varint.ts'];
+
+/** The pages' postings kept in `cache` (entries written off the main thread; see StepCache.settled). */
+export function pagePostingsStore(cache: StepCache): PagePostingsStore {
+  const code = codeFingerprint(POSTINGS_CODE);
+  const keyOf = (folded: string, headings: readonly number[]) => contentKey(code, folded, headings.join(','));
+  return {
+    get(folded, headings) {
+      const bytes = cache.get(keyOf(folded, headings));
+      return bytes && unpackPagePostings(bytes);
+    },
+    set: (folded, headings, parts) => cache.setLater(keyOf(folded, headings), packPagePostings(parts)),
+  };
+}
+
+/**
+ * Builds the index of `pages` and the glossary's concepts and writes its files into `dir` (a site, or a staging
+ * folder), linking the files `published` already holds; `postings`: the cache of pages' postings, if any.
+ */
+export function writeSearchIndex(
+  dir: string,
+  pages: ExtractedPage[],
+  concepts: readonly ConceptSource[],
+  published?: PublishedIndex,
+  postings?: StepCache,
+): SearchStepReport {
+  const index = buildIndex(pages, concepts, { postings: postings && pagePostingsStore(postings) });
   const written = writeIndex(dir, index, published);
   return { ...written, pages: index.pages.length, shards: index.shards.length };
 }

@@ -85,6 +85,9 @@ describe('an incremental build after the seeds and glossary are put back', () =>
     const mdx = /compiled MDX pages, (\d+) of (\d+) from the cache/.exec(second.stdout);
     expect(mdx, 'the compiled-MDX cache reports').not.toBeNull();
     expect(Number(mdx![1]), 'unchanged pages read, not compiled').toBeGreaterThan(Number(mdx![2]) / 2);
+    const postings = /pages' postings (\d+) of (\d+) from the cache/.exec(second.stdout);
+    expect(postings, "the search index reports its pages' postings").not.toBeNull();
+    expect(Number(postings![1]), 'unchanged pages joined from their kept postings').toBeGreaterThan(Number(postings![2]) / 2);
     expect(fs.existsSync(path.join(project.dir, '.build', 'staging')), 'a published build left .build/staging/ behind').toBe(false);
   });
 
