@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,17 +19,25 @@ const HTML = '<!doctype html><html><head></head><body><a href="/docs/b/">b</a><a
 function copyPage(cache: OfflinePageCache, list: string[], outDir: string): boolean {
   const files = siteFiles(list);
   const staged = path.join(outDir, FILE);
-  const key = cache.key(FILE, HTML);
+  const key = cache.key(FILE, Buffer.from(HTML));
   if (cache.reuse(key, files, staged)) return true;
   const asked = new Set<string>();
   const page = rewritePage(FILE, HTML, { site, files: { ...files, asked }, keepCanonical: true });
   fs.mkdirSync(path.dirname(staged), { recursive: true });
   fs.writeFileSync(staged, page.html);
-  cache.store(key, page.html, page.modules, asked, files);
+  cache.store(key, page.html, page.modules, asked, files, staged);
   return false;
 }
 
 describe('the offline page cache', () => {
+  it('keys a page by its bytes as they were keyed by its text (length-prefixed UTF-8), so entries stay valid', () => {
+    const cache = new OfflinePageCache({ dir: root, read: true, salt: 'code' });
+    const html = `${HTML}<p>链长制</p>`;
+    const text = crypto.createHash('sha256');
+    for (const part of ['code', FILE, html]) text.update(`${Buffer.byteLength(part)}:`).update(part);
+    expect(cache.key(FILE, Buffer.from(html))).toBe(text.digest('hex'));
+  });
+
   const dir = path.join(root, 'cache');
   fs.mkdirSync(dir);
   const location = { dir, read: true, salt: 'code' };
@@ -39,6 +48,25 @@ describe('the offline page cache', () => {
     expect(copyPage(new OfflinePageCache(location), list, out)).toBe(false);
     // Another document added: the page looked nothing up about it.
     expect(copyPage(new OfflinePageCache(location), [...list, 'docs/c/index.html'], out)).toBe(true);
+  });
+
+  it('does not read a staged page that is still the file the rewrite was written to (its stamp)', () => {
+    const staged = path.join(root, 'out4', FILE);
+    const files = siteFiles(list);
+    const cache = new OfflinePageCache(location);
+    const key = cache.key(FILE, Buffer.from(HTML));
+    const asked = new Set<string>();
+    const page = rewritePage(FILE, HTML, { site, files: { ...files, asked }, keepCanonical: true });
+    fs.mkdirSync(path.dirname(staged), { recursive: true });
+    fs.writeFileSync(staged, page.html);
+    // A whole second, so the stamp can be put back exactly.
+    fs.utimesSync(staged, 1_700_000_000, 1_700_000_000);
+    cache.store(key, page.html, page.modules, asked, files, staged);
+    // Other bytes with the stamp put back: only a cache that reads the page would notice.
+    fs.writeFileSync(staged, Buffer.alloc(Buffer.byteLength(page.html), 0x20));
+    expect(new OfflinePageCache(location).reuse(key, files, staged), 'the time changed').toBeNull();
+    fs.utimesSync(staged, 1_700_000_000, 1_700_000_000);
+    expect(new OfflinePageCache(location).reuse(key, files, staged), 'the stamp put back').not.toBeNull();
   });
 
   it('rewrites the page when a site path it looked up now resolves to another file', () => {
@@ -54,6 +82,12 @@ describe('the offline page cache', () => {
     copyPage(new OfflinePageCache(location), list, out);
     fs.writeFileSync(path.join(out, FILE), 'edited');
     expect(copyPage(new OfflinePageCache(location), list, out)).toBe(false);
+    // Written into in place, same size: the stamp no longer matches (its time), and the digest decides.
+    const staged = path.join(out, FILE);
+    const rewritten = fs.readFileSync(staged);
+    fs.writeFileSync(staged, Buffer.alloc(rewritten.byteLength, 0x20));
+    expect(copyPage(new OfflinePageCache(location), list, out)).toBe(false);
+    expect(fs.readFileSync(staged)).toEqual(rewritten);
     expect(copyPage(new OfflinePageCache({ ...location, read: false }), list, out)).toBe(false);
   });
 });
