@@ -7,10 +7,13 @@ import { Worker } from 'node:worker_threads';
 import type { RelationsData } from '../relations/model.ts';
 import type { ConceptsData } from '../concepts/model.ts';
 import type { ComparedPair, ConceptInput } from '../compare/run.ts';
+import type { FileStamp } from '../contract/file-stamp.ts';
 
 /** What the compare worker is given: the file the ingest step wrote, and what it needs of the concept stage's data. */
 export interface CompareWorkerInput {
   corpusFile: string;
+  /** The corpus file's stamp as the ingest step of this build wrote it: read back without its schema check while it has it. */
+  corpusStamp: FileStamp;
   /**
    * The concepts and their mentions, only the fields the compare stage reads: copied to the worker with its
    * start. Reading concepts.json there instead (41 MB at 2,019 documents, through its schema) cost the

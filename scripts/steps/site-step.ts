@@ -24,6 +24,7 @@ import { pageForTest } from './test-hooks.ts';
 import { type SyncFile, SyncRecordsSchema, syncFolder } from './sync-folder.ts';
 import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
 import { TextRefFields } from '../contract/generated-file.ts';
+import { stampOf } from '../contract/file-stamp.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
 import type { Root } from 'mdast';
 import type { ConceptsData } from '../concepts/model.ts';
@@ -67,7 +68,9 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
   const docsDir = path.join(GENERATED, 'docs');
   const concepts = runConceptStage(data.documents, corpus.diagnostics);
   hooks.onConcepts?.(concepts.data);
-  const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, concepts: compareConceptInput(concepts.data) });
+  // The ingest step wrote the corpus file from this corpus a moment ago.
+  const corpusStamp = stampOf(fs.statSync(CORPUS_FILE));
+  const compared = runCompareStageInWorker({ corpusFile: CORPUS_FILE, corpusStamp, concepts: compareConceptInput(concepts.data) });
   // Reported once, by the caller's await, even if it fails while the pages are written.
   compared.catch(() => {});
   const maker = {

@@ -6,6 +6,7 @@ import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { CorpusSchema } from '../../../scripts/contract/corpus.ts';
 import { GeneratedFileError, readGeneratedJson, readTextBeside } from '../../../scripts/contract/generated-file.ts';
 import { RelationsDataSchema } from '../../../scripts/contract/relations-data.ts';
+import { stampOf } from '../../../scripts/contract/file-stamp.ts';
 import { readDocumentText, readSiteData, SiteDataFileSchema, SourceTextSchema } from '../../../scripts/contract/site-data.ts';
 import { siteFiles } from '../../../scripts/site/site-files.ts';
 
@@ -62,6 +63,16 @@ describe('reading a generated file', () => {
     expect(readGeneratedJson(file, RelationsDataSchema, 'the relations stage').years).toEqual([2024]);
     written('relations-rewritten.json', { generatedBy: 'x', relations: [], standing: {}, years: ['2024'] });
     expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage')).paths).toEqual(['years[0]']);
+  });
+
+  it('does not check again a file this build wrote from its own data while it has the stamp it was written with', () => {
+    const file = written('relations-own.json', { generatedBy: 'x', relations: [], standing: {}, years: ['2024'] });
+    const stamp = stampOf(fs.statSync(file));
+    expect(readGeneratedJson(file, RelationsDataSchema, 'the relations stage', stamp).years, 'trusted as written').toEqual(['2024']);
+    const other = written('relations-other.json', { generatedBy: 'x', relations: [], standing: {}, years: ['2024'] });
+    expect(readError(() => readGeneratedJson(other, RelationsDataSchema, 'the relations stage', stamp)).paths, 'another file').toEqual(['years[0]']);
+    fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(readError(() => readGeneratedJson(file, RelationsDataSchema, 'the relations stage', stamp)).paths, 'written since').toEqual(['years[0]']);
   });
 
   it('reads site.json checking each document’s metadata, its text being checked once per build in corpus.json', () => {
