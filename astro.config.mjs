@@ -18,8 +18,8 @@ const mdxCacheHooks = mdxCache
       {
         name: 'policy-atlas-mdx-cache',
         hooks: {
-          'astro:build:done': async () => {
-            await mdxCache.finish();
+          'astro:build:done': () => {
+            mdxCache.finish();
             console.log(`build: astro: compiled MDX pages, ${mdxCache.summary()}`);
           },
         },

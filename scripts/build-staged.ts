@@ -22,6 +22,7 @@ import type { PublishedFileRecords } from './contract/published-files.ts';
 import type { PublishedRecords, StagedRecords } from './steps/published-records.ts';
 import { linkPublished, OFFLINE_DIR, SITE_DIR, STAGED_OFFLINE, STAGED_PARTS, STAGED_SITE, TRASH_DIR } from './steps/staging.ts';
 import { StepCache } from './steps/cache.ts';
+import { PackCache } from './steps/pack-cache.ts';
 import { timed } from './steps/timed.ts';
 import { finishAstroRun, readRenderRecord, type RenderRecord, unchangedPages } from './steps/astro-cache.ts';
 
@@ -31,7 +32,7 @@ const OPEN_DATA_STAGING = path.join(STAGED_PARTS, 'open-data');
 const SEARCH_STAGING = path.join(STAGED_PARTS, 'search');
 
 /** The caches of the build's own steps (scripts/steps/cache.ts); `--clean` reads none (each is written anew). */
-export type StepCaches = Record<'ingest' | 'documentPages' | 'openData' | 'searchPostings' | 'offlinePages', StepCache>;
+export type StepCaches = Record<'ingest' | 'documentPages' | 'openData' | 'offlinePages', StepCache> & { searchPostings: PackCache };
 
 /** The caches of a build, read unless `clean`. */
 export function stepCaches(clean: boolean): StepCaches {
@@ -39,19 +40,15 @@ export function stepCaches(clean: boolean): StepCaches {
     ingest: new StepCache('ingest', !clean),
     documentPages: new StepCache('document-pages', !clean),
     openData: new StepCache('open-data', !clean),
-    searchPostings: new StepCache('search-postings', !clean),
+    searchPostings: new PackCache('search-postings', !clean),
     offlinePages: new StepCache('offline-pages', !clean),
   };
 }
 
-/**
- * Prunes each cache of the entries this build did not use, once the entries still being written are in place;
- * a cache that cannot be pruned only keeps a few entries too many.
- */
-export async function pruneCaches(caches: StepCaches): Promise<void> {
+/** Prunes each cache of the entries this build did not use; a cache that cannot be pruned only keeps a few entries too many. */
+export function pruneCaches(caches: StepCaches): void {
   for (const cache of Object.values(caches)) {
     try {
-      await cache.settled();
       cache.prune();
     } catch (error) {
       console.warn(`build: could not prune ${cache.dir}: ${(error as Error).message}`);

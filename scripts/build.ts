@@ -41,7 +41,7 @@ try {
   publishStaged();
   published = true;
   savePublishedRecords(records);
-  await pruneCaches(caches);
+  pruneCaches(caches);
 } catch (error) {
   await stopBuild(error, notice);
 }

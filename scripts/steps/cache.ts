@@ -53,7 +53,6 @@ export class StepCache {
   readonly dir: string;
   readonly #read: boolean;
   readonly #used = new Set<string>();
-  readonly #writes: Array<Promise<unknown>> = [];
   hits = 0;
   misses = 0;
 
@@ -98,28 +97,6 @@ export class StepCache {
     fs.writeFileSync(partial, bytes);
     fs.renameSync(partial, file);
     this.#used.add(key);
-  }
-
-  /**
-   * Stores `bytes` under `key` as {@link set} does, on libuv's threads rather than this one: for a busy
-   * thread (Astro's, or the build's while Astro renders). A failed write only costs the next build the work
-   * again; {@link settled} waits for every such write.
-   */
-  setLater(key: string, bytes: string | Uint8Array): void {
-    this.#used.add(key);
-    const file = path.join(this.dir, key);
-    const partial = `${file}.${process.pid}.partial`;
-    this.#writes.push(
-      fs.promises
-        .writeFile(partial, bytes)
-        .then(() => fs.promises.rename(partial, file))
-        .catch(() => fs.promises.rm(partial, { force: true }).catch(() => {})),
-    );
-  }
-
-  /** Resolves once the entries given to {@link setLater} are written (or given up). */
-  async settled(): Promise<void> {
-    await Promise.all(this.#writes);
   }
 
   /** Whether entries are read (false for a clean build). */

@@ -2,12 +2,14 @@
  * The compiled-MDX cache of Astro's process (astro.config.mjs): each generated page's compiled module, kept
  * under .build/cache/mdx/ by the page's MDX, file and front matter and a fingerprint of the compiler (the lean
  * processor's code, package-lock.json, the Node version), so an unchanged page is read, not compiled again.
+ * The entries are kept in one pack file (pack-cache.ts), .build/cache/mdx.pack.
  * The build asks for it through the environment of Astro's process (astro-step.ts): `read` for a build that
  * may use caches, `write` for `--clean`, which compiles every page and keeps the results for the next build.
  * Without the variable (`astro dev`, `astro build` run by hand) there is no cache. After Astro's build the
- * entries it did not use are removed, as for the build's other caches (cache.ts).
+ * new pack, with only the entries it used, replaces the old one.
  */
-import { codeFingerprint, contentKey, StepCache } from './cache.ts';
+import { codeFingerprint, contentKey } from './cache.ts';
+import { PackCache } from './pack-cache.ts';
 import type { CompiledMdxStore } from '../site/mdx-processor.ts';
 
 /** The environment variable that turns the cache on: `read` or `write`. */
@@ -23,8 +25,8 @@ export function mdxCacheEnv(clean: boolean): Record<string, string> {
 
 /** A compiled-MDX store on a {@link StepCache}, with what Astro's process must call when its build is done. */
 export interface MdxCache extends CompiledMdxStore {
-  /** Waits for the entries still being written, then removes those this build did not use. */
-  finish(): Promise<void>;
+  /** Puts the new pack, with the entries this build used, in place of the old one. */
+  finish(): void;
   /** "2,010 of 2,020 from the cache". */
   summary(): string;
 }
@@ -33,17 +35,14 @@ export interface MdxCache extends CompiledMdxStore {
 export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?: string): MdxCache | null {
   const mode = env[MDX_CACHE_ENV];
   if (mode !== 'read' && mode !== 'write') return null;
-  const cache = new StepCache('mdx', mode === 'read', cacheDir);
+  const cache = new PackCache('mdx', mode === 'read', cacheDir);
   let code: string | undefined;
   const keyOf = (content: string, filePath: string, frontmatter: Record<string, unknown>) =>
     contentKey((code ??= codeFingerprint(MDX_CODE)), filePath, JSON.stringify(frontmatter), content);
   return {
     get: (content, filePath, frontmatter) => cache.get(keyOf(content, filePath, frontmatter))?.toString('utf8'),
-    set: (content, filePath, frontmatter, compiled) => cache.setLater(keyOf(content, filePath, frontmatter), compiled),
-    async finish() {
-      await cache.settled();
-      cache.prune();
-    },
+    set: (content, filePath, frontmatter, compiled) => cache.set(keyOf(content, filePath, frontmatter), compiled),
+    finish: () => cache.prune(),
     summary: () => cache.summary(),
   };
 }

@@ -18,7 +18,8 @@ import type { SiteStepHooks } from './site-step.ts';
 import type { ExtractedPage } from '../search/extract.ts';
 import { buildIndex, type ConceptSource, type PagePostingsStore } from '../search/build-index.ts';
 import { packPagePostings, unpackPagePostings } from '../../shared/search/build-postings.ts';
-import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
+import { codeFingerprint, contentKey } from './cache.ts';
+import type { PackCache } from './pack-cache.ts';
 import { conceptSources, departmentPage, documentPage, facetFilters, type Standing } from '../search/model-pages.ts';
 import { readGeneratedJson } from '../contract/generated-file.ts';
 import { RelationsDataSchema } from '../contract/relations-data.ts';
@@ -77,8 +78,8 @@ export interface SearchStepReport extends WrittenIndex {
 /** What a page's postings depend on besides its folded text and headings: the code that encodes them. */
 const POSTINGS_CODE = ['shared/search/build-postings.ts', 'shared/varint.ts'];
 
-/** The pages' postings kept in `cache` (entries written off the main thread; see StepCache.settled). */
-export function pagePostingsStore(cache: StepCache): PagePostingsStore {
+/** The pages' postings kept in `cache` (one pack file: 2,786 entries, 81 MB at 2,019 documents). */
+export function pagePostingsStore(cache: PackCache): PagePostingsStore {
   const code = codeFingerprint(POSTINGS_CODE);
   const keyOf = (folded: string, headings: readonly number[]) => contentKey(code, folded, headings.join(','));
   return {
@@ -86,7 +87,7 @@ export function pagePostingsStore(cache: StepCache): PagePostingsStore {
       const bytes = cache.get(keyOf(folded, headings));
       return bytes && unpackPagePostings(bytes);
     },
-    set: (folded, headings, parts) => cache.setLater(keyOf(folded, headings), packPagePostings(parts)),
+    set: (folded, headings, parts) => cache.set(keyOf(folded, headings), packPagePostings(parts)),
   };
 }
 
@@ -99,7 +100,7 @@ export function writeSearchIndex(
   pages: ExtractedPage[],
   concepts: readonly ConceptSource[],
   published?: PublishedIndex,
-  postings?: StepCache,
+  postings?: PackCache,
 ): SearchStepReport {
   const index = buildIndex(pages, concepts, { postings: postings && pagePostingsStore(postings) });
   const written = writeIndex(dir, index, published);
