@@ -1,8 +1,8 @@
 /**
  * The compiled-MDX cache of Astro's process (astro.config.mjs): each generated page's compiled module, kept
- * under .build/cache/mdx/ by the page's MDX, file and front matter and a fingerprint of the compiler (the lean
- * processor's code, package-lock.json, the Node version), so an unchanged page is read, not compiled again.
- * The entries are kept in one pack file (pack-cache.ts), .build/cache/mdx.pack.
+ * in .build/cache/mdx.pack (pack-cache.ts) by the page's MDX, file and front matter and a fingerprint of the
+ * compiler (the lean processor's code, package-lock.json, the Node version), so an unchanged page is read,
+ * not compiled again.
  * The build asks for it through the environment of Astro's process (astro-step.ts): `read` for a build that
  * may use caches, `write` for `--clean`, which compiles every page and keeps the results for the next build.
  * Without the variable (`astro dev`, `astro build` run by hand) there is no cache. After Astro's build the
@@ -23,7 +23,7 @@ export function mdxCacheEnv(clean: boolean): Record<string, string> {
   return { [MDX_CACHE_ENV]: clean ? 'write' : 'read' };
 }
 
-/** A compiled-MDX store on a {@link StepCache}, with what Astro's process must call when its build is done. */
+/** A compiled-MDX store on a {@link PackCache}, with what Astro's process must call when its build is done. */
 export interface MdxCache extends CompiledMdxStore {
   /** Puts the new pack, with the entries this build used, in place of the old one. */
   finish(): void;

@@ -61,9 +61,11 @@ export class PackCache {
     return bytes;
   }
 
-  /** Adds `bytes` under `key` to the new pack. */
+  /**
+   * Adds `bytes` under `key` to the new pack; a key set again (an entry read, found unusable and made anew)
+   * points at its last bytes.
+   */
   set(key: string, bytes: string | Uint8Array): void {
-    if (Object.hasOwn(this.#newIndex, key)) return;
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     this.#fd ??= fs.openSync(this.#partial, 'w');
     fs.writeSync(this.#fd, data, 0, data.byteLength, this.#written);

@@ -78,7 +78,7 @@ export interface SearchStepReport extends WrittenIndex {
 /** What a page's postings depend on besides its folded text and headings: the code that encodes them. */
 const POSTINGS_CODE = ['shared/search/build-postings.ts', 'shared/varint.ts'];
 
-/** The pages' postings kept in `cache` (one pack file: 2,786 entries, 81 MB at 2,019 documents). */
+/** The pages' postings kept in `cache` (one pack file: 2,786 entries, 76 MB at 2,019 documents). */
 export function pagePostingsStore(cache: PackCache): PagePostingsStore {
   const code = codeFingerprint(POSTINGS_CODE);
   const keyOf = (folded: string, headings: readonly number[]) => contentKey(code, folded, headings.join(','));

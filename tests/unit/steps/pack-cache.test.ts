@@ -42,6 +42,18 @@ describe('a pack cache', () => {
     expect(next.get('b')).toBeUndefined();
   });
 
+  it('keeps an entry made anew after the one read was unusable', () => {
+    const dir = path.join(root, 'remade');
+    const first = new PackCache('step', true, dir);
+    first.set('a', 'broken');
+    first.prune();
+    const second = new PackCache('step', true, dir);
+    expect(second.get('a')?.toString()).toBe('broken');
+    second.set('a', 'whole');
+    second.prune();
+    expect(new PackCache('step', true, dir).get('a')?.toString()).toBe('whole');
+  });
+
   it('treats a cut or foreign pack as empty', () => {
     const dir = path.join(root, 'broken');
     const first = new PackCache('step', true, dir);
