@@ -6,7 +6,8 @@
  * module scripts the page loads and the answers the site's file index gave it (the file each looked-up site
  * path resolved to). It is used only when the new index gives the same answers and still holds those
  * scripts, and when the staged copy of the page (a hard link to the published one) is still the file the
- * rewrite was written to (its stamp) or has exactly that digest; otherwise the page is rewritten. So a reused page is byte for byte what rewriting it would give.
+ * rewrite was written to (its stamp) or has exactly that digest; otherwise the page is rewritten. So a
+ * reused page is byte for byte what rewriting it would give.
  */
 import crypto from 'node:crypto';
 import { existsSync, readFileSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';

@@ -57,7 +57,8 @@ export class PackCache {
     }
     this.hits++;
     const bytes = this.#old.subarray(at[0], at[0] + at[1]);
-    this.set(key, bytes);
+    // Two pages alike read the same entry: it goes into the new pack once.
+    if (!Object.hasOwn(this.#newIndex, key)) this.set(key, bytes);
     return bytes;
   }
 

@@ -45,19 +45,10 @@ interface Bytes {
 }
 
 /**
- * Every bigram's encoded postings (postings.ts), pages ascending and
- * positions ascending; `headings[page]` holds that page's heading ranges as
- * flat [start, end, …] pairs, ascending, which set the heading flags.
- */
-export function encodedPostings(folded: readonly string[], headings: ReadonlyArray<readonly number[]>): Map<string, string> {
-  const joiner = new PostingsJoiner();
-  folded.forEach((text, page) => joiner.addText(text, headings[page] ?? []));
-  return joiner.result();
-}
-
-/**
- * Joins pages' postings, page by page in index order, each from its text ({@link addText}) or from
- * the parts kept from an earlier build ({@link addParts}); both give the same bytes.
+ * Every bigram's encoded postings (postings.ts), pages ascending and positions ascending, joined page by
+ * page in index order, each page from its text and heading ranges (flat [start, end, …] pairs, ascending,
+ * which set the heading flags; {@link addText}) or from the parts kept from an earlier build
+ * ({@link addParts}); both give the same bytes.
  */
 export class PostingsJoiner {
   // Keyed by the two units as one number: no two-character string per position.

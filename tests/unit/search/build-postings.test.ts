@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodedPostings, packPagePostings, PostingsJoiner, unpackPagePostings, type PagePostingParts } from '../../../shared/search/build-postings.ts';
+import { packPagePostings, PostingsJoiner, unpackPagePostings, type PagePostingParts } from '../../../shared/search/build-postings.ts';
 import { encodePostings, type PagePostings } from '../../../shared/search/postings.ts';
 
 // Real text: each seed file a page (its lines the blocks), every other block a heading.
@@ -18,6 +18,13 @@ const headings = texts.map((text) => {
   });
   return ranges;
 });
+
+/** Every page joined from its text, as a build without a cache does. */
+function fromTexts(pages: readonly string[], ranges: ReadonlyArray<readonly number[]>): Map<string, string> {
+  const joiner = new PostingsJoiner();
+  pages.forEach((text, n) => joiner.addText(text, ranges[n]));
+  return joiner.result();
+}
 
 /** The postings as the index defines them, collected naively: every bigram's pages, positions and heading flags. */
 function naivePostings(pages: readonly string[], ranges: ReadonlyArray<readonly number[]>): Map<string, string> {
@@ -41,7 +48,7 @@ function naivePostings(pages: readonly string[], ranges: ReadonlyArray<readonly 
 
 describe("the pages' postings", () => {
   it('are what the index format says, bigram by bigram, for the seeds', () => {
-    const built = encodedPostings(texts, headings);
+    const built = fromTexts(texts, headings);
     expect(Object.fromEntries(built)).toEqual(Object.fromEntries(naivePostings(texts, headings)));
     expect(built.size).toBeGreaterThan(1000);
   });
@@ -50,14 +57,14 @@ describe("the pages' postings", () => {
     const kept: PagePostingParts[] = [];
     const first = new PostingsJoiner();
     texts.forEach((text, n) => kept.push(first.addText(text, headings[n], true)!));
-    const fromTexts = [...first.result()];
+    const joined = [...first.result()];
     const packed = kept.map((parts) => unpackPagePostings(packPagePostings(parts))!);
     for (const cached of [[0, 1, 2, 3, 4], [1, 3], [4]]) {
       const joiner = new PostingsJoiner();
       texts.forEach((text, n) => (cached.includes(n) ? joiner.addParts(packed[n]) : joiner.addText(text, headings[n])));
-      expect([...joiner.result()], `pages ${cached} from the cache`).toEqual(fromTexts);
+      expect([...joiner.result()], `pages ${cached} from the cache`).toEqual(joined);
     }
-    expect(fromTexts).toEqual([...encodedPostings(texts, headings)]);
+    expect(joined, 'keeping the parts changes nothing').toEqual([...fromTexts(texts, headings)]);
   });
 
   it('refuse packed parts that are cut or inconsistent', () => {
