@@ -11,6 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
+import { readingHtmlFrom, takeOutLongHtml } from './module-html.ts';
 
 /** What the MDX integration reads from a processor's compiled page (see @astrojs/mdx). */
 export interface CompiledMdx {
@@ -44,16 +45,22 @@ const DEFAULT_EXPORT = 'export default MDXContent;';
  * the MDX, its file and its front matter (the compiler, this module and the Node version are the store's to
  * cover). Astro compiles every MDX module of the site on every build, unchanged or not, to bundle it: 300 of
  * the 2,096 pages of 2,020 documents compiled in 0.68 s; with one document added and the cache, Astro's main
- * thread took 30.7 CPU-s instead of 35.6.
+ * thread took 30.7 CPU-s instead of 35.6. The store also keeps each page's long HTML out of its module
+ * (module-html.ts).
  */
 export interface CompiledMdxStore {
-  /** The code compiled from these inputs before, or undefined. */
+  /** The code compiled from these inputs before (any file it reads is there), or undefined. */
   get(content: string, filePath: string, frontmatter: Record<string, unknown>): string | undefined;
-  /** Keeps `code` for the next build. */
-  set(content: string, filePath: string, frontmatter: Record<string, unknown>, code: string): void;
+  /** Keeps `code`, which reads `htmlFile` (or nothing: null), for the next build. */
+  set(content: string, filePath: string, frontmatter: Record<string, unknown>, code: string, htmlFile: string | null): void;
+  /** Keeps a page's long HTML strings (as JSON) where its module can read them; returns that file's absolute path. */
+  keepHtml(json: string): string;
 }
 
-/** The page's compiled module: from `store` when it holds it, else compiled (and given to the store). */
+/**
+ * The page's compiled module: from `store` when it holds it, else compiled, its long HTML kept out of the
+ * module by the store, and given to the store. Without a store (`astro dev`), the module as compiled.
+ */
 export async function compileOrReuse(
   store: CompiledMdxStore | null,
   content: string,
@@ -63,8 +70,12 @@ export async function compileOrReuse(
   const kept = store?.get(content, filePath, frontmatter);
   if (kept !== undefined) return compiledModule(kept);
   const compiled = await compileGeneratedMdx(content, filePath, frontmatter);
-  store?.set(content, filePath, frontmatter, compiled.code);
-  return compiled;
+  if (!store) return compiled;
+  const keptOut = takeOutLongHtml(compiled.code);
+  const htmlFile = keptOut.strings.length > 0 ? store.keepHtml(JSON.stringify(keptOut.strings)) : null;
+  const code = htmlFile ? readingHtmlFrom(keptOut, htmlFile) : compiled.code;
+  store.set(content, filePath, frontmatter, code, htmlFile);
+  return compiledModule(code);
 }
 
 /** Compiles one generated MDX page to the module Astro expects (pure apart from the compiler). */

@@ -7,7 +7,14 @@
  * may use caches, `write` for `--clean`, which compiles every page and keeps the results for the next build.
  * Without the variable (`astro dev`, `astro build` run by hand) there is no cache. After Astro's build the
  * new pack, with only the entries it used, replaces the old one.
+ *
+ * Each page's long HTML strings, which its module reads when it renders (scripts/site/module-html.ts), are
+ * files in .build/cache/mdx-html/ named by their content hash: a file is written once, by the build that
+ * first compiles the page, and removed by the first build that no longer uses it. A pack entry is its
+ * file's name, a line break, then the module's code; an entry whose file is gone is compiled anew.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { codeFingerprint, contentKey } from './cache.ts';
 import { PackCache } from './pack-cache.ts';
 import type { CompiledMdxStore } from '../site/mdx-processor.ts';
@@ -16,7 +23,7 @@ import type { CompiledMdxStore } from '../site/mdx-processor.ts';
 export const MDX_CACHE_ENV = 'POLICY_ATLAS_MDX_CACHE';
 
 /** What the compiled code depends on besides the page: the processor and, through package-lock.json, the compiler. */
-const MDX_CODE = ['scripts/site/mdx-processor.ts'];
+const MDX_CODE = ['scripts/site/mdx-processor.ts', 'scripts/site/module-html.ts'];
 
 /** The variable for Astro's process: read the cache unless the build is clean. */
 export function mdxCacheEnv(clean: boolean): Record<string, string> {
@@ -36,13 +43,42 @@ export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?:
   const mode = env[MDX_CACHE_ENV];
   if (mode !== 'read' && mode !== 'write') return null;
   const cache = new PackCache('mdx', mode === 'read', cacheDir);
+  const htmlDir = path.resolve(cache.dir, 'mdx-html');
+  // A clean build trusts nothing of the previous one's.
+  if (mode === 'write') fs.rmSync(htmlDir, { recursive: true, force: true });
+  fs.mkdirSync(htmlDir, { recursive: true });
+  const usedHtml = new Set<string>();
   let code: string | undefined;
   const keyOf = (content: string, filePath: string, frontmatter: Record<string, unknown>) =>
     contentKey((code ??= codeFingerprint(MDX_CODE)), filePath, JSON.stringify(frontmatter), content);
+  const htmlFileThere = (entry: Buffer) => {
+    const name = entry.toString('utf8', 0, entry.indexOf(10));
+    if (name !== '' && !fs.existsSync(path.join(htmlDir, name))) return false;
+    if (name !== '') usedHtml.add(name);
+    return true;
+  };
   return {
-    get: (content, filePath, frontmatter) => cache.get(keyOf(content, filePath, frontmatter))?.toString('utf8'),
-    set: (content, filePath, frontmatter, compiled) => cache.set(keyOf(content, filePath, frontmatter), compiled),
-    finish: () => cache.prune(),
+    get: (content, filePath, frontmatter) => {
+      const entry = cache.get(keyOf(content, filePath, frontmatter), htmlFileThere);
+      return entry?.toString('utf8', entry.indexOf(10) + 1);
+    },
+    set: (content, filePath, frontmatter, compiled, htmlFile) =>
+      cache.set(keyOf(content, filePath, frontmatter), `${htmlFile === null ? '' : path.basename(htmlFile)}\n${compiled}`),
+    keepHtml: (json) => {
+      const name = `${contentKey(json).slice(0, 32)}.json`;
+      const file = path.join(htmlDir, name);
+      usedHtml.add(name);
+      // Written whole under another name first: a killed build leaves no half file under this one.
+      if (!fs.existsSync(file)) {
+        fs.writeFileSync(`${file}.${process.pid}.partial`, json);
+        fs.renameSync(`${file}.${process.pid}.partial`, file);
+      }
+      return file;
+    },
+    finish: () => {
+      cache.prune();
+      for (const name of fs.readdirSync(htmlDir)) if (!usedHtml.has(name)) fs.rmSync(path.join(htmlDir, name), { force: true });
+    },
     summary: () => cache.summary(),
   };
 }

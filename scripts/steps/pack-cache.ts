@@ -48,15 +48,18 @@ export class PackCache {
     this.#index = old?.index ?? {};
   }
 
-  /** The entry of `key` from the previous pack (kept for the next build), or undefined. */
-  get(key: string): Buffer | undefined {
+  /**
+   * The entry of `key` from the previous pack (kept for the next build), or undefined; an entry `usable`
+   * rejects (one that names a file no longer there, say) counts as missing and is not kept.
+   */
+  get(key: string, usable: (bytes: Buffer) => boolean = () => true): Buffer | undefined {
     const at = Object.hasOwn(this.#index, key) ? this.#index[key] : undefined;
-    if (!at || !this.#old) {
+    const bytes = at && this.#old ? this.#old.subarray(at[0], at[0] + at[1]) : undefined;
+    if (!bytes || !usable(bytes)) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    const bytes = this.#old.subarray(at[0], at[0] + at[1]);
     // Two pages alike read the same entry: it goes into the new pack once.
     if (!Object.hasOwn(this.#newIndex, key)) this.set(key, bytes);
     return bytes;

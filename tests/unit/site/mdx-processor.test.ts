@@ -4,8 +4,11 @@
  * generated MDX ever gains what those plugins handle (a Markdown heading, an image, an import),
  * the outputs differ and this fails.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { satteri } from '@astrojs/markdown-satteri';
 import { ingestDirectory } from '../../../scripts/ingest/index.ts';
 import { loadGlossary } from '../../../scripts/concepts/glossary.ts';
@@ -13,6 +16,7 @@ import { conceptStage } from '../../../scripts/site/concept-stage.ts';
 import { documentPages } from '../../../scripts/site/document-pages.ts';
 import { siteDataFrom } from '../../../scripts/site/site-data.ts';
 import { compileGeneratedMdx } from '../../../scripts/site/mdx-processor.ts';
+import { readingHtmlFrom, takeOutLongHtml } from '../../../scripts/site/module-html.ts';
 
 const corpus = ingestDirectory('seeds', 'content/curated');
 const data = siteDataFrom(corpus);
@@ -58,5 +62,52 @@ describe('the generated-MDX processor', () => {
 
   it('rejects a broken page with its line and column (the MDX integration adds the file)', async () => {
     await expect(compileGeneratedMdx('<p>\n', '/tmp/bad.mdx', {})).rejects.toThrow(/^1:1: Expected a closing tag/);
+  });
+});
+
+describe("a compiled page's long HTML kept out of its module", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'module-html-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const jsxRuntime = import.meta.resolve('astro/jsx-runtime');
+  let written = 0;
+
+  /** What the module's content renders to, with stand-ins for the page's components, as comparable JSON. */
+  async function rendered(code: string): Promise<string> {
+    const file = path.join(dir, `module-${written++}.mjs`);
+    fs.writeFileSync(file, code.replace('"astro/jsx-runtime"', JSON.stringify(jsxRuntime)));
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown; frontmatter: unknown };
+    const content = Object.values(module).find((v) => typeof v === 'function' && v.name === 'MDXContent') as ((props: object) => unknown) | undefined;
+    const tree = (content ?? new Function(`${code}; return MDXContent;`))({ components: { Fragment: 'Fragment', SimilarTasks: 'SimilarTasks' } });
+    return JSON.stringify(tree, (_, v: unknown) => (typeof v === 'function' ? `fn:${v.name}` : v));
+  }
+
+  it('renders every page of the seeds as the module with its strings does', async () => {
+    let keptOut = 0;
+    const sizes = { before: 0, after: 0 };
+    for (const [file, mdx] of pages) {
+      const compiled = (await compileGeneratedMdx(mdx, file, {})).code;
+      const taken = takeOutLongHtml(compiled);
+      keptOut += taken.strings.length;
+      const htmlFile = path.join(dir, `strings-${written}.json`);
+      fs.writeFileSync(htmlFile, JSON.stringify(taken.strings));
+      const reading = readingHtmlFrom(taken, htmlFile);
+      expect(await rendered(`${reading}\nexport { MDXContent };`), file).toBe(await rendered(`${compiled}\nexport { MDXContent };`));
+      sizes.before += Buffer.byteLength(compiled);
+      sizes.after += Buffer.byteLength(reading);
+    }
+    expect(keptOut).toBeGreaterThan(100);
+    // Here every task has a component; the built pages' modules keep even less.
+    expect(sizes.after).toBeLessThan(sizes.before / 4);
+  }, 120_000);
+
+  it('leaves short strings, and strings JSON cannot read, in place', () => {
+    const long = 'x'.repeat(600);
+    const code = `_jsx(Fragment, { "set:html": "<p>short</p>" }), _jsx(Fragment, { "set:html": "\\x41${long}" }), _jsx(Fragment, { "set:html": "\\"${long}\\u2028" })`;
+    const taken = takeOutLongHtml(code);
+    expect(taken.strings).toEqual([`"${long}\u2028`]);
+    expect(taken.code).toBe(
+      `_jsx(Fragment, { "set:html": "<p>short</p>" }), _jsx(Fragment, { "set:html": "\\x41${long}" }), _jsx(Fragment, { "set:html": __keptOutHtml(0) })`,
+    );
+    expect(readingHtmlFrom(takeOutLongHtml('const a = 1;'), '/x.json')).toBe('const a = 1;');
   });
 });
