@@ -85,8 +85,8 @@ export async function writeSite(corpus: Corpus, hooks: SiteStepHooks = {}, cache
   // Only pages whose text changed are written: the others keep their modification time. A page's identity
   // says what its text is made from; a page the test hook changed has none, so it is compared byte for byte.
   const files = pages.map(({ doc, mdx, identity }, index): SyncFile => {
-    const text = pageForTest(index, mdx);
-    return [`${doc.id}.mdx`, text, text === mdx ? identity : undefined];
+    const broken = pageForTest(index, mdx);
+    return broken === undefined ? [`${doc.id}.mdx`, mdx, identity] : [`${doc.id}.mdx`, broken];
   });
   const written = syncFolder(docsDir, files, { previous: readWrittenPages(cache) });
   saveWrittenPages(cache, written.records);

@@ -6,7 +6,7 @@
 /** When "1", the site step writes the first document's page with an MDX syntax error, so Astro fails on it. */
 export const BREAK_PAGE_ENV = 'POLICY_ATLAS_TEST_BREAK_PAGE';
 
-/** The MDX to write for the `index`-th document page: `mdx`, or, under {@link BREAK_PAGE_ENV}, a page Astro cannot compile. */
-export function pageForTest(index: number, mdx: string, env: NodeJS.ProcessEnv = process.env): string {
-  return index === 0 && env[BREAK_PAGE_ENV] === '1' ? `${mdx}\n\n{ an expression that never closes\n` : mdx;
+/** Under {@link BREAK_PAGE_ENV}, the MDX to write for the `index`-th document page instead of `mdx`: a page Astro cannot compile; else undefined. */
+export function pageForTest(index: number, mdx: () => string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return index === 0 && env[BREAK_PAGE_ENV] === '1' ? `${mdx()}\n\n{ an expression that never closes\n` : undefined;
 }
