@@ -9,8 +9,9 @@
  * new pack, with only the entries it used, replaces the old one.
  *
  * Each page's long HTML strings, which its module reads when it renders (scripts/site/module-html.ts), are
- * files in .build/cache/mdx-html/ named by their content hash: a file is written once, by the build that
- * first compiles the page, and removed by the first build that no longer uses it. A pack entry is its
+ * files in .build/cache/mdx-html/ named by their content hash: a file is written by the build that first
+ * compiles the page (and again by a clean build if its bytes differ), and removed by the first build that no
+ * longer uses it. A pack entry is its
  * file's name, a line break, then the module's code; an entry whose file is gone is compiled anew.
  */
 import fs from 'node:fs';
@@ -44,9 +45,14 @@ export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?:
   if (mode !== 'read' && mode !== 'write') return null;
   const cache = new PackCache('mdx', mode === 'read', cacheDir);
   const htmlDir = path.resolve(cache.dir, 'mdx-html');
-  // A clean build trusts nothing of the previous one's.
-  if (mode === 'write') fs.rmSync(htmlDir, { recursive: true, force: true });
   fs.mkdirSync(htmlDir, { recursive: true });
+  // A clean build trusts no file of the previous one's by its name: it keeps one only when it holds the same
+  // bytes (rather than deleting them all and making 2,000 new files, which on this machine's file system makes
+  // every file created soon after slower: README, "Creating files").
+  const upToDate = (file: string, json: string) =>
+    mode === 'read'
+      ? fs.existsSync(file)
+      : fs.statSync(file, { throwIfNoEntry: false })?.size === Buffer.byteLength(json) && fs.readFileSync(file, 'utf8') === json;
   const usedHtml = new Set<string>();
   let code: string | undefined;
   const keyOf = (content: string, filePath: string, frontmatter: Record<string, unknown>) =>
@@ -69,7 +75,7 @@ export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?:
       const file = path.join(htmlDir, name);
       usedHtml.add(name);
       // Written whole under another name first: a killed build leaves no half file under this one.
-      if (!fs.existsSync(file)) {
+      if (!upToDate(file, json)) {
         fs.writeFileSync(`${file}.${process.pid}.partial`, json);
         fs.renameSync(`${file}.${process.pid}.partial`, file);
       }
