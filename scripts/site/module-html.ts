@@ -9,7 +9,8 @@
  * text) several times: at 2,019 documents, 108 MB of modules, and a system profile of a one-added build put
  * 11 of the 31 CPU-seconds of Astro's main thread in that conversion alone. With the strings out of the
  * modules (12.8 MB of them left), in two interleaved pairs of one-added builds (2,019 → 2,020 documents):
- * Astro's main thread 29.9 → 21.4 and 32.1 → 21.0 CPU-s, the whole build 112.9 → 107.7 and 125.3 → 114.7.
+ * Astro's main thread 29.9 → 21.4 and 32.1 → 21.0 CPU-s, the whole build 112.9 → 107.7 and 125.3 → 114.7;
+ * in a clean build, the peak memory of Astro's process 2.19 → 1.24 GB.
  * The rendered pages are byte-identical: the same strings reach `set:html`.
  */
 
