@@ -11,8 +11,8 @@
  * Each page's long HTML strings, which its module reads when it renders (scripts/site/module-html.ts), are
  * files in .build/cache/mdx-html/ named by their content hash: a file is written by the build that first
  * compiles the page (and again by a clean build if its bytes differ), and removed by the first build that no
- * longer uses it. A pack entry is its
- * file's name, a line break, then the module's code; an entry whose file is gone is compiled anew.
+ * longer uses it. A pack entry is its file's name, a line break, then the module's code; an entry whose file
+ * is gone is compiled anew.
  */
 import fs from 'node:fs';
 import path from 'node:path';
