@@ -1,7 +1,8 @@
 /**
  * The build's steps after Astro's start (scripts/build.ts starts Astro, then loads this module): ingest → MDX
  * pages (compare stage beside them, then relations) → while Astro renders, the open data, feeds, Pagefind and
- * the search index (the last two from the document model) → sitemap, offline copy, all into .build/staging/.
+ * the search index (the last two from the document model), then the offline copy's pages as Astro writes them,
+ * on an idle core → sitemap, offline copy, all into .build/staging/.
  * Each step is its own module under scripts/steps/; this file only orders them.
  */
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ import { COMPARE_CLIENT_DIR } from './steps/compare-step.ts';
 import { FEEDS_DIR, writeFeeds } from './steps/feeds-step.ts';
 import { addToPagefind, type PagefindResult } from './steps/pagefind-step.ts';
 import { writeHostingFiles } from './steps/hosting-step.ts';
-import { runOffline } from './steps/offline-step.ts';
+import { runOffline, startEarlyOffline } from './steps/offline-step.ts';
 import { PageWorkerPool } from './offline/page-workers.ts';
 import { publishSearchIndex, SearchSources, writeSearchIndex } from './steps/search-step.ts';
 import type { IndexFileRecords } from './search/write-index.ts';
@@ -131,6 +132,14 @@ async function stageFromModel(caches: StepCaches, published: PublishedRecords): 
  */
 export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, caches: StepCaches, published: PublishedRecords = {}): Promise<StagedBuild> {
   const { pagefind, report, indexRecords, openDataRecords } = await stageFromModel(caches, published);
+  // The offline copy is updated in place, file by file, starting from links to the published one. What the
+  // staged copy held besides goes into the trash: what the previous build replaced must be deleted first (it
+  // is deleted while this build runs, and must be gone before the trash takes more). Then its pages are
+  // rewritten as Astro writes them (scripts/steps/early-offline.ts), until Astro is done.
+  await trashCleared;
+  const setAside = path.join(TRASH_DIR, `offline-staging-${process.pid}-${Date.now()}`);
+  await timed('offline copy staged', () => linkPublished(OFFLINE_DIR, STAGED_OFFLINE, setAside));
+  const early = startEarlyOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages);
   // The offline copy's page workers load their modules while Astro finishes (page-workers.ts).
   const workers = new PageWorkerPool();
   try {
@@ -150,13 +159,11 @@ export async function buildStaged(astro: AstroRun, trashCleared: Promise<void>, 
   movePagefind(path.join(SEARCH_STAGING, 'pagefind'), STAGED_SITE);
   console.log(`build: pagefind: ${pages} documents in ${seconds.toFixed(2)} s from the start of its records (alongside Astro)`);
   await timed('sitemap, robots.txt', () => writeHostingFiles(STAGED_SITE));
-  // The offline copy is updated in place, file by file, starting from links to the published one. What the
-  // staged copy held besides goes into the trash: what the previous build replaced must be deleted first (it
-  // is deleted while this build runs, and must be gone before the trash takes more).
-  await trashCleared;
-  const setAside = path.join(TRASH_DIR, `offline-staging-${process.pid}-${Date.now()}`);
-  await timed('offline copy staged', () => linkPublished(OFFLINE_DIR, STAGED_OFFLINE, setAside));
-  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages, published.zip, workers));
+  const earlyPages = await early.finish();
+  console.log(
+    `build: offline copy: ${earlyPages.stored.length} pages rewritten while Astro ran, ${earlyPages.known.size - earlyPages.stored.length} more read`,
+  );
+  const offline = await timed('offline copy', () => runOffline(STAGED_SITE, STAGED_OFFLINE, caches.offlinePages, published.zip, workers, earlyPages));
   const reusedEntries = published.zip ? `, ${offline.reusedZipEntries} of ${offline.zipRecords.entries.length} entries from the published zip` : '';
   console.log(
     `build: offline copy in ${OFFLINE_DIR}/ (${offline.files} files, ${offline.reusedPages} of ${offline.pages} pages as the previous build rewrote them), zip ${(offline.zipBytes / 1e6).toFixed(2)} MB at ${SITE_DIR}/${path.relative(STAGED_SITE, offline.zip)}${reusedEntries}`,

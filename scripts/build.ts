@@ -1,7 +1,8 @@
 /**
  * `npm run build`: Astro started → seeds/ → ingest → MDX pages (compare stage beside them, then relations) → Astro
- * renders (open data, feeds, Pagefind and the search index beside it) → sitemap, offline copy, all into
- * .build/staging/, then published as dist/ and dist-offline/ (one rename each) once every step succeeded.
+ * renders (open data, feeds, Pagefind, the search index, then the offline pages beside it) → sitemap, offline
+ * copy, all into .build/staging/, then published as dist/ and dist-offline/ (one rename each) once every step
+ * succeeded.
  * A build that fails or is interrupted leaves the previous dist/ and dist-offline/ as they were.
  *
  * Astro runs in its own process, started before anything else, even before the rest of the build's code is

@@ -15,6 +15,7 @@ import { offlineUrl, siteFiles, type SiteLocation } from './site-urls.ts';
 import { listFiles } from './list-files.ts';
 import type { PageCacheLocation } from './page-cache.ts';
 import type { DeflatedEntry } from './zip.ts';
+import type { EarlyPages } from './early-rewrite.ts';
 
 export { BANNER_STYLESHEET, isExcluded, PAGEFIND_DIR } from './offline-files.ts';
 export { siteFiles } from './site-urls.ts';
@@ -38,6 +39,8 @@ export interface OfflineCopyOptions {
   deflatePages?: boolean;
   /** Page workers started earlier (page-workers.ts); without, the copy starts its own. */
   workers?: PageWorkerPool;
+  /** What the early rewrite of pages did (early-rewrite.ts), with `pageCache` (which holds its rewrites). */
+  early?: EarlyPages;
 }
 
 /** What was written. */
@@ -89,7 +92,16 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   // module script keeps its file name and gets classic content once all pages are done.
   const pageFiles = kept.filter((file) => file.endsWith('.html'));
   const rewritten = rewritePagesInWorkers(
-    { siteDir, outDir, site, fileList: all, keepCanonical: options.keepCanonical, cache: options.pageCache, deflate: options.deflatePages ?? false },
+    {
+      siteDir,
+      outDir,
+      site,
+      fileList: all,
+      keepCanonical: options.keepCanonical,
+      cache: options.pageCache,
+      deflate: options.deflatePages ?? false,
+      known: options.early && [...options.early.known].map(([file, { key, stamp }]) => ({ file, key, stamp })),
+    },
     pageFiles,
     options.workers,
   );
@@ -112,6 +124,11 @@ export async function makeOfflineCopy(options: OfflineCopyOptions): Promise<Offl
   const deflatedPages = new Map<string, DeflatedEntry>();
   for (const result of await rewritten) {
     for (const [file, entry] of result.deflated) deflatedPages.set(file, entry);
+    // A page reused from a rewrite made early has the bytes that rewrite was deflated from, if the digests agree.
+    for (const [file, digest] of result.reusedDigests) {
+      const entry = options.early?.deflated.get(file);
+      if (options.deflatePages && entry?.sha === digest) deflatedPages.set(file, entry);
+    }
     for (const [file, size] of result.sizes) out.record(file, size);
     for (const module of result.modules) modules.add(module);
     reusedPages += result.reused;

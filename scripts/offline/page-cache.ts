@@ -44,16 +44,25 @@ export interface PageCacheLocation {
   read: boolean;
   /** A digest of what every page's rewrite depends on besides the page (code, site address, options). */
   salt: string;
+  /** Entries this build stored before its copy (early-rewrite.ts): read even when `read` is false. */
+  fresh?: readonly string[];
 }
 
 /** The page cache as one thread uses it; `used` are the keys it read or wrote (for pruning). */
 export class OfflinePageCache {
   readonly #location: PageCacheLocation;
+  readonly #fresh: ReadonlySet<string>;
   readonly used: string[] = [];
   hits = 0;
 
   constructor(location: PageCacheLocation) {
     this.#location = location;
+    this.#fresh = new Set(location.fresh);
+  }
+
+  /** Whether an entry of `key` is there to be read. */
+  has(key: string): boolean {
+    return (this.#location.read || this.#fresh.has(key)) && existsSync(path.join(this.#location.dir, key));
   }
 
   /** The key of page `file` with bytes `html` (each part length-prefixed, so no two lists hash alike). */
@@ -64,12 +73,12 @@ export class OfflinePageCache {
   }
 
   /**
-   * The module scripts and size of page `key` when its cached rewrite holds against `files` and the file at
-   * `staged` is that rewrite; null when the page must be rewritten.
+   * The module scripts, size and digest of page `key` when its cached rewrite holds against `files` and the file
+   * at `staged` is that rewrite; null when the page must be rewritten.
    */
-  reuse(key: string, files: SiteFiles, staged: string): { modules: string[]; size: number } | null {
+  reuse(key: string, files: SiteFiles, staged: string): { modules: string[]; size: number; out: string } | null {
     const file = path.join(this.#location.dir, key);
-    if (!this.#location.read || !existsSync(file)) return null;
+    if (!this.has(key)) return null;
     const entry = PageEntrySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!entry.success) return null;
     const { out, modules, asked } = entry.data;
@@ -83,7 +92,7 @@ export class OfflinePageCache {
     }
     this.used.push(key);
     this.hits++;
-    return { modules, size: stat.size };
+    return { modules, size: stat.size, out };
   }
 
   /**

@@ -1,5 +1,6 @@
 /** Worker thread of page-workers.ts: rewrites pages, taking the next one as long as there are any, and writes them into the copy. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { hasStamp } from '../contract/file-stamp.ts';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CopyWriter } from './copy-writer.ts';
@@ -16,15 +17,23 @@ function run(job: PageWorkerData): void {
   const cache = job.cache ? new OfflinePageCache(job.cache) : null;
   const modules = new Set<string>();
   const deflated: PageJobResult['deflated'] = [];
+  const reusedDigests: PageJobResult['reusedDigests'] = [];
+  const known = new Map(job.known?.map((page) => [page.file, page]));
   for (let i = Atomics.add(job.next, 0, 1); i < job.pages.length; i = Atomics.add(job.next, 0, 1)) {
     const file = job.pages[i];
+    const source = path.join(job.siteDir, file);
     // Bytes, not text: most pages are reused from the cache, and their key hashes the bytes; decoding every
-    // page (800 MB at 2,000 documents) only for the hash to encode it again cost both workers' time.
-    const bytes = readFileSync(path.join(job.siteDir, file));
-    const key = cache?.key(file, bytes);
+    // page (800 MB at 2,000 documents) only for the hash to encode it again cost both workers' time. A page the
+    // early rewrite read is not read again while it is the same file (its stamp).
+    const early = known.get(file);
+    let bytes: Buffer | undefined;
+    let key: string | undefined;
+    if (cache && early && hasStamp(statSync(source, { throwIfNoEntry: false }), early.stamp)) key = early.key;
+    else if (cache) key = cache.key(file, (bytes = readFileSync(source)));
     const reused = key === undefined ? null : cache!.reuse(key, files, path.join(job.outDir, file));
     if (reused) {
       out.record(file, reused.size);
+      reusedDigests.push([file, reused.out]);
       for (const module of reused.modules) modules.add(module);
       // Not deflated here: a page the previous build rewrote alike is most likely in the previous zip too, whose
       // entry the zip copies (scripts/offline/zip.ts); without one, the zip deflates it.
@@ -32,6 +41,7 @@ function run(job: PageWorkerData): void {
     }
     // The page's own view of the file index records the site paths it looks up, for the cache.
     const asked = new Set<string>();
+    bytes ??= readFileSync(source);
     const page = rewritePage(file, bytes.toString('utf8'), { site: job.site, files: { ...files, asked }, keepCanonical: job.keepCanonical });
     const rewritten = Buffer.from(page.html);
     out.write(file, rewritten);
@@ -40,7 +50,7 @@ function run(job: PageWorkerData): void {
     for (const module of page.modules) modules.add(module);
   }
   const sizes: Array<[string, number]> = [...out.written].map((file) => [file, out.sizeOf(file)]);
-  const result: PageJobResult = { sizes, modules: [...modules], cacheUsed: cache?.used ?? [], reused: cache?.hits ?? 0, deflated };
+  const result: PageJobResult = { sizes, modules: [...modules], cacheUsed: cache?.used ?? [], reused: cache?.hits ?? 0, deflated, reusedDigests };
   parentPort!.postMessage(result);
 }
 

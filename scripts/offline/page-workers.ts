@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { SiteLocation } from './site-urls.ts';
 import type { PageCacheLocation } from './page-cache.ts';
 import type { DeflatedEntry } from './zip.ts';
+import type { FileStamp } from '../contract/file-stamp.ts';
 
 /** What every worker gets. */
 export interface PageJob {
@@ -22,6 +23,8 @@ export interface PageJob {
   cache?: PageCacheLocation;
   /** Also make each page's zip entry (zip.ts), while its bytes are at hand, on the worker. */
   deflate: boolean;
+  /** Pages whose cache key is known while they keep their stamp (the early rewrite read them: early-rewrite.ts). */
+  known?: Array<{ file: string; key: string; stamp: FileStamp }>;
 }
 
 /** What one worker did: sizes of the pages it wrote, and the module scripts they load. */
@@ -34,6 +37,8 @@ export interface PageJobResult {
   reused: number;
   /** With `deflate`: the zip entry of every page it rewrote (not of those reused from the page cache). */
   deflated: Array<[string, DeflatedEntry]>;
+  /** Each page reused from the page cache, with the digest of its bytes. */
+  reusedDigests: Array<[string, string]>;
 }
 
 /** Most worker threads to use. */

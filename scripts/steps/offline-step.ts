@@ -9,6 +9,8 @@ import { type ZipRecords, zipFolderToFile } from '../offline/zip.ts';
 import type { PageWorkerPool } from '../offline/page-workers.ts';
 import { siteConfig } from '../urls/config.ts';
 import { codeFingerprint, contentKey, type StepCache } from './cache.ts';
+import type { PageCacheLocation } from '../offline/page-cache.ts';
+import { type EarlyPages, type EarlyRun, startEarlyPages } from './early-offline.ts';
 
 /** Where the zip is published inside the site (the home page links here). */
 export const OFFLINE_ZIP = 'offline/policy-atlas-offline.zip';
@@ -36,11 +38,27 @@ export function offlineCopyOptions(siteDir: string, outDir: string): OfflineCopy
   return { siteDir, outDir, site: { origin, base }, keepCanonical: !LOCAL_ORIGIN.test(origin) };
 }
 
+/** Where the copy's page rewrites are cached (scripts/offline/page-cache.ts), for the copy made with `options`. */
+export function pageCacheLocation(pageCache: StepCache, options: Pick<OfflineCopyOptions, 'site' | 'keepCanonical'>): PageCacheLocation {
+  const salt = contentKey(codeFingerprint(['scripts/offline']), JSON.stringify([options.site, options.keepCanonical]));
+  return { dir: pageCache.dir, read: pageCache.reads, salt };
+}
+
+/**
+ * The early rewrite of the copy's pages into `offlineDir` while Astro writes `siteDir` (early-offline.ts), into
+ * the same page cache as the copy.
+ */
+export function startEarlyOffline(siteDir: string, offlineDir: string, pageCache: StepCache): EarlyRun {
+  const options = offlineCopyOptions(siteDir, offlineDir);
+  return startEarlyPages({ ...options, cache: pageCacheLocation(pageCache, options) });
+}
+
 /**
  * Writes `<siteDir>-offline/` and `<siteDir>/offline/policy-atlas-offline.zip`. With `pageCache`, pages whose
  * rewrite is cached and still holds are not rewritten (scripts/offline/page-cache.ts); the entries this copy
  * used are marked in it, so pruning keeps them. With `previousZip`, the records of the published zip, unchanged
- * entries' data is copied from it rather than deflated again. `workers`: page workers started earlier.
+ * entries' data is copied from it rather than deflated again. `workers`: page workers started earlier; `early`:
+ * what the early rewrite of pages did (its cache entries, made in this build, are read even in a clean one).
  */
 export async function runOffline(
   siteDir: string,
@@ -48,11 +66,12 @@ export async function runOffline(
   pageCache?: StepCache,
   previousZip?: ZipRecords,
   workers?: PageWorkerPool,
+  early?: EarlyPages,
 ): Promise<OfflineStepResult> {
   const options: OfflineCopyOptions = { ...offlineCopyOptions(siteDir, offlineDir), deflatePages: true, workers };
   if (pageCache) {
-    const salt = contentKey(codeFingerprint(['scripts/offline']), JSON.stringify([options.site, options.keepCanonical]));
-    options.pageCache = { dir: pageCache.dir, read: pageCache.reads, salt };
+    options.pageCache = { ...pageCacheLocation(pageCache, options), fresh: early?.stored };
+    options.early = early;
   }
   const { deflatedPages, ...copy } = await makeOfflineCopy(options);
   pageCache?.keep(copy.pageCacheUsed);
