@@ -14,7 +14,7 @@ import { readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { CopyWriter } from './copy-writer.ts';
 import { OfflinePageCache, type PageCacheLocation } from './page-cache.ts';
-import { rewritePage } from './rewrite-page.ts';
+import { writeRewrittenPage } from './write-page.ts';
 import type { SiteFiles, SiteLocation } from './site-urls.ts';
 import { deflateEntry, type DeflatedEntry } from './zip.ts';
 import { type FileStamp, stampOf } from '../contract/file-stamp.ts';
@@ -82,17 +82,14 @@ export class EarlyRewriter {
     const key = this.#cache.key(file, bytes);
     const stamp = stampOf(stat);
     if (this.#cache.has(key)) return { file, stamp, key, rewritten: false };
-    const asked = new Set<string>();
-    let page: { html: string; modules: string[] };
+    let page: { bytes: Buffer };
     try {
-      page = rewritePage(file, bytes.toString('utf8'), { site: this.#job.site, files: { ...files, asked }, keepCanonical: this.#job.keepCanonical });
+      const context = { site: this.#job.site, files, keepCanonical: this.#job.keepCanonical };
+      page = writeRewrittenPage(file, bytes, context, this.#out, this.#job.outDir, { cache: this.#cache, key });
     } catch {
       // E.g. a module script not written yet: the copy after Astro rewrites the page, and reports what is wrong.
       return null;
     }
-    const rewritten = Buffer.from(page.html);
-    this.#out.write(file, rewritten);
-    this.#cache.store(key, page.html, page.modules, asked, files, path.join(this.#job.outDir, file));
-    return { file, stamp, key, rewritten: true, deflated: deflateEntry(rewritten) };
+    return { file, stamp, key, rewritten: true, deflated: deflateEntry(page.bytes) };
   }
 }

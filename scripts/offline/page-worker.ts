@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CopyWriter } from './copy-writer.ts';
 import { OfflinePageCache } from './page-cache.ts';
 import type { PageJobResult, PageWorkerData } from './page-workers.ts';
-import { rewritePage } from './rewrite-page.ts';
+import { writeRewrittenPage } from './write-page.ts';
 import { siteFiles } from './site-urls.ts';
 import { deflateEntry } from './zip.ts';
 
@@ -39,14 +39,10 @@ function run(job: PageWorkerData): void {
       // entry the zip copies (scripts/offline/zip.ts); without one, the zip deflates it.
       continue;
     }
-    // The page's own view of the file index records the site paths it looks up, for the cache.
-    const asked = new Set<string>();
     bytes ??= readFileSync(source);
-    const page = rewritePage(file, bytes.toString('utf8'), { site: job.site, files: { ...files, asked }, keepCanonical: job.keepCanonical });
-    const rewritten = Buffer.from(page.html);
-    out.write(file, rewritten);
-    if (job.deflate) deflated.push([file, deflateEntry(rewritten)]);
-    if (key !== undefined) cache!.store(key, page.html, page.modules, asked, files, path.join(job.outDir, file));
+    const context = { site: job.site, files, keepCanonical: job.keepCanonical };
+    const page = writeRewrittenPage(file, bytes, context, out, job.outDir, cache && key !== undefined ? { cache, key } : undefined);
+    if (job.deflate) deflated.push([file, deflateEntry(page.bytes)]);
     for (const module of page.modules) modules.add(module);
   }
   const sizes: Array<[string, number]> = [...out.written].map((file) => [file, out.sizeOf(file)]);
