@@ -18,11 +18,20 @@ export function writeHostingFiles(siteDir: string): { sitemapPages: number } {
   // pagefind/ holds no pages, and Pagefind may be writing it while this step runs.
   const pages = listFiles(siteDir, (folder) => folder === PAGEFIND_DIR)
     .filter((file) => file.endsWith('.html') && file !== '404.html')
-    .filter((file) => !isNoindex(fromHtml(metaTagsOf(readHead(path.join(siteDir, file))))));
+    .filter((file) => !asksNotToIndex(metaTagsOf(readHead(path.join(siteDir, file)))));
   writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages, siteUrl));
   writeFileSync(path.join(siteDir, 'robots.txt'), robotsTxt(new URL('sitemap.xml', siteUrl).href));
   writeFileSync(path.join(siteDir, '.nojekyll'), '');
   return { sitemapPages: pages.length };
+}
+
+/**
+ * Whether the page's <meta> tags ask not to index it. Only tags that name robots or refresh can (or hide a
+ * name behind a character reference), so only those are parsed: on 2,019 documents (4,943 pages) parsing
+ * every page's tags took 1.0–1.7 s after Astro, parsing these 0.02–0.03 s (two runs each, in turns).
+ */
+function asksNotToIndex(metaTags: string): boolean {
+  return /robots|refresh|&/i.test(metaTags) && isNoindex(fromHtml(metaTags));
 }
 
 // A <meta> start tag, its quoted attribute values allowed to hold ">".

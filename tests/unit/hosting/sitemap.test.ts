@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isNoindex, pageUrlPath, robotsTxt, sitemapXml } from '../../../scripts/hosting/sitemap.ts';
-import { metaTagsOf, readHead } from '../../../scripts/steps/hosting-step.ts';
+import { metaTagsOf, readHead, writeHostingFiles } from '../../../scripts/steps/hosting-step.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../scripts/hosting/csp.ts';
 
 describe('sitemap', () => {
@@ -74,5 +74,25 @@ describe('readHead', () => {
     const text = `<meta name="robots" content="noindex">${'字'.repeat(20_000)}`;
     expect(readHead(file('bare.html', text))).toBe(text);
     expect(isNoindex(fromHtml(metaTagsOf(readHead(file('bare.html', text)))))).toBe(true);
+  });
+});
+
+describe('writeHostingFiles', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-hosting-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const page = (name: string, head: string) => {
+    fs.mkdirSync(path.join(dir, name), { recursive: true });
+    fs.writeFileSync(path.join(dir, name, 'index.html'), `<!doctype html><html><head>${head}</head><body>正文</body></html>`);
+  };
+
+  it('leaves out pages that ask not to be indexed, also by a name written as character references, and lists the rest', () => {
+    page('plain', '<meta charset="utf-8"><meta name="description" content="链长制 noindex">');
+    page('robots', '<meta name="ROBOTS" content="NoIndex, follow">');
+    page('referenced', '<meta name="&#114;obots" content="noindex">');
+    page('refresh', '<meta http-equiv="Refresh" content="0;url=../plain/">');
+    page('robots-indexed', '<meta name="robots" content="index">');
+    expect(writeHostingFiles(dir)).toEqual({ sitemapPages: 2 });
+    const xml = fs.readFileSync(path.join(dir, 'sitemap.xml'), 'utf8');
+    expect([...xml.matchAll(/<loc>[^<]*\/([^/<]+)\/<\/loc>/g)].map((m) => m[1])).toEqual(['plain', 'robots-indexed']);
   });
 });
