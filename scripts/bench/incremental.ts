@@ -60,7 +60,8 @@ export function benchIncremental(options: { synthetic: number; rounds: number; f
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
     const floorRatios: number[] = [];
-    let lastAdded: number | null = null;
+    const floorWallRatios: number[] = [];
+    let lastAdded: Timed | null = null;
     // Without our builds (`--no-ours`, the floor alone), the corpus comes from the ingest step.
     if (options.ours === false && options.floor) timed(project.ingest(), 'ingest');
     for (let round = 1; round <= options.rounds; round++) {
@@ -81,7 +82,7 @@ export function benchIncremental(options: { synthetic: number; rounds: number; f
       );
       lines.push(`  clean steps: ${clean.steps}`);
       lines.push(`  incremental steps: ${incremental.steps}${incremental.pages ? `; ${incremental.pages}` : ''}`);
-      lastAdded = incremental.cpuSeconds;
+      lastAdded = incremental;
     }
     function floorRound(): void {
       const corpus = readGeneratedJson(path.join(project.dir, 'content/generated/corpus.json'), CorpusSchema, 'the bench build');
@@ -92,7 +93,8 @@ export function benchIncremental(options: { synthetic: number; rounds: number; f
       const floorClean = floor.build(true);
       floor.write(all);
       const floorAdded = floor.build(false);
-      if (lastAdded) floorRatios.push(lastAdded / floorAdded.total.cpu);
+      if (lastAdded) floorWallRatios.push(lastAdded.seconds / floorAdded.total.wall);
+      if (lastAdded?.cpuSeconds) floorRatios.push(lastAdded.cpuSeconds / floorAdded.total.cpu);
       lines.push(
         `  stack floor (${all.length - without.length} document(s) added to ${without.length}): clean ${run(floorClean.total)} (Astro ${run(floorClean.astro)}, Pagefind ${run(floorClean.pagefind)}); ` +
           `one added ${run(floorAdded.total)} (Astro ${run(floorAdded.astro)}, Pagefind ${run(floorAdded.pagefind)})`,
@@ -100,7 +102,12 @@ export function benchIncremental(options: { synthetic: number; rounds: number; f
     }
     if (ratios.length)
       lines.push(`median ratio (one added / clean): ${median(ratios).toFixed(2)} wall${cpuRatios.length ? `, ${median(cpuRatios).toFixed(2)} CPU` : ''}`);
-    if (floorRatios.length) lines.push(`median ratio of our one-added build to the stack floor's, CPU: ${median(floorRatios).toFixed(2)}`);
+    // The goal is to come within 1.2 times the floor; wall time is what a maintainer waits for, CPU time what the
+    // build costs a machine that does other work too, so both are reported.
+    if (floorWallRatios.length) {
+      const cpu = floorRatios.length ? `, ${median(floorRatios).toFixed(2)} CPU` : '';
+      lines.push(`median ratio of our one-added build to the stack floor's: ${median(floorWallRatios).toFixed(2)} wall${cpu} (goal: at most 1.2)`);
+    }
     return lines;
   } finally {
     project.cleanup();
