@@ -14,7 +14,7 @@
  * receives document frequencies and so reproduces the build's scores exactly.
  */
 
-import { KeyTable } from './key-table.ts';
+import { KeyTable } from '../key-table.ts';
 
 /** A sparse vector: ascending term ids and their weights (L2-normalised). */
 export interface SparseVector {

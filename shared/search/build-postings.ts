@@ -1,7 +1,8 @@
 /**
  * Builds every bigram's postings from the pages' folded texts (pure, build
- * time). Postings are written as each page ends rather than after collecting
- * every position of the corpus in arrays (gigabytes on a large site).
+ * time). Each page's positions are encoded as the page ends, into its parts,
+ * rather than kept as arrays of every position of the corpus (gigabytes on a
+ * large site); the parts are joined once every page is in.
  *
  * A bigram's postings are, page after page, the gap from its previous page, then
  * the page's own part: the count and the flagged position gaps. That part depends
@@ -9,6 +10,7 @@
  * between builds and joined again without reading the text: scanning the text is
  * most of the work (a map lookup per character).
  */
+import { KeyTable } from '../key-table.ts';
 import { FINAL_DIGITS, MORE_DIGITS } from '../varint.ts';
 
 /**
@@ -21,17 +23,6 @@ export interface PagePostingParts {
   /** Where each bigram's part ends in `bytes`. */
   ends: Uint32Array;
   bytes: Uint8Array;
-}
-
-/** One bigram's postings while they are built. */
-interface Pending {
-  key: string;
-  encoded: Uint8Array;
-  length: number;
-  lastPage: number;
-  page: number;
-  /** Positions on the current page, each doubled plus its heading flag (as encoded, before taking gaps). */
-  positions: number[];
 }
 
 // The digits of shared/varint.ts as byte values.
@@ -49,19 +40,23 @@ interface Bytes {
  * page in index order, each page from its text and heading ranges (flat [start, end, …] pairs, ascending,
  * which set the heading flags; {@link addText}) or from the parts kept from an earlier build
  * ({@link addParts}); both give the same bytes.
+ *
+ * Pages are kept as parts and joined at the end in two passes: the first sizes each bigram's postings, the
+ * second writes them into one buffer. Appending each page's part to a growing buffer per bigram, as an earlier
+ * version did, cost about four dependent cache misses per page and bigram (the map entry, the bigram's record,
+ * its buffer and the buffer's bytes): joining 2,019 pages' kept parts took 2.6–2.9 s standalone.
  */
 export class PostingsJoiner {
-  // Keyed by the two units as one number: no two-character string per position.
-  readonly #pending = new Map<number, Pending>();
-  readonly #touched: Pending[] = [];
-  #page = -1;
+  readonly #pages: PagePostingParts[] = [];
   readonly #part: Bytes = { encoded: new Uint8Array(1 << 16), length: 0 };
 
   /** Adds the next page from its folded text and heading ranges; returns its parts when `keep` (for a cache). */
   addText(text: string, ranges: readonly number[], keep = false): PagePostingParts | undefined {
-    const page = ++this.#page;
-    const pending = this.#pending;
-    const touched = this.#touched;
+    // The page's bigrams by the two units as one number (no two-character string per position), in order of first
+    // occurrence. A KeyTable, not a Map: most ids of Han text are above 2³⁰, where a Map hashes boxed numbers.
+    const table = new KeyTable(Math.min(text.length, 1 << 16));
+    const order: number[] = [];
+    const positions: number[][] = [];
     let range = 0;
     for (let i = 0; i < text.length; i++) {
       const first = text.charCodeAt(i);
@@ -70,57 +65,106 @@ export class PostingsJoiner {
       const inHeading = range < ranges.length && ranges[range] <= i ? 1 : 0;
       const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 10;
       const id = first * 0x10000 + second;
-      let entry = pending.get(id);
-      if (!entry) pending.set(id, (entry = this.#added(id)));
-      if (entry.page !== page) {
-        entry.page = page;
-        touched.push(entry);
+      // KeyTable keys are positive; a bigram id can be 0.
+      let bigram = table.get(id + 1);
+      if (bigram < 0) {
+        bigram = order.length;
+        table.set(id + 1, bigram);
+        order.push(id);
+        positions.push([]);
       }
-      entry.positions.push(i * 2 + inHeading);
+      positions[bigram].push(i * 2 + inHeading);
     }
-    const parts = keep ? { ids: new Uint32Array(touched.length), ends: new Uint32Array(touched.length) } : undefined;
+    const ids = Uint32Array.from(order);
+    const ends = new Uint32Array(order.length);
     const part = this.#part;
     part.length = 0;
-    touched.forEach((entry, n) => {
-      const from = part.length;
-      writePart(part, entry.positions);
-      entry.positions.length = 0;
-      append(entry, page, part.encoded, from, part.length);
-      if (parts) {
-        parts.ids[n] = entry.key.charCodeAt(0) * 0x10000 + entry.key.charCodeAt(1);
-        parts.ends[n] = part.length;
-      }
+    positions.forEach((list, n) => {
+      writePart(part, list);
+      ends[n] = part.length;
     });
-    touched.length = 0;
-    return parts && { ...parts, bytes: part.encoded.slice(0, part.length) };
+    const parts = { ids, ends, bytes: part.encoded.slice(0, part.length) };
+    this.#pages.push(parts);
+    return keep ? parts : undefined;
   }
 
   /** Adds the next page from its parts, as {@link addText} returned them for the same text. */
   addParts(parts: PagePostingParts): void {
-    const page = ++this.#page;
-    let from = 0;
-    const { ids, ends, bytes } = parts;
-    for (let n = 0; n < ids.length; n++) {
-      const id = ids[n];
-      let entry = this.#pending.get(id);
-      if (!entry) this.#pending.set(id, (entry = this.#added(id)));
-      append(entry, page, bytes, from, ends[n]);
-      from = ends[n];
-    }
-  }
-
-  /** A new bigram's postings. */
-  #added(id: number): Pending {
-    return { key: String.fromCharCode(Math.floor(id / 0x10000), id % 0x10000), encoded: new Uint8Array(16), length: 0, lastPage: 0, page: -1, positions: [] };
+    this.#pages.push(parts);
   }
 
   /** Every bigram's postings as index text, bigrams in order of first occurrence. */
   result(): Map<string, string> {
+    const pages = this.#pages;
+    // Pass 1: each bigram's number (in order of first occurrence) and the bytes of its postings: per page, the
+    // gap from its previous page, then the page's part.
+    const table = new KeyTable(1 << 16);
+    const keys: number[] = [];
+    let lastPage = new Int32Array(1 << 16);
+    let sizes = new Float64Array(1 << 16);
+    pages.forEach(({ ids, ends }, page) => {
+      let from = 0;
+      for (let n = 0; n < ids.length; n++) {
+        // KeyTable keys are positive; a bigram id can be 0.
+        let bigram = table.get(ids[n] + 1);
+        if (bigram < 0) {
+          bigram = keys.length;
+          table.set(ids[n] + 1, bigram);
+          keys.push(ids[n]);
+          if (bigram === lastPage.length) {
+            lastPage = grown(lastPage);
+            sizes = grown(sizes);
+          }
+        }
+        sizes[bigram] += digitCount(page - lastPage[bigram]) + ends[n] - from;
+        lastPage[bigram] = page;
+        from = ends[n];
+      }
+    });
+    // Pass 2: the postings written where pass 1 put them.
+    const starts = new Float64Array(keys.length + 1);
+    for (let b = 0; b < keys.length; b++) starts[b + 1] = starts[b] + sizes[b];
+    const out = new Uint8Array(starts[keys.length]);
+    const at = starts.slice(0, keys.length);
+    lastPage.fill(0);
+    pages.forEach(({ ids, ends, bytes }, page) => {
+      let from = 0;
+      for (let n = 0; n < ids.length; n++) {
+        const bigram = table.get(ids[n] + 1);
+        let i = writeDigits(out, at[bigram], page - lastPage[bigram]);
+        lastPage[bigram] = page;
+        // Parts are a few bytes each: a loop, not a subarray view per part.
+        for (let k = from; k < ends[n]; k++) out[i++] = bytes[k];
+        at[bigram] = i;
+        from = ends[n];
+      }
+    });
     const decoder = new TextDecoder('latin1');
-    const out = new Map<string, string>();
-    for (const entry of this.#pending.values()) out.set(entry.key, decoder.decode(entry.encoded.subarray(0, entry.length)));
-    return out;
+    const result = new Map<string, string>();
+    keys.forEach((id, b) => result.set(String.fromCharCode(Math.floor(id / 0x10000), id % 0x10000), decoder.decode(out.subarray(starts[b], starts[b + 1]))));
+    return result;
   }
+}
+
+/** A typed array twice as long, with the same values first. */
+function grown<T extends Int32Array | Float64Array>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+/** How many digits `n` takes (shared/varint.ts). */
+function digitCount(n: number): number {
+  let digits = 1;
+  for (let rest = n >>> 5; rest > 0; rest >>>= 5) digits++;
+  return digits;
+}
+
+/** Writes the digits of `n` into `out` at `at`; returns where they end. */
+function writeDigits(out: Uint8Array, at: number, n: number): number {
+  for (let d = digitCount(n) - 1; d > 0; d--) out[at++] = MORE[(n >>> (5 * d)) & 31];
+  out[at++] = FINAL[n & 31];
+  return at;
 }
 
 /** A page's part of one bigram's postings: the count, then the flagged position gaps. */
@@ -132,18 +176,6 @@ function writePart(out: Bytes, positions: readonly number[]): void {
     write(out, (position - last) * 2 + (flagged & 1));
     last = position;
   }
-}
-
-/** Appends page `page`'s part (`bytes[from..to]`) to a bigram's postings, after the gap from its previous page. */
-function append(entry: Pending, page: number, bytes: Uint8Array, from: number, to: number): void {
-  write(entry, page - entry.lastPage);
-  entry.lastPage = page;
-  reserve(entry, to - from);
-  // Parts are a few bytes each: a loop, not a subarray view per part.
-  const out = entry.encoded;
-  let at = entry.length;
-  for (let i = from; i < to; i++) out[at++] = bytes[i];
-  entry.length = at;
 }
 
 /** Makes room for `n` more bytes. */
@@ -158,10 +190,7 @@ function reserve(out: Bytes, n: number): void {
 
 function write(out: Bytes, n: number): void {
   reserve(out, 8);
-  let digits = 1;
-  for (let rest = n >>> 5; rest > 0; rest >>>= 5) digits++;
-  for (let d = digits - 1; d > 0; d--) out.encoded[out.length++] = MORE[(n >>> (5 * d)) & 31];
-  out.encoded[out.length++] = FINAL[n & 31];
+  out.length = writeDigits(out.encoded, out.length, n);
 }
 
 /** A page's parts as bytes for a cache: the count of bigrams, their ids, their ends (little-endian 32-bit), then the parts. */

@@ -67,6 +67,12 @@ describe("the pages' postings", () => {
     expect(joined, 'keeping the parts changes nothing').toEqual([...fromTexts(texts, headings)]);
   });
 
+  it('keep every bigram apart, also one of two code units 0 (id 0) and ones of units above 2¹⁵', () => {
+    const pages = ['\u0000\u0000政策\u0000', '\uffff\uffff\u0000\u0000\n\u0000', '政策政策'];
+    const ranges = [[0, 2], [], [2, 4]];
+    expect(Object.fromEntries(fromTexts(pages, ranges))).toEqual(Object.fromEntries(naivePostings(pages, ranges)));
+  });
+
   it('refuse packed parts that are cut or inconsistent', () => {
     const parts = new PostingsJoiner().addText(texts[0], headings[0], true)!;
     const packed = packPagePostings(parts);
