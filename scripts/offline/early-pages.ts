@@ -4,9 +4,10 @@
  * SETTLE_MS, reports what it did in batches, and on `stop` reports the rest and exits. The build runs it only
  * when a core is idle (runWhenIdle in scripts/steps/early-offline.ts).
  */
-import { readdirSync, type Stats, statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { EarlyRewriter, type EarlyJob, type EarlyPage } from './early-rewrite.ts';
+import { listFiles } from './list-files.ts';
 import { isExcluded, PAGEFIND_DIR } from './offline-files.ts';
 import { siteFiles } from './site-urls.ts';
 
@@ -26,16 +27,10 @@ let stopping = false;
 /** Ends the wait between two looks at the site (set while waiting). */
 let wake = (): void => {};
 
-/** The site's files as far as they are written ('/'-separated), without Pagefind's (written beside, moved in later). */
+/** The site's files as far as they are written, without Pagefind's (written beside, moved in later). */
 function listSite(siteDir: string): string[] {
   try {
-    const files: string[] = [];
-    for (const entry of readdirSync(siteDir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const file = path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-      if (!file.startsWith(`${PAGEFIND_DIR}/`)) files.push(file);
-    }
-    return files;
+    return listFiles(siteDir, (folder) => folder === PAGEFIND_DIR);
   } catch {
     return []; // Astro has not made its folder yet.
   }
