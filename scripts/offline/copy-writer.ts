@@ -2,9 +2,10 @@
  * Writes the offline copy's files under its folder, remembering what it wrote
  * so that files of an earlier copy can be removed afterwards.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './list-files.ts';
+import { holdsBytes } from '../contract/whole-file.ts';
 
 /** Writes files under a folder, remembering what it wrote so files of an earlier copy can be removed. */
 export class CopyWriter {
@@ -20,7 +21,7 @@ export class CopyWriter {
     const target = this.#target(file);
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     // Rebuilds change few files; comparing is much cheaper than rewriting on slow (overlay) file systems.
-    if (!sameContent(target, bytes)) replaceFile(target, bytes);
+    if (!holdsBytes(target, bytes)) replaceFile(target, bytes);
     this.#sizes.set(file, bytes.byteLength);
   }
 
@@ -87,14 +88,6 @@ export class CopyWriter {
 function replaceFile(target: string, bytes: Buffer): void {
   rmSync(target, { force: true });
   writeFileSync(target, bytes);
-}
-
-function sameContent(file: string, bytes: Buffer): boolean {
-  try {
-    return statSync(file).size === bytes.byteLength && readFileSync(file).equals(bytes);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -10,12 +10,13 @@
  * reused page is byte for byte what rewriting it would give.
  */
 import crypto from 'node:crypto';
-import { existsSync, readFileSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { fileFor, type SiteFiles } from './site-urls.ts';
 import { digestOf } from '../contract/digest.ts';
 import { FileStampSchema, hasStamp, stampOf } from '../contract/file-stamp.ts';
+import { putWholeFile } from '../contract/whole-file.ts';
 
 /** One entry: what a page was rewritten to, and what of the site's file index the rewrite read. */
 const PageEntrySchema = z.object({
@@ -106,10 +107,8 @@ export class OfflinePageCache {
       asked: [...asked].sort().map((p) => [p, fileFor(p, files)]),
       stamp: stampOf(statSync(written)),
     };
-    const file = path.join(this.#location.dir, key);
-    const partial = `${file}.${process.pid}.${process.hrtime.bigint()}.partial`;
-    writeFileSync(partial, JSON.stringify(entry));
-    renameSync(partial, file);
+    // The same entry as the last build's when the page and its rewrite are (the written page kept its stamp).
+    putWholeFile(path.join(this.#location.dir, key), JSON.stringify(entry), `${process.pid}.${process.hrtime.bigint()}`);
     this.used.push(key);
   }
 }

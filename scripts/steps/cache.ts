@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { BUILD_DIR } from './staging.ts';
+import { putWholeFile } from '../contract/whole-file.ts';
 
 /** Where the caches live. */
 export const CACHE_DIR = path.join(BUILD_DIR, 'cache');
@@ -90,12 +91,12 @@ export class StepCache {
     }
   }
 
-  /** Stores `bytes` under `key` (written beside, then renamed: a killed build never leaves half an entry). */
+  /**
+   * Stores `bytes` under `key` (written beside, then renamed: a killed build never leaves half an entry); an
+   * entry that already holds these bytes, as most do in a clean build, is left as it is (whole-file.ts).
+   */
   set(key: string, bytes: string | Uint8Array): void {
-    const file = path.join(this.dir, key);
-    const partial = `${file}.${process.pid}.partial`;
-    fs.writeFileSync(partial, bytes);
-    fs.renameSync(partial, file);
+    putWholeFile(path.join(this.dir, key), bytes);
     this.#used.add(key);
   }
 

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { codeFingerprint, contentKey } from './cache.ts';
 import { PackCache } from './pack-cache.ts';
 import type { CompiledMdxStore } from '../site/mdx-processor.ts';
+import { putWholeFile } from '../contract/whole-file.ts';
 
 /** The environment variable that turns the cache on: `read` or `write`. */
 export const MDX_CACHE_ENV = 'POLICY_ATLAS_MDX_CACHE';
@@ -47,12 +48,8 @@ export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?:
   const htmlDir = path.resolve(cache.dir, 'mdx-html');
   fs.mkdirSync(htmlDir, { recursive: true });
   // A clean build trusts no file of the previous one's by its name: it keeps one only when it holds the same
-  // bytes (rather than deleting them all and making 2,000 new files, which on this machine's file system makes
-  // every file created soon after slower: README, "Creating files").
-  const upToDate = (file: string, json: string) =>
-    mode === 'read'
-      ? fs.existsSync(file)
-      : fs.statSync(file, { throwIfNoEntry: false })?.size === Buffer.byteLength(json) && fs.readFileSync(file, 'utf8') === json;
+  // bytes (putWholeFile), rather than deleting them all and making 2,000 new files, which on this machine's file
+  // system makes every file created soon after slower (README, "Creating files").
   const usedHtml = new Set<string>();
   let code: string | undefined;
   const keyOf = (content: string, filePath: string, frontmatter: Record<string, unknown>) =>
@@ -74,11 +71,7 @@ export function mdxCacheFromEnv(env: NodeJS.ProcessEnv = process.env, cacheDir?:
       const name = `${contentKey(json).slice(0, 32)}.json`;
       const file = path.join(htmlDir, name);
       usedHtml.add(name);
-      // Written whole under another name first: a killed build leaves no half file under this one.
-      if (!upToDate(file, json)) {
-        fs.writeFileSync(`${file}.${process.pid}.partial`, json);
-        fs.renameSync(`${file}.${process.pid}.partial`, file);
-      }
+      if (mode === 'write' || !fs.existsSync(file)) putWholeFile(file, json);
       return file;
     },
     finish: () => {

@@ -28,9 +28,12 @@ describe('the ingest cache', () => {
     const cached = JSON.stringify(assembleCorpus(await ingestFiles(seeds, second), curated));
     expect(second.summary()).toBe('3 of 3 from the cache');
     expect(cached).toBe(parsed);
+    const inodes = () => fs.readdirSync(second.dir).map((name) => [name, fs.statSync(path.join(second.dir, name)).ino]);
+    const before = inodes();
     const clean = new StepCache('ingest', false, path.join(root, 'cache'));
     await ingestFiles(seeds, clean);
     expect(clean.summary(), 'a clean build reads no entry').toBe('0 of 3 from the cache');
+    expect(inodes(), 'and leaves the entries that hold the same bytes as they were, not replaced').toEqual(before);
   });
 });
 
