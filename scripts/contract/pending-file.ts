@@ -5,7 +5,7 @@
  * site data, compare.json and relations.json only when they render, after Astro has bundled them,
  * while the compare stage finishes on its worker thread. The build names them in
  * {@link PENDING_FILES_ENV}; a reader that finds one missing waits until it appears, and its writer
- * puts it in place whole ({@link writeFileWhole}), so a reader never sees part of it.
+ * puts it in place whole (putWholeFile, whole-file.ts), so a reader never sees part of it.
  * Outside a build (the variable unset), a missing file is an error at once, as before.
  */
 import fs from 'node:fs';
@@ -62,11 +62,4 @@ function isPending(file: string, env: NodeJS.ProcessEnv): boolean {
 /** Throws once a reader has waited `waitMs` (until `until`) for `file`. */
 function checkWaited(file: string, until: number, waitMs: number): void {
   if (Date.now() > until) throw new Error(`${file}: not written after ${Math.round(waitMs / 1000)} s; the build writes it while Astro runs`);
-}
-
-/** Writes `text` to a temporary file beside `file`, then renames it into place (one step for a reader). */
-export function writeFileWhole(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, text);
-  fs.renameSync(temporary, file);
 }

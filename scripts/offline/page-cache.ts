@@ -107,7 +107,8 @@ export class OfflinePageCache {
       asked: [...asked].sort().map((p) => [p, fileFor(p, files)]),
       stamp: stampOf(statSync(written)),
     };
-    // The same entry as the last build's when the page and its rewrite are (the written page kept its stamp).
+    // Unchanged pages give the same entry as the last build's (their offline page was not rewritten, so its stamp
+    // held): putWholeFile then leaves it in place.
     putWholeFile(path.join(this.#location.dir, key), JSON.stringify(entry), `${process.pid}.${process.hrtime.bigint()}`);
     this.used.push(key);
   }

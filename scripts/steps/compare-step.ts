@@ -16,7 +16,7 @@ import type { CompareData } from '../compare/published.ts';
 import { compareFiles, SIMILAR_DIR } from '../compare/compare-files.ts';
 import { syncFolder } from './sync-folder.ts';
 import { GENERATED } from './ingest-step.ts';
-import { writeFileWhole } from '../contract/pending-file.ts';
+import { putWholeFile } from '../contract/whole-file.ts';
 import { COMPARE_FILE } from './pending-files.ts';
 
 /** What the compare pages read (src/lib/compare-data.ts); named in pending-files.ts, Astro may wait for it. */
@@ -46,7 +46,7 @@ export function runCompareStage(documents: readonly PolicyDocument[], concepts?:
   // and reads them as soon as it is whole. Each is named by its digest: only changed lists are written.
   const files = compareFiles(data);
   syncFolder(path.join(path.dirname(COMPARE_FILE), SIMILAR_DIR), files.texts, { namedByContent: true });
-  writeFileWhole(COMPARE_FILE, JSON.stringify(files.data));
+  putWholeFile(COMPARE_FILE, JSON.stringify(files.data));
   writeComparePayloads(COMPARE_CLIENT_DIR, client);
   const parts = Object.entries(result.timings)
     .map(([k, v]) => `${k} ${v}`)

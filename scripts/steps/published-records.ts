@@ -14,7 +14,7 @@ import type { IndexFileRecords, PublishedIndex } from '../search/write-index.ts'
 import type { PublishedFileRecords, PublishedFiles } from '../contract/published-files.ts';
 import type { ZipRecords } from '../offline/zip.ts';
 import { FileStampSchema } from '../contract/file-stamp.ts';
-import { writeFileWhole } from '../contract/pending-file.ts';
+import { putWholeFile } from '../contract/whole-file.ts';
 import { CACHE_DIR } from './cache.ts';
 import { SITE_DIR } from './staging.ts';
 import { OFFLINE_ZIP } from './offline-step.ts';
@@ -62,9 +62,9 @@ export function readPublishedRecords(clean: boolean, root = '.'): PublishedRecor
 /** Saves the records of the site just published (each written beside, then renamed); the zip's as where it is published. */
 export function savePublishedRecords(staged: StagedRecords, root = '.'): void {
   fs.mkdirSync(path.join(root, RECORDS_DIR), { recursive: true });
-  writeFileWhole(path.join(root, RECORDS_DIR, INDEX_FILE), JSON.stringify(staged.index));
-  writeFileWhole(path.join(root, RECORDS_DIR, OPEN_DATA_FILE), JSON.stringify(staged.openData));
-  writeFileWhole(path.join(root, RECORDS_DIR, ZIP_FILE), JSON.stringify({ ...staged.zip, file: path.join(SITE_DIR, OFFLINE_ZIP) }));
+  putWholeFile(path.join(root, RECORDS_DIR, INDEX_FILE), JSON.stringify(staged.index));
+  putWholeFile(path.join(root, RECORDS_DIR, OPEN_DATA_FILE), JSON.stringify(staged.openData));
+  putWholeFile(path.join(root, RECORDS_DIR, ZIP_FILE), JSON.stringify({ ...staged.zip, file: path.join(SITE_DIR, OFFLINE_ZIP) }));
 }
 
 function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {

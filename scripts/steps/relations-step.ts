@@ -8,7 +8,7 @@ import type { PolicyDocument } from '../ingest/model.ts';
 import type { HierarchyAlignment } from '../compare/hierarchy.ts';
 import { analyseRelations } from '../relations/index.ts';
 import type { RelationsData } from '../relations/model.ts';
-import { writeFileWhole } from '../contract/pending-file.ts';
+import { putWholeFile } from '../contract/whole-file.ts';
 import { RELATIONS_FILE } from './pending-files.ts';
 
 /** Where the relations data is written; read by src/lib/relations-data.ts and the open data and feed steps. */
@@ -19,7 +19,7 @@ export function runRelationsStage(documents: readonly PolicyDocument[], alignmen
   const start = performance.now();
   const data = analyseRelations(documents, alignments);
   // Astro may be waiting for it already (scripts/contract/pending-file.ts).
-  writeFileWhole(RELATIONS_FILE, JSON.stringify(data));
+  putWholeFile(RELATIONS_FILE, JSON.stringify(data));
   const internal = data.relations.filter((r) => r.from.id !== null && r.to.id !== null).length;
   const withPeriod = Object.values(data.standing).filter((s) => s.validity !== null).length;
   console.log(

@@ -22,7 +22,8 @@ import { type CompareOutcome, compareConceptInput, runCompareStageInWorker } fro
 import { SITE_DATA_FILE } from './pending-files.ts';
 import { pageForTest } from './test-hooks.ts';
 import { type SyncFile, SyncRecordsSchema, syncFolder } from './sync-folder.ts';
-import { PAGES_READY_FILE, writeFileWhole } from '../contract/pending-file.ts';
+import { PAGES_READY_FILE } from '../contract/pending-file.ts';
+import { putWholeFile } from '../contract/whole-file.ts';
 import { TextRefFields } from '../contract/generated-file.ts';
 import { stampOf } from '../contract/file-stamp.ts';
 import type { PolicyDocument } from '../ingest/model.ts';
@@ -143,5 +144,5 @@ export function writeSiteFiles(site: SiteData, siteFile = SITE_DATA_FILE, cache?
     for (const unit of data.departments) next.texts[unitIdentity(unit, unit.documents)] = { file: unit.text.file, digest: unit.text.digest };
     cache.set(WRITTEN_TEXTS, JSON.stringify(next));
   }
-  writeFileWhole(siteFile, JSON.stringify(data));
+  putWholeFile(siteFile, JSON.stringify(data));
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { pendingFilesEnv, waitForPendingFile, writeFileWhole } from '../../../scripts/contract/pending-file.ts';
+import { pendingFilesEnv, waitForPendingFile } from '../../../scripts/contract/pending-file.ts';
+import { putWholeFile } from '../../../scripts/contract/whole-file.ts';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-pending-'));
 
@@ -38,7 +39,7 @@ describe('a generated file the build is still writing while Astro runs', () => {
 
   it('is written whole: under its name there is only ever the complete text', () => {
     const file = path.join(tempDir(), 'compare.json');
-    writeFileWhole(file, 'x'.repeat(1e6));
+    putWholeFile(file, 'x'.repeat(1e6));
     expect(fs.readFileSync(file, 'utf8')).toHaveLength(1e6);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['compare.json']);
   });
